@@ -1,0 +1,113 @@
+// What dbnd's `read_from_config_stream` keeps from one file: a stock ConfigParser reads it, every
+// (section, option) is fetched with `parser.get()`, and the values go into a `_ConfigStore`, which lower-cases
+// section names (so `[Kube]` and `[kube]` merge, the later key winning at the earlier position). Or, when
+// configparser raises, that one error, with Python's type, line and message.
+import type { CfgDocument, CfgEntry, CfgError, CfgSection, PythonErrorType } from './model';
+import { parsingErrorMessage, pythonErrorMessage } from './pythonErrorMessages';
+import { pythonLower, pythonRepr } from './pythonText';
+
+export interface DbndValue {
+  /** The string `parser.get()` returns (interpolated, continuation lines joined). */
+  readonly value: string;
+  /** The entry the raw value comes from (in this section, or in `[DEFAULT]`). */
+  readonly entry: CfgEntry;
+  /** The section node holding `entry` (a `[DEFAULT]` node for inherited keys). */
+  readonly section: CfgSection;
+}
+
+export interface DbndSectionView {
+  /** Lower-cased, as dbnd's store keys it. */
+  readonly name: string;
+  /** Keys in dbnd's order (a dict updated section after section). */
+  readonly values: ReadonlyMap<string, DbndValue>;
+  /** The headers that fed this section, in file order (several when names differ only by case). */
+  readonly headers: readonly CfgSection[];
+}
+
+export interface DbndReadError {
+  readonly type: PythonErrorType;
+  /** 1-based, or null for interpolation errors (Python does not know the line). */
+  readonly line: number | null;
+  readonly message: string;
+  readonly section?: string;
+  readonly option?: string;
+  /** ParsingError only: every bogus line, `text` being Python's repr of the raw line with its `\n`. */
+  readonly errors?: readonly { readonly line: number; readonly text: string }[];
+  /** The document errors behind this one (one, or every bogus line of a ParsingError). */
+  readonly causes: readonly CfgError[];
+}
+
+export type DbndFileView =
+  | { readonly kind: 'sections'; readonly source: string; readonly sections: ReadonlyMap<string, DbndSectionView> }
+  | { readonly kind: 'error'; readonly source: string; readonly error: DbndReadError };
+
+/** The error dbnd reports for a document whose `raisedError` is set. */
+export function dbndReadError(doc: CfgDocument, source: string): DbndReadError | null {
+  const raised = doc.raisedError;
+  if (!raised) return null;
+  if (raised.pythonType === 'ParsingError') {
+    const causes = doc.errors.filter((e) => e.pythonType === 'ParsingError');
+    const errors = causes.map((e) => ({ line: e.line as number, text: pythonRepr('rawLine' in e ? e.rawLine : '') }));
+    return { type: 'ParsingError', line: errors[0].line, message: parsingErrorMessage(source, errors), errors, causes };
+  }
+  const base = { type: raised.pythonType, line: raised.line, message: pythonErrorMessage(raised, source), causes: [raised] };
+  switch (raised.code) {
+    case 'duplicate-section':
+      return { ...base, section: raised.section };
+    case 'duplicate-key':
+    case 'interpolation-syntax':
+    case 'interpolation-missing-option':
+    case 'interpolation-depth':
+      return { ...base, section: raised.section, option: raised.option };
+    default:
+      return base;
+  }
+}
+
+/** dbnd's view of one file read alone; `source` is the path dbnd names in its messages. */
+export function toDbndView(doc: CfgDocument, source: string): DbndFileView {
+  const error = dbndReadError(doc, source);
+  if (error) return { kind: 'error', source, error };
+  const sections = new Map<string, { name: string; values: Map<string, DbndValue>; headers: CfgSection[] }>();
+  for (const ps of doc.parser.sections) {
+    // dbnd's store gets a section only when a value is set in it, so an empty section is not there.
+    if (ps.options.length === 0) continue;
+    const name = pythonLower(ps.name);
+    let target = sections.get(name);
+    if (!target) {
+      target = { name, values: new Map(), headers: [] };
+      sections.set(name, target);
+    }
+    target.headers.push(...ps.nodes);
+    for (const option of ps.options) {
+      // Without a raised error every `get()` succeeded, so `value` is set.
+      const section = doc.sections[option.entry.sectionIndex];
+      target.values.set(option.key, { value: option.value ?? '', entry: option.entry, section });
+    }
+  }
+  return { kind: 'sections', source, sections };
+}
+
+/** Sets a key on a plain object even when it is `__proto__`, so JSON shapes match Python's dicts. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The conformance format's `files` entry (FORMAT.md §5.1): `{sections: {s: {k: v}}}` or `{error: {...}}`. */
+export function dbndViewToJson(view: DbndFileView): Record<string, unknown> {
+  if (view.kind === 'error') {
+    const error = view.error;
+    const json: Record<string, unknown> = { type: error.type, line: error.line, message: error.message };
+    if (error.section !== undefined) json.section = error.section;
+    if (error.option !== undefined) json.option = error.option;
+    if (error.errors !== undefined) json.errors = error.errors.map((e) => ({ line: e.line, text: e.text }));
+    return { error: json };
+  }
+  const sections: Record<string, unknown> = {};
+  for (const [name, s] of view.sections) {
+    const values: Record<string, unknown> = {};
+    for (const [key, v] of s.values) setOwn(values, key, v.value);
+    setOwn(sections, name, values);
+  }
+  return { sections };
+}

@@ -1,0 +1,9 @@
+// The reader: configparser's dialect (CPython 3.11, as dbnd configures it), error tolerant, with exact ranges.
+export * from './model';
+export { parseCfg } from './parseCfg';
+export { toDbndView, dbndReadError, dbndViewToJson } from './dbndView';
+export type { DbndFileView, DbndReadError, DbndSectionView, DbndValue } from './dbndView';
+export { nodeAt } from './nodeAt';
+export type { CfgNode } from './nodeAt';
+export { pythonErrorMessage } from './pythonErrorMessages';
+export { MAX_INTERPOLATION_DEPTH } from './interpolation';

@@ -1,0 +1,166 @@
+// configparser's BasicInterpolation (CPython 3.11), as `parser.get(section, option)` applies it when dbnd
+// reads every value at load time: `%%` → `%`, `%(name)s` from the same section or [DEFAULT] (name lower-cased),
+// nested up to MAX_INTERPOLATION_DEPTH. Errors carry Python's messages plus the range of the offending text.
+import type { Range } from '../text/range';
+import type { CfgEntry, CfgInterpolationError, PythonSection } from './model';
+import { pythonLower, pythonRepr } from './pythonText';
+import { valueSpanToRange } from './valuePositions';
+
+export const MAX_INTERPOLATION_DEPTH = 10;
+
+/** Beyond this many characters an expansion is cut short: JS strings have a hard limit and must not throw. */
+const MAX_EXPANDED_LENGTH = 1 << 25;
+
+type Lookup = (name: string) => CfgEntry | undefined;
+
+class InterpolationFailure {
+  constructor(readonly error: Omit<CfgInterpolationError, 'entry' | 'section' | 'option'>) {}
+}
+class ExpansionTooLarge {}
+
+interface Context {
+  readonly section: string;
+  readonly option: string;
+  /** Raw value of the option being read (`parser.get(..., raw=True)`), quoted in missing/depth messages. */
+  readonly rawval: string;
+  readonly topEntry: CfgEntry;
+  readonly lookup: Lookup;
+  accum: string[];
+  length: number;
+}
+
+function append(ctx: Context, s: string): void {
+  ctx.length += s.length;
+  if (ctx.length > MAX_EXPANDED_LENGTH) throw new ExpansionTooLarge();
+  ctx.accum.push(s);
+}
+
+/** `_interpolate_some`, walking `src` from an index instead of re-slicing `rest`. */
+function interpolateSome(ctx: Context, src: string, owner: CfgEntry, depth: number): void {
+  if (depth > MAX_INTERPOLATION_DEPTH) {
+    const message =
+      `Recursion limit exceeded in value substitution: option ${pythonRepr(ctx.option)} in section ` +
+      `${pythonRepr(ctx.section)} contains an interpolation key which cannot be substituted in ` +
+      `${MAX_INTERPOLATION_DEPTH} steps. Raw value: ${pythonRepr(ctx.rawval)}`;
+    throw new InterpolationFailure({
+      code: 'interpolation-depth',
+      pythonType: 'InterpolationDepthError',
+      line: null,
+      range: ctx.topEntry.valueRange,
+      message,
+    });
+  }
+  let pos = 0;
+  const n = src.length;
+  while (pos < n) {
+    const p = src.indexOf('%', pos);
+    if (p < 0) {
+      append(ctx, pos === 0 ? src : src.slice(pos));
+      return;
+    }
+    if (p > pos) append(ctx, src.slice(pos, p));
+    pos = p;
+    const c = src.charCodeAt(pos + 1);
+    if (c === 0x25 /* % */) {
+      append(ctx, '%');
+      pos += 2;
+    } else if (c === 0x28 /* ( */) {
+      // _KEYCRE `%\(([^)]+)\)s`: the name runs to the first `)`, which must be followed by `s`.
+      const close = src.indexOf(')', pos + 2);
+      if (close < 0 || close === pos + 2 || src.charCodeAt(close + 1) !== 0x73 /* s */) {
+        const lineEnd = src.indexOf('\n', pos);
+        throw new InterpolationFailure({
+          code: 'interpolation-syntax',
+          pythonType: 'InterpolationSyntaxError',
+          line: null,
+          range: valueSpanToRange(owner, pos, lineEnd < 0 ? n : lineEnd),
+          message: `bad interpolation variable reference ${pythonRepr(src.slice(pos))}`,
+        });
+      }
+      const name = pythonLower(src.slice(pos + 2, close));
+      const refRange: Range = valueSpanToRange(owner, pos, close + 2);
+      pos = close + 2;
+      const target = ctx.lookup(name);
+      if (!target) {
+        const message =
+          `Bad value substitution: option ${pythonRepr(ctx.option)} in section ${pythonRepr(ctx.section)} ` +
+          `contains an interpolation key ${pythonRepr(name)} which is not a valid option name. ` +
+          `Raw value: ${pythonRepr(ctx.rawval)}`;
+        throw new InterpolationFailure({
+          code: 'interpolation-missing-option',
+          pythonType: 'InterpolationMissingOptionError',
+          line: null,
+          range: refRange,
+          message,
+          reference: name,
+        });
+      }
+      const v = target.rawValue;
+      if (v.includes('%')) interpolateSome(ctx, v, target, depth + 1);
+      else append(ctx, v);
+    } else {
+      throw new InterpolationFailure({
+        code: 'interpolation-syntax',
+        pythonType: 'InterpolationSyntaxError',
+        line: null,
+        range: valueSpanToRange(owner, pos, Math.min(pos + 2, n)),
+        message: `'%' must be followed by '%' or '(', found: ${pythonRepr(src.slice(pos))}`,
+      });
+    }
+  }
+}
+
+export interface InterpolationResult {
+  readonly value: string | null;
+  readonly error: CfgInterpolationError | null;
+}
+
+/** `parser.get(section, option)` for one option whose raw value comes from `entry`. */
+export function interpolateValue(section: string, option: string, entry: CfgEntry, lookup: Lookup): InterpolationResult {
+  const raw = entry.rawValue;
+  const ctx: Context = { section, option, rawval: raw, topEntry: entry, lookup, accum: [], length: 0 };
+  try {
+    interpolateSome(ctx, raw, entry, 1);
+    return { value: ctx.accum.length === 1 ? ctx.accum[0] : ctx.accum.join(''), error: null };
+  } catch (e) {
+    if (e instanceof InterpolationFailure) return { value: null, error: { ...e.error, section, option, entry } };
+    if (e instanceof ExpansionTooLarge) return { value: ctx.accum.join(''), error: null };
+    throw e;
+  }
+}
+
+interface WritableOption {
+  readonly key: string;
+  readonly entry: CfgEntry;
+  value: string | null;
+}
+
+/**
+ * Reads every option of every section in configparser's order (`sections()` × `options(section)`), filling in
+ * the values and returning the errors in the order `get()` would raise them. A [DEFAULT] entry that fails in
+ * several sections is reported once (at its first failure), so the editor shows one problem per cause.
+ */
+export function interpolateAll(
+  sections: readonly PythonSection[],
+  defaults: ReadonlyMap<string, { readonly entry: CfgEntry }>,
+): CfgInterpolationError[] {
+  const errors: CfgInterpolationError[] = [];
+  const reportedDefaults = new Set<CfgEntry>();
+  for (const section of sections) {
+    const nodeIndexes = new Set(section.nodes.map((node) => node.index));
+    const own = new Map<string, CfgEntry>();
+    for (const o of section.options) if (nodeIndexes.has(o.entry.sectionIndex)) own.set(o.key, o.entry);
+    const lookup: Lookup = (name) => own.get(name) ?? defaults.get(name)?.entry;
+    for (const option of section.options as readonly WritableOption[]) {
+      const result = interpolateValue(section.name, option.key, option.entry, lookup);
+      option.value = result.value;
+      if (!result.error) continue;
+      if (!nodeIndexes.has(option.entry.sectionIndex)) {
+        if (reportedDefaults.has(option.entry)) continue;
+        reportedDefaults.add(option.entry);
+      }
+      errors.push(result.error);
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,33 @@
+// configparser's exception messages (CPython 3.11), which need the source name dbnd passes to `_read`.
+import type { CfgError } from './model';
+import { pythonRepr, pythonWidth2 } from './pythonText';
+
+/** `ParsingError(source)` followed by one `append(lineno, repr(line))` per bogus line. */
+export function parsingErrorMessage(source: string, lines: readonly { line: number; text: string }[]): string {
+  let message = `Source contains parsing errors: ${pythonRepr(source)}`;
+  for (const l of lines) message += `\n\t[line ${pythonWidth2(l.line)}]: ${l.text}`;
+  return message;
+}
+
+/** The message of the exception Python raises for `error` while reading `source`. */
+export function pythonErrorMessage(error: CfgError, source: string): string {
+  switch (error.code) {
+    case 'missing-section-header':
+      return `File contains no section headers.\nfile: ${pythonRepr(source)}, line: ${error.line}\n${pythonRepr(error.rawLine)}`;
+    case 'duplicate-section':
+      return `While reading from ${pythonRepr(source)} [line ${pythonWidth2(error.line)}]: section ${pythonRepr(error.section)} already exists`;
+    case 'duplicate-key':
+      return (
+        `While reading from ${pythonRepr(source)} [line ${pythonWidth2(error.line)}]: option ` +
+        `${pythonRepr(error.option)} in section ${pythonRepr(error.section)} already exists`
+      );
+    case 'invalid-line':
+    case 'empty-key':
+    case 'closing-bracket-not-indented':
+      return parsingErrorMessage(source, [{ line: error.line, text: pythonRepr(error.rawLine) }]);
+    case 'interpolation-syntax':
+    case 'interpolation-missing-option':
+    case 'interpolation-depth':
+      return error.message;
+  }
+}
