@@ -69,7 +69,7 @@ export const CONTAINER_ENGINE_CONFIG_PARAMS: readonly ParamSchema[] = [
     'container_tag',
     'VersionStr',
     null,
-    'Image tag. When set, no image is built and this tag is used. The aliases `now` (UTC `%Y%m%d_%H%M%S`), ' +
+    'Image tag of the containers; when set, no image is built and this tag is used. The aliases `now` (UTC `%Y%m%d_%H%M%S`), ' +
       '`context_uid` and `git` (the project\'s git commit) are expanded. Left empty with `docker_build = False`, ' +
       'dbnd fails with "\'docker_build=False\', however, \'container_tag\' is not defined". When dbnd builds the ' +
       'image it writes the built tag into `[kubernetes] container_tag` with override priority, so that tag wins ' +

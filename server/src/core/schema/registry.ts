@@ -2,7 +2,7 @@
 // resolution (SPEC §1.7). The oracle environment (and a typical k8s project) has the dbnd-run and dbnd-docker
 // plugins imported, so their classes are registered; gcp/aws/azure/spark plugin classes are not.
 import { ALL_CONFIG_CLASSES } from './allClasses';
-import type { ConfigClassSchema, ParamSchema } from './types';
+import type { ConfigClassSchema, LegacyKeySchema, ParamSchema } from './types';
 
 const byFamily = new Map<string, ConfigClassSchema>();
 const byLowerPath = new Map<string, ConfigClassSchema>();
@@ -33,6 +33,19 @@ export function classOfSection(sectionName: string): ConfigClassSchema | undefin
 export function paramOf(cls: ConfigClassSchema, key: string): ParamSchema | undefined {
   const lower = key.toLowerCase();
   return cls.params.find((p) => p.name === lower);
+}
+
+/** A key `cls` had in older dbnd and that is unknown (ignored with a warning) now, e.g. `[core] environments`. */
+export function legacyKeyOf(cls: ConfigClassSchema, key: string): LegacyKeySchema | undefined {
+  const lower = key.toLowerCase();
+  return cls.legacyKeys.find((k) => k.name === lower);
+}
+
+/** dbnd's `full_task_family_short`: the first letter of every module part, then the class name. */
+export function shortFamilyOf(classPath: string): string {
+  const parts = classPath.split('.');
+  const className = parts.pop() ?? '';
+  return [...parts.map((part) => part.charAt(0)), className].join('.');
 }
 
 /**
