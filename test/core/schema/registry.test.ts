@@ -16,12 +16,14 @@ import {
   classByPath,
   classOfSection,
   importableClass,
+  isExemptFromUnknownKeyCheck,
   isRequired,
   legacyKeyOf,
   obsoleteKey,
   knownUnmodelledSection,
   paramOf,
   registeredClass,
+  specialKey,
 } from '../../../server/src/core/schema';
 import type { ConfigClassSchema } from '../../../server/src/core/schema';
 
@@ -113,4 +115,13 @@ test('obsolete keys name their replacement, for their class family only', () => 
   assert.equal(obsoleteKey('kubernetes', 'POD_RETRY_DELAY')?.replacement, 'pod_default_retry_delay');
   assert.equal(obsoleteKey('kubernetes', 'airflow_live_log_image')?.replacement, 'airflow_log_image');
   assert.equal(obsoleteKey('docker', 'pod_retry_delay'), undefined);
+});
+
+test('_type, _from and *__target keys are exempt from the unknown-key check', () => {
+  assert.ok(isExemptFromUnknownKeyCheck('_TYPE'));
+  assert.ok(isExemptFromUnknownKeyCheck('_from'));
+  assert.ok(isExemptFromUnknownKeyCheck('my_input__target'));
+  assert.ok(!isExemptFromUnknownKeyCheck('namespace'));
+  assert.ok(specialKey('_type')?.docs.includes('family'));
+  assert.equal(specialKey('type'), undefined);
 });

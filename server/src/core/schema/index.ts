@@ -27,3 +27,4 @@ export { KNOWN_UNMODELLED_SECTIONS, knownUnmodelledSection, type KnownSection } 
 export { OBSOLETE_KEYS, obsoleteKey, type ObsoleteKey } from './obsoleteKeys';
 export { renderKeyTable, firstSentence } from './keyTable';
 export { withCurrentKeyTable, KEYS_START_MARKER, KEYS_END_MARKER } from './readmeKeys';
+export { SPECIAL_KEYS, specialKey, isExemptFromUnknownKeyCheck, type SpecialKey } from './specialKeys';
