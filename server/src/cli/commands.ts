@@ -1,0 +1,8 @@
+// The command table of `dbnd-cfg`. Adding a command: write commands/NAME.ts exporting a CliCommand, then one
+// import and one entry here; help and dispatch follow from the table.
+import type { CliCommand } from './command';
+import { lintCommand } from './commands/lint';
+
+export const COMMANDS: readonly CliCommand[] = [
+  lintCommand,
+];

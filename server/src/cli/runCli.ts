@@ -1,0 +1,57 @@
+// `dbnd-cfg [--help] COMMAND [ARGS]`: help texts and dispatch through the command table. Errors become
+// messages and exit codes here, so commands can simply throw UsageError.
+import { parseCommandArgs } from './args';
+import { ExitCode, UsageError, type CliCommand, type CliIo } from './command';
+import { COMMANDS } from './commands';
+
+const PROGRAM = 'dbnd-cfg';
+
+function programHelp(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `usage: ${PROGRAM} COMMAND [ARGS]`,
+    '',
+    'Checks and explains dbnd (Databand) configuration files the way dbnd reads them.',
+    '',
+    'commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `Run '${PROGRAM} COMMAND --help' for the options of a command.`,
+    '',
+  ].join('\n');
+}
+
+function commandHelp(command: CliCommand): string {
+  return `usage: ${command.usage}\n\n${command.summary}\n\n${command.help.trimEnd()}\n`;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = COMMANDS): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr(programHelp(commands));
+    return ExitCode.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(programHelp(commands));
+    return ExitCode.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`${PROGRAM}: unknown command '${name}'\n\n${programHelp(commands)}`);
+    return ExitCode.usage;
+  }
+  try {
+    const args = parseCommandArgs(rest, command.options);
+    if (args.help) {
+      io.stdout(commandHelp(command));
+      return ExitCode.ok;
+    }
+    return await command.run(args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${PROGRAM} ${command.name}: ${err.message}\nusage: ${command.usage}\n`);
+      return ExitCode.usage;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,47 @@
+// Core results → LSP types, 1:1 (rust-analyzer's to_proto). The core already speaks in LSP units (0-based
+// lines, UTF-16 characters), so ranges pass through; only enums and file names change shape.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import type { CoreDiagnostic, RelatedLocation, Severity } from '../core/diagnostics/types';
+import type { Range } from '../core/text/range';
+
+/** Source shown next to every diagnostic in the Problems panel. */
+export const DIAGNOSTIC_SOURCE = 'dbnd';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const TAGS: Record<NonNullable<CoreDiagnostic['tags']>[number], DiagnosticTag> = {
+  unnecessary: DiagnosticTag.Unnecessary,
+  deprecated: DiagnosticTag.Deprecated,
+};
+
+/** Copies a range so no core object is shared with the protocol layer. */
+export function toRange(range: Range): Diagnostic['range'] {
+  return {
+    start: { line: range.start.line, character: range.start.character },
+    end: { line: range.end.line, character: range.end.character },
+  };
+}
+
+/** `uriOf` turns a core file path into the URI the client knows that file by. */
+export function toDiagnostic(diagnostic: CoreDiagnostic, uriOf: (path: string) => string): Diagnostic {
+  const result: Diagnostic = {
+    range: toRange(diagnostic.range),
+    severity: SEVERITIES[diagnostic.severity],
+    code: diagnostic.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: diagnostic.message,
+  };
+  if (diagnostic.related?.length) result.relatedInformation = diagnostic.related.map((r) => toRelated(r, uriOf));
+  if (diagnostic.tags?.length) result.tags = diagnostic.tags.map((t) => TAGS[t]);
+  if (diagnostic.data !== undefined) result.data = diagnostic.data;
+  return result;
+}
+
+function toRelated(related: RelatedLocation, uriOf: (path: string) => string): DiagnosticRelatedInformation {
+  return { location: { uri: uriOf(related.path), range: toRange(related.range) }, message: related.message };
+}
