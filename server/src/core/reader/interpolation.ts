@@ -137,8 +137,9 @@ interface WritableOption {
 
 /**
  * Reads every option of every section in configparser's order (`sections()` × `options(section)`), filling in
- * the values and returning the errors in the order `get()` would raise them. A [DEFAULT] entry that fails in
- * several sections is reported once (at its first failure), so the editor shows one problem per cause.
+ * the values and returning the errors in the order `get()` would raise them (the first is the one Python
+ * raises). A [DEFAULT] entry that fails in several sections, or text that fails for several options, is
+ * reported once, at its first failure, so the editor shows one problem per cause.
  */
 export function interpolateAll(
   sections: readonly PythonSection[],
@@ -146,6 +147,8 @@ export function interpolateAll(
 ): CfgInterpolationError[] {
   const errors: CfgInterpolationError[] = [];
   const reportedDefaults = new Set<CfgEntry>();
+  // Several options can fail on the same text (a bad DEFAULT value read through a reference and on its own).
+  const reportedAt = new Set<string>();
   for (const section of sections) {
     const nodeIndexes = new Set(section.nodes.map((node) => node.index));
     const own = new Map<string, CfgEntry>();
@@ -159,6 +162,10 @@ export function interpolateAll(
         if (reportedDefaults.has(option.entry)) continue;
         reportedDefaults.add(option.entry);
       }
+      const r = result.error.range;
+      const at = `${result.error.code} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+      if (reportedAt.has(at)) continue;
+      reportedAt.add(at);
       errors.push(result.error);
     }
   }

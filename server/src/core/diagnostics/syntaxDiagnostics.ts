@@ -1,0 +1,184 @@
+// Syntax diagnostics of one .cfg file: every error configparser would raise (dbnd then refuses to load the
+// whole file), at its exact range, plus the trap configparser never reports: an indented `[section]` swallowed
+// into the value above it. Value types and unknown keys are checked elsewhere.
+import type { CoreDiagnostic, RelatedLocation } from './types';
+import { comparePositions, range, type Range } from '../text/range';
+import type { CfgDocument, CfgEntry, CfgError, CfgSection } from '../reader/model';
+
+const REFUSES = 'dbnd refuses to load the whole file';
+
+/** Payload of an `indented-section-swallowed` diagnostic: what the "dedent" quick fix needs. */
+export interface SwallowedSectionData {
+  /** Name of the swallowed header. */
+  readonly section: string;
+  /** The key whose value took it, with the section it is in (null before any header) and its 0-based line. */
+  readonly swallowedBy: { readonly section: string | null; readonly key: string; readonly line: number };
+  /** Lines to dedent (0-based) and how many leading characters to delete on each. */
+  readonly dedent: readonly { readonly line: number; readonly characters: number }[];
+}
+
+/** Payload of every diagnostic that mirrors a configparser error. */
+export interface PythonErrorData {
+  readonly pythonType: string;
+  /** True for the one error Python raises (and dbnd reports) for this file. */
+  readonly raisedByDbnd: boolean;
+}
+
+function line1(r: Range): number {
+  return r.start.line + 1;
+}
+
+function sectionLabel(doc: CfgDocument, entry: CfgEntry): string {
+  return entry.sectionIndex >= 0 ? `[${doc.sections[entry.sectionIndex].name}]` : 'the lines before any section';
+}
+
+function message(doc: CfgDocument, error: CfgError): { text: string; related?: RelatedLocation[] } {
+  switch (error.code) {
+    case 'missing-section-header':
+      return {
+        text:
+          `This line comes before any [section] header, so configparser raises MissingSectionHeaderError and ${REFUSES}. ` +
+          `Put a header such as [core] above it.`,
+      };
+    case 'duplicate-section':
+      return {
+        text:
+          `Section [${error.section}] is already defined on line ${line1(error.first.headerRange)}. dbnd reads files with a ` +
+          `strict configparser, which raises DuplicateSectionError, and ${REFUSES}. Merge the two sections.`,
+        related: [{ path: '', range: error.first.headerRange, message: `first [${error.section}]` }],
+      };
+    case 'duplicate-key':
+      return {
+        text:
+          `Key '${error.option}' is already set in [${error.section}] on line ${line1(error.first.keyRange)} ` +
+          `(keys are case-insensitive). configparser raises DuplicateOptionError and ${REFUSES}. Keep only one.`,
+        related: [{ path: '', range: error.first.keyRange, message: `first '${error.option}'` }],
+      };
+    case 'invalid-line':
+      return {
+        text:
+          `This line is neither a [section] header nor a 'key = value' line (it has no '=' or ':'). configparser ` +
+          `raises ParsingError and ${REFUSES}. If it continues the value above, indent it deeper than that key; ` +
+          `otherwise comment it out with '#'.`,
+      };
+    case 'empty-key':
+      return { text: `The key before '=' or ':' is empty. configparser raises ParsingError and ${REFUSES}.` };
+    case 'closing-bracket-not-indented': {
+      const entry = error.entry as CfgEntry;
+      return {
+        text:
+          `This closing bracket is not indented deeper than the key '${entry.rawKey}' (line ${line1(entry.keyRange)}), ` +
+          `so configparser does not take it as part of that multi-line value but as a new line without '=': ` +
+          `ParsingError, and ${REFUSES}. Indent it deeper than '${entry.rawKey}'.`,
+        related: [{ path: '', range: entry.keyRange, message: `the value of '${entry.rawKey}' starts here` }],
+      };
+    }
+    case 'interpolation-syntax':
+      return {
+        text:
+          `A '%' in a value starts configparser interpolation; a literal percent sign must be written '%%' ` +
+          `(URL-encoded passwords such as p%40ss are a common case: write p%%40ss). dbnd reads every value at ` +
+          `load time, so ${REFUSES}. configparser: InterpolationSyntaxError: ${error.message}`,
+      };
+    case 'interpolation-missing-option':
+      return {
+        text:
+          `'%(${error.reference ?? ''})s' refers to a key that is neither in [${error.section}] nor in [DEFAULT] of ` +
+          `this file (interpolation never looks at other sections or files). Write '%%' for a literal '%'. ` +
+          `dbnd reads every value at load time, so ${REFUSES}. configparser: InterpolationMissingOptionError: ${error.message}`,
+        related: [{ path: '', range: error.entry.keyRange, message: `while reading '${error.option}' of [${error.section}]` }],
+      };
+    case 'interpolation-depth':
+      return {
+        text:
+          `The %(...)s references of this value nest more than 10 levels deep (usually a key that refers to ` +
+          `itself through others). dbnd reads every value at load time, so ${REFUSES}. ` +
+          `configparser: InterpolationDepthError: ${error.message}`,
+      };
+  }
+}
+
+function errorDiagnostic(doc: CfgDocument, error: CfgError, path: string): CoreDiagnostic {
+  const { text, related } = message(doc, error);
+  const data: PythonErrorData = { pythonType: error.pythonType, raisedByDbnd: error === doc.raisedError };
+  return {
+    path,
+    range: error.range,
+    severity: 'error',
+    code: error.code,
+    message: text,
+    ...(related ? { related: related.map((r) => ({ ...r, path })) } : {}),
+    data,
+  };
+}
+
+/** `[name]` the way configparser would take it as a header, with a name that looks like a dbnd section. */
+function headerLikeName(text: string): string | null {
+  if (text.charCodeAt(0) !== 0x5b) return null;
+  const close = text.lastIndexOf(']');
+  if (close < 2) return null;
+  const name = text.slice(1, close);
+  return /^[A-Za-z_][\w.\-]*$/.test(name) ? name : null;
+}
+
+function bracketBalance(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b || c === 0x28) depth++;
+    else if (c === 0x5d || c === 0x7d || c === 0x29) depth--;
+  }
+  return depth;
+}
+
+/**
+ * Indented headers inside a value. A header-looking continuation line is only flagged when the value before it
+ * has no unclosed bracket, so lists and dicts that happen to contain `[x]` lines are left alone.
+ */
+function swallowedSections(doc: CfgDocument, entry: CfgEntry, path: string): CoreDiagnostic[] {
+  const found: { index: number; name: string }[] = [];
+  let depth = bracketBalance(entry.lines[0].text);
+  for (let k = 1; k < entry.lines.length; k++) {
+    const text = entry.lines[k].text;
+    const name = depth <= 0 ? headerLikeName(text) : null;
+    if (name !== null) found.push({ index: k, name });
+    depth += bracketBalance(text);
+  }
+  const section: CfgSection | null = entry.sectionIndex >= 0 ? doc.sections[entry.sectionIndex] : null;
+  return found.map(({ index, name }, n) => {
+    const header = entry.lines[index];
+    const blockEnd = n + 1 < found.length ? found[n + 1].index : entry.lines.length;
+    const dedent = entry.lines
+      .slice(index, blockEnd)
+      .map((l) => ({ line: l.range.start.line, characters: Math.min(l.indent, header.indent) }));
+    const lastLine = entry.lines[blockEnd - 1].range.start.line;
+    const data: SwallowedSectionData = {
+      section: name,
+      swallowedBy: { section: section ? section.name : null, key: entry.rawKey, line: entry.keyRange.start.line },
+      dedent,
+    };
+    const start = header.range.start;
+    const close = header.text.lastIndexOf(']') + 1;
+    return {
+      path,
+      range: range(start.line, start.character, start.line, start.character + close),
+      severity: 'error' as const,
+      code: 'indented-section-swallowed',
+      message:
+        `[${name}] is indented, so configparser does not read it as a section: it and the lines after it ` +
+        `(through line ${lastLine + 1}) become part of the value of '${entry.rawKey}' in ${sectionLabel(doc, entry)} ` +
+        `(line ${line1(entry.keyRange)}). dbnd silently drops section [${name}] and its keys. ` +
+        `Remove the indentation from the header and its keys.`,
+      related: [{ path, range: entry.keyRange, message: `'${entry.rawKey}' swallows [${name}]` }],
+      data,
+    };
+  });
+}
+
+export function syntaxDiagnostics(doc: CfgDocument, path: string): CoreDiagnostic[] {
+  const diagnostics = doc.errors.map((e) => errorDiagnostic(doc, e, path));
+  const entries: CfgEntry[] = [...doc.preamble];
+  for (const s of doc.sections) entries.push(...s.entries);
+  for (const entry of entries) if (entry.lines.length > 1) diagnostics.push(...swallowedSections(doc, entry, path));
+  return diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
+}
