@@ -29,10 +29,10 @@ const ENV_PARAMS: readonly ParamSchema[] = [
   withDefault('dbnd_root', 'Target', null, 'Folder for dbnd\'s own outputs: run folders, logs, `run.pickle`.', {
     derived: 'When unset, dbnd uses `<root>/dbnd`.',
   }),
-  withDefault(
+  // An output parameter without a default in dbnd: unset means "no value" (source ''), not MissingParameterError.
+  withoutDefault(
     'dbnd_local_root',
     'Target',
-    null,
     'Local folder for dbnd\'s own files. The shipped `[local]`, `[gcp]`, `[aws]` and `[azure]` set ' +
       '`${DBND_HOME}/data/dbnd`.',
     {
@@ -41,10 +41,9 @@ const ENV_PARAMS: readonly ParamSchema[] = [
         'doesn\'t have dbnd_local_root defined".',
     },
   ),
-  withDefault(
+  withoutDefault(
     'dbnd_data_sync_root',
     'Target',
-    null,
     'Folder where local files are synced for remote engines.',
     { derived: 'When unset, dbnd uses `<dbnd_root>/sync`.' },
   ),

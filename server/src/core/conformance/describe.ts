@@ -1,0 +1,44 @@
+// The conformance report's shapes (FORMAT.md §5): config objects, warnings and errors as JSON.
+import type { JsonValue } from '../schema/types';
+import type { BuildError } from '../resolve/buildError';
+import type { ConfigObject } from '../resolve/buildConfigObject';
+import type { UnknownKeyWarning } from '../resolve/unknownKeys';
+
+export function describeObject(obj: ConfigObject): JsonValue {
+  const params: Record<string, JsonValue> = {};
+  for (const [name, p] of obj.params) {
+    params[name] = { type: p.type, value: p.value, source: p.source, ...(p.system ? { system: true } : {}) };
+  }
+  return {
+    name: obj.name,
+    class: obj.cls.className,
+    class_path: obj.cls.classPath,
+    task_family: obj.cls.family,
+    sections: [...obj.sections],
+    params,
+  };
+}
+
+export function describeWarning(w: UnknownKeyWarning): JsonValue {
+  return { object: w.object, kind: w.kind, class: w.className, level: w.level, section: w.section, key: w.key, source: w.source, message: w.message };
+}
+
+/** Unknown-key warnings de-duplicated by (object, section, key, level), first occurrence kept. */
+export function uniqueWarnings(warnings: readonly UnknownKeyWarning[]): UnknownKeyWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const id = JSON.stringify([w.object, w.section, w.key, w.level]);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+export function describeError(stage: string, error: BuildError): JsonValue {
+  return {
+    stage,
+    type: error.type,
+    message: error.message,
+    ...(error.nested ? { nested: error.nested.map((n) => ({ type: n.type, message: n.message })) } : {}),
+  };
+}

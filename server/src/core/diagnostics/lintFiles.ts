@@ -1,0 +1,104 @@
+// Everything the core can say about a set of dbnd config files read together (in the order given, on top of
+// dbnd's package defaults, as dbnd layers them): syntax errors, unknown `_type`s and `_from` cycles, unknown or
+// obsolete keys, values that do not parse, and required keys missing from engine and environment sections.
+import type { ConfigLayer } from '../config/configLayers';
+import { type ConfigFile, PACKAGE_DEFAULT_FILES, loadConfig } from '../config/loadConfig';
+import { type CfgDocument, type CfgSection, parseCfg } from '../reader';
+import { buildNamedObject } from '../resolve/buildNamedObject';
+import { resolveConfigClass } from '../resolve/classResolution';
+import type { ConfigClassSchema } from '../schema/types';
+import type { Environment } from '../values/expandVars';
+import { syntaxDiagnostics } from './syntaxDiagnostics';
+import type { CoreDiagnostic } from './types';
+import { valueDiagnostics } from './valueDiagnostics';
+
+export interface LintInput {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface LintOptions {
+  /** The environment `$VAR`s and `DBND__S__K` variables come from; empty when not given. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+interface ParsedInput extends LintInput {
+  readonly doc: CfgDocument;
+}
+
+function pragmaEntry(section: CfgSection) {
+  return section.entries.find((e) => e.key === '_type') ?? section.entries.find((e) => e.key === '_from');
+}
+
+/** Class resolution of every section that names a class; errors at its `_type`/`_from` line. */
+function classDiagnostics(
+  input: ParsedInput,
+  layer: ConfigLayer,
+  env: Environment,
+  classes: Map<string, ConfigClassSchema | undefined>,
+): CoreDiagnostic[] {
+  const out: CoreDiagnostic[] = [];
+  for (const section of input.doc.sections) {
+    if (section.isDefault) continue;
+    const pragma = pragmaEntry(section);
+    const resolved = resolveConfigClass(section.name, layer, env);
+    if (resolved.ok) {
+      classes.set(section.name.toLowerCase(), resolved.value);
+      continue;
+    }
+    if (!pragma) continue;
+    const cycle = resolved.error.type === 'CycleError';
+    out.push({
+      path: input.path,
+      range: pragma.valueRange,
+      severity: 'error',
+      code: cycle ? 'from-cycle' : 'unknown-type',
+      message: cycle
+        ? `${resolved.error.message}. dbnd never finishes building [${section.name}].`
+        : `[${section.name}] ${pragma.key} = ${pragma.rawValue} does not name a dbnd config class or a section that does (dbnd: TaskClassNotFoundException).`,
+    });
+  }
+  return out;
+}
+
+/** Building engine and environment objects: a required key (e.g. container_repository) nobody sets. */
+function buildDiagnostics(
+  input: ParsedInput,
+  layer: ConfigLayer,
+  env: Environment,
+  classes: Map<string, ConfigClassSchema | undefined>,
+): CoreDiagnostic[] {
+  const out: CoreDiagnostic[] = [];
+  for (const section of input.doc.sections) {
+    const cls = classes.get(section.name.toLowerCase());
+    if (!cls || (cls.kind !== 'engine' && cls.kind !== 'env') || section.name.toLowerCase() === cls.family) continue;
+    const result = buildNamedObject(section.name, layer, { env });
+    if (result.ok || result.error.type !== 'MissingParameterError') continue;
+    out.push({
+      path: input.path,
+      range: section.headerRange,
+      severity: 'error',
+      code: 'missing-required-key',
+      message: `[${section.name}] needs '${result.error.param}': ${cls.className} has no default for it and no config file sets it (dbnd: MissingParameterError).`,
+      data: { addKey: result.error.param },
+    });
+  }
+  return out;
+}
+
+export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): CoreDiagnostic[] {
+  const env: Environment = options.env ?? {};
+  const parsed: ParsedInput[] = inputs.map((i) => ({ ...i, doc: parseCfg(i.text) }));
+  const diagnostics: CoreDiagnostic[] = parsed.flatMap((p) => syntaxDiagnostics(p.doc, p.path));
+  const loadable = parsed.filter((p) => !p.doc.raisedError);
+  const files: ConfigFile[] = [...PACKAGE_DEFAULT_FILES, ...loadable];
+  const loaded = loadConfig(files, env, {});
+  if (!loaded.ok) return diagnostics;
+  const classes = new Map<string, ConfigClassSchema | undefined>();
+  for (const input of loadable) {
+    diagnostics.push(...classDiagnostics(input, loaded.layer, env, classes));
+    diagnostics.push(...valueDiagnostics(input.doc, input.path, (name) => classes.get(name.toLowerCase()), env));
+    diagnostics.push(...buildDiagnostics(input, loaded.layer, env, classes));
+  }
+  return diagnostics;
+}

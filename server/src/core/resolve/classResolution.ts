@@ -1,0 +1,83 @@
+// Which config class a section name builds (dbnd's task registry `_get_task_cls`): a registered family or
+// class path first (a `_type` there is ignored), then `[N] _type`, then `[N] _from`, then a dotted name imported.
+// dbnd recurses without a visited set; a cycle is reported here as CycleError instead of recursing forever.
+import type { ConfigLayer } from '../config/configLayers';
+import type { ValueOrigin } from '../config/configValue';
+import { importableClass, registeredClass } from '../schema';
+import type { ConfigClassSchema } from '../schema/types';
+import type { Environment } from '../values/expandVars';
+import { expandEnvVar } from '../values/expandVars';
+import { type BuildError, type Built, buildFailure, built } from './buildError';
+
+export interface PragmaValue {
+  readonly value: string;
+  readonly origin: ValueOrigin;
+}
+
+/** `config.get(section, key)`: the merged value, `$VAR`-expanded, with `@None` meaning no value. */
+export function readPragma(layer: ConfigLayer, section: string, key: '_type' | '_from', env: Environment): PragmaValue | undefined {
+  const cv = layer.get(section, key);
+  if (!cv || cv.value === null) return undefined;
+  let value = expandEnvVar(String(cv.value), env).value;
+  if (value.startsWith('@')) {
+    const rest = value.slice(1);
+    if (rest.startsWith('@')) value = rest;
+    else if (rest.toLowerCase() === 'none') return undefined;
+  }
+  return value ? { value, origin: cv.origin } : undefined;
+}
+
+export function classNotFound(name: string): BuildError {
+  return {
+    type: 'TaskClassNotFoundException',
+    message:
+      `Could not find the requested task/function '${name}'\n` +
+      'Please check the requested name, make sure the correct module installed, validate the value or add ' +
+      `[${name}]_type=EXPECTEDTYPE to configuration`,
+  };
+}
+
+function cycleError(chain: readonly string[], origin: ValueOrigin | undefined): BuildError {
+  return {
+    type: 'CycleError',
+    message: `_type/_from references form a cycle: ${chain.join(' -> ')} (dbnd would recurse or hang forever)`,
+    origin,
+  };
+}
+
+/** The class `name` builds, or dbnd's error (TaskClassNotFoundException, CycleError, ...). */
+export function resolveConfigClass(name: string, layer: ConfigLayer, env: Environment): Built<ConfigClassSchema> {
+  const visiting: string[] = [];
+  let cycleOrigin: ValueOrigin | undefined;
+
+  const resolve = (current: string): Built<ConfigClassSchema | undefined> => {
+    const registered = registeredClass(current);
+    if (registered) return built(registered);
+    if (visiting.includes(current)) return buildFailure(cycleError([...visiting, current], cycleOrigin));
+    visiting.push(current);
+    for (const pragma of ['_type', '_from'] as const) {
+      const ref = readPragma(layer, current, pragma, env);
+      if (!ref) continue;
+      if (ref.value === current) {
+        return buildFailure({
+          type: 'DatabandConfigError',
+          message: `Recursive ${pragma} definition: [${current}] ${pragma} = ${current}`,
+          origin: ref.origin,
+        });
+      }
+      cycleOrigin = ref.origin;
+      return resolve(ref.value);
+    }
+    if (current.includes('.')) {
+      const imported = importableClass(current);
+      if (imported) return built(imported);
+      const module = current.slice(0, current.lastIndexOf('.'));
+      return buildFailure({ type: 'DatabandError', message: `Failed to import module '${module}' for task name '${current}'` });
+    }
+    return built(undefined);
+  };
+
+  const result = resolve(name);
+  if (!result.ok) return result;
+  return result.value ? built(result.value) : buildFailure(classNotFound(name));
+}

@@ -1,0 +1,62 @@
+// How `dbnd run` hands the driver to Kubernetes (RunExecutor.run_submitter → DockerRunTask →
+// KubernetesTaskRunCtrl.docker_run): the argument list becomes one command string (list2cmdline), which is a
+// dbnd str parameter (so `$VAR` is expanded), then shlex-split again; the image is split on ':' and must give
+// exactly repository and tag — a registry port breaks it.
+import { list2cmdline, shlexSplit } from '../pod/shell';
+import type { JsonValue } from '../schema/types';
+import { type Environment, expandEnvVar } from '../values/expandVars';
+import { type Built, buildFailure, built } from './buildError';
+
+export interface DriverSubmit {
+  readonly args: readonly string[];
+  readonly command: string;
+  readonly image: string;
+  readonly task_name: string;
+}
+
+/** A DockerRunTask str parameter: `$VAR` expanded anywhere; an `@` reference only at the very start. */
+function strParameter(name: string, value: string, env: Environment): Built<string> {
+  const expanded = expandEnvVar(value, env).value;
+  if (!expanded.startsWith('@')) return built(expanded);
+  if (expanded.startsWith('@@')) return built(expanded.slice(1));
+  return buildFailure({
+    type: 'DatabandBuildError',
+    message: `Failed to calculate value from '${value}' for parameter '${name}' at DockerRunTask()`,
+    nested: [{ type: 'FileNotFoundError', message: `[Errno 2] No such file or directory: '${expanded.slice(1)}'` }],
+  });
+}
+
+export function driverSubmission(
+  executable: JsonValue,
+  command: readonly string[],
+  image: string,
+  taskName: string,
+  env: Environment,
+): Built<DriverSubmit> {
+  const args = [...(Array.isArray(executable) ? executable.map(String) : []), ...command];
+  const cmd = strParameter('command', list2cmdline(args), env);
+  if (!cmd.ok) return cmd;
+  const img = strParameter('image', image, env);
+  if (!img.ok) return img;
+  return built({ args, command: cmd.value, image: img.value, task_name: taskName });
+}
+
+/** `repo, tag = image.split(":")` in KubernetesTaskRunCtrl. */
+export function splitImage(image: string): Built<{ repository: string; tag: string }> {
+  const parts = image.split(':');
+  if (parts.length !== 2) {
+    const reason = parts.length > 2 ? 'too many values to unpack (expected 2)' : `not enough values to unpack (expected 2, got ${parts.length})`;
+    return buildFailure({
+      type: 'ParseParameterError',
+      message: `Received image ${image} is not in image format! Expected repo:tag. Exception: ${reason}`,
+      param: 'container_repository',
+    });
+  }
+  return built({ repository: parts[0], tag: parts[1] });
+}
+
+/** The container command dbnd sends: `shlex.split` of the command string. */
+export function driverCommandList(command: string): Built<string[]> {
+  const split = shlexSplit(command);
+  return split.ok ? built(split.tokens) : buildFailure({ type: split.error.type, message: split.error.message });
+}

@@ -1,0 +1,77 @@
+// The values dbnd changes right after building an object (`_initialize`): the env derives its system folders
+// and submit flags; the Kubernetes engine applies its cross-key rules. The source keeps naming where the
+// original value came from, as dbnd reports it.
+import type { JsonValue } from '../schema/types';
+import { type Built, buildFailure, built } from './buildError';
+import type { ConfigObject } from './buildConfigObject';
+import type { ParamValue } from './paramValue';
+
+type Mutable = Map<string, ParamValue>;
+
+function setValue(params: Mutable, name: string, value: JsonValue): void {
+  const p = params.get(name);
+  if (p) params.set(name, { ...p, value });
+}
+
+const valueOf = (params: Mutable, name: string): JsonValue => params.get(name)?.value ?? null;
+
+/** A folder target is local when it has no URL scheme other than file://. */
+function isLocalPath(path: string): boolean {
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(path);
+  return !scheme || scheme[1].toLowerCase() === 'file';
+}
+
+/** `target.folder(name)`: a sub-folder of a folder target, with the trailing slash dbnd prints. */
+function subFolder(folder: string, name: string): string {
+  return `${folder.endsWith('/') ? folder : `${folder}/`}${name}/`;
+}
+
+/** EnvConfig._initialize. */
+export function initializeEnv(obj: ConfigObject): Built<ConfigObject> {
+  const params: Mutable = new Map(obj.params);
+  const root = valueOf(params, 'root');
+  let dbndRoot = valueOf(params, 'dbnd_root');
+  if (!dbndRoot) {
+    if (typeof root !== 'string' || !root) {
+      return buildFailure({ type: 'DatabandConfigError', message: `Failed to access dbnd_root: the environment [${obj.name}] has no root`, param: 'root' });
+    }
+    dbndRoot = subFolder(root, 'dbnd');
+    setValue(params, 'dbnd_root', dbndRoot);
+  }
+  const dbndRootPath = String(dbndRoot);
+  if (!valueOf(params, 'dbnd_local_root')) {
+    if (!isLocalPath(dbndRootPath)) {
+      return buildFailure({
+        type: 'DatabandConfigError',
+        message: `Failed to access dbnd_root: environment ${obj.name} doesn't have dbnd_local_root defined`,
+        param: 'dbnd_local_root',
+      });
+    }
+    setValue(params, 'dbnd_local_root', dbndRootPath);
+  }
+  if (!valueOf(params, 'dbnd_data_sync_root')) setValue(params, 'dbnd_data_sync_root', subFolder(dbndRootPath, 'sync'));
+  const remote = Boolean(valueOf(params, 'remote_engine'));
+  if (valueOf(params, 'submit_driver') === null) setValue(params, 'submit_driver', remote);
+  if (valueOf(params, 'submit_tasks') === null) setValue(params, 'submit_tasks', remote);
+  return built({ ...obj, params });
+}
+
+export interface InitializeNote {
+  readonly message: string;
+}
+
+/** KubernetesEngineConfig._initialize: debug/show_pod_log keep the run attached; auto_remove needs detach_run. */
+export function initializeKubernetesEngine(obj: ConfigObject): { object: ConfigObject; notes: InitializeNote[] } {
+  const params: Mutable = new Map(obj.params);
+  const notes: InitializeNote[] = [];
+  if (valueOf(params, 'debug')) setValue(params, 'detach_run', false);
+  if (valueOf(params, 'show_pod_log')) setValue(params, 'detach_run', false);
+  if (valueOf(params, 'auto_remove') && !valueOf(params, 'detach_run')) {
+    notes.push({ message: 'Can not use auto_remove with detach_run=False, switching to auto_remove=False' });
+    setValue(params, 'auto_remove', false);
+  }
+  if (valueOf(params, 'airflow_log_enabled') && !valueOf(params, 'trap_exit_file_flag')) {
+    setValue(params, 'trap_exit_file_flag', valueOf(params, 'airflow_log_trap_exit_flag_default'));
+  }
+  return { object: { ...obj, params }, notes };
+}

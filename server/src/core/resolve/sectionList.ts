@@ -1,0 +1,34 @@
+// The ordered list of sections a config object reads (dbnd's `_get_task_config_sections`), highest priority
+// first: its own name, the `_from` chain, the class family, the full class path, then `[config]`.
+// dbnd walks the `_from` chain without a visited set (a cycle hangs it); a cycle is a CycleError here.
+import type { ConfigLayer } from '../config/configLayers';
+import type { ConfigClassSchema } from '../schema/types';
+import type { Environment } from '../values/expandVars';
+import { type Built, buildFailure, built } from './buildError';
+import { readPragma } from './classResolution';
+
+/** `get_task_from_sections`: follow `_from` from `name`; a self reference ends the chain. */
+export function fromChain(name: string, layer: ConfigLayer, env: Environment): Built<string[]> {
+  const chain: string[] = [];
+  const seen = new Set([name.toLowerCase()]);
+  let current = name;
+  for (;;) {
+    const ref = readPragma(layer, current, '_from', env);
+    if (!ref || ref.value === current) return built(chain);
+    if (seen.has(ref.value.toLowerCase())) {
+      return buildFailure({
+        type: 'CycleError',
+        message: `_from references form a cycle: ${[name, ...chain, ref.value].join(' -> ')} (dbnd would hang forever)`,
+        origin: ref.origin,
+      });
+    }
+    seen.add(ref.value.toLowerCase());
+    chain.push(ref.value);
+    current = ref.value;
+  }
+}
+
+export function objectSections(name: string, cls: ConfigClassSchema, chain: readonly string[]): string[] {
+  const all = [name, ...chain, cls.family, cls.classPath, 'config'].map((s) => s.toLowerCase());
+  return [...new Set(all)];
+}

@@ -1,0 +1,92 @@
+// dbnd's Dict and List value types (targets/values/structure.py). A value whose stripped text starts with
+// `{`, `[` or `@` is parsed with hjson (not Python literals); otherwise Dict takes `k=v k2="v 2"` words and
+// List a plain comma split with no trimming. The hjson path does no shape check: `labels = [1, 2]` parses.
+import Hjson from 'hjson';
+import { pythonStrip } from '../reader/pythonText';
+import type { JsonValue } from '../schema/types';
+import { type ParseOutcome, failure, success } from './parseOutcome';
+import { pythonStr } from './pythonValues';
+
+export type StructureKind = 'Dict' | 'List';
+
+const HJSON_PREFIXES = '@{[';
+
+/** hjson as dbnd's json_utils.loads uses it; errors come back as HjsonDecodeError. */
+export function parseHjson(text: string): ParseOutcome<JsonValue> {
+  try {
+    return success(Hjson.parse(text) as JsonValue);
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return failure('HjsonDecodeError', message);
+  }
+}
+
+/** Whitespace-separated words; quotes group words and stay in the word (dbnd's vendored splitter). */
+function splitArgs(text: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  let quote: string | null = null;
+  for (const ch of text) {
+    if (quote) {
+      current += ch;
+      if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      current += ch;
+    } else if (/\s/.test(ch)) {
+      if (current) words.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  if (current) words.push(current);
+  return words;
+}
+
+function unquote(text: string): string {
+  if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
+    return text.slice(1, -1);
+  }
+  return text;
+}
+
+function parseKeyValueWords(text: string): ParseOutcome<JsonValue> {
+  const result: Record<string, JsonValue> = {};
+  for (const word of splitArgs(text)) {
+    const eq = word.indexOf('=');
+    if (eq < 0) return failure('ValueError', `Failed to parse '${word}', expected format is KEY=VALUE`);
+    result[pythonStrip(word.slice(0, eq))] = unquote(pythonStrip(word.slice(eq + 1)));
+  }
+  return success(result);
+}
+
+/** `_StructureValueType.parse_from_str` before the sub-type conversion. */
+export function parseStructureText(text: string, kind: StructureKind): ParseOutcome<JsonValue> {
+  const empty = kind === 'Dict' ? {} : [];
+  const stripped = pythonStrip(text);
+  if (!stripped) return success(empty);
+  if (HJSON_PREFIXES.includes(stripped[0])) return parseHjson(stripped);
+  return kind === 'Dict' ? parseKeyValueWords(stripped) : success(stripped.split(','));
+}
+
+/** True when the parsed JSON has the container shape the declared type promises (dbnd never checks). */
+export function hasStructureShape(value: JsonValue, kind: StructureKind): boolean {
+  if (kind === 'List') return Array.isArray(value);
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * `List[str]`/`Dict[str,str]`: every leaf goes through `str()` (None stays None), containers are walked.
+ * dbnd declares `volumes`, `volume_mounts` and `security_context` this way, which is why `readOnly: true`
+ * reaches the pod as the string 'True'.
+ */
+export function stringifyLeaves(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(stringifyLeaves);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, JsonValue> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = stringifyLeaves(v);
+    return out;
+  }
+  return value === null ? null : pythonStr(value);
+}

@@ -1,0 +1,131 @@
+// Turning one config value into the parameter's value exactly as dbnd's ParameterDefinition.calc_init_value
+// does: `$VAR`/`~` expansion of the whole string, the `@` prefixes, then the type's parser and normalizer.
+// Values given as objects (task_config, the CLI's boolean switches) skip the string steps.
+import type { JsonValue, ValueTypeName } from '../schema/types';
+import { pythonRepr } from '../reader/pythonText';
+import { type Environment, expandEnvVar } from './expandVars';
+import { parseBool } from './parseBool';
+import { parseFloat64, parseInt10 } from './parseNumber';
+import { type ParseOutcome, failure, success } from './parseOutcome';
+import { parseStructureText, stringifyLeaves } from './parseStructured';
+import { parseTimedelta } from './parseTimedelta';
+import { pythonStr } from './pythonValues';
+
+export interface ValueParseContext {
+  readonly env: Environment;
+  /** UTC time for the `container_tag = now` alias, as `YYYYMMDD_HHMMSS`. */
+  readonly nowTag?: string;
+  /** Reads `@/path/to/file` references; without it such a reference fails as dbnd fails on a missing file. */
+  readonly readFile?: (path: string) => string | undefined;
+}
+
+const ENUM_MEMBERS: Record<string, readonly string[]> = { Enum: ['disabled', 'warn', 'error'] };
+
+/** `ValueType._interpolate_from_str`: `@None` (any case) → None, `@@x` → `@x`, `@path` → file content. */
+function resolveAtPrefix(value: string, ctx: ValueParseContext): ParseOutcome<string | null> {
+  if (!value.startsWith('@')) return success(value);
+  const rest = value.slice(1);
+  if (rest.startsWith('@')) return success(rest);
+  if (rest.toLowerCase() === 'none') return success(null);
+  if (rest.startsWith('python://')) {
+    return failure('ImportError', `cannot call '${rest.slice(9)}': python references are evaluated only by dbnd`);
+  }
+  const path = rest.startsWith('target:') ? rest.slice(7) : rest;
+  const content = ctx.readFile?.(path);
+  if (content === undefined) return failure('FileNotFoundError', `[Errno 2] No such file or directory: ${pythonRepr(path)}`);
+  return success(content);
+}
+
+/** A dbnd folder target prints with a trailing slash. */
+function folderTarget(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+function parseScalarText(text: string, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<JsonValue> {
+  switch (type) {
+    case 'bool':
+      return parseBool(text);
+    case 'int':
+      return parseInt10(text);
+    case 'float':
+      return parseFloat64(text);
+    case 'timedelta':
+      return parseTimedelta(text);
+    case 'Target':
+      return success(folderTarget(text));
+    case 'Enum': {
+      const members = ENUM_MEMBERS.Enum;
+      if (members.includes(text)) return success(text);
+      return failure(
+        'ValueError',
+        `Invalid enum value '${text}' - could not be parsed, use one of [${members.map((m) => `<ParamValidation.${m}: '${m}'>`).join(', ')}]`,
+      );
+    }
+    case 'VersionStr':
+      return success(text === 'now' && ctx.nowTag ? ctx.nowTag : text);
+    default:
+      return success(text);
+  }
+}
+
+function structureKind(type: ValueTypeName): 'Dict' | 'List' | undefined {
+  if (type === 'Dict' || type === 'Dict[str,str]') return 'Dict';
+  if (type === 'List' || type === 'List[str]') return 'List';
+  return undefined;
+}
+
+const hasStringLeaves = (type: ValueTypeName) => type === 'List[str]' || type === 'Dict[str,str]';
+
+/** Sub-type parse of each leaf of a `List[str]`: a string leaf may itself be an `@` reference. */
+function parseStringLeaves(value: JsonValue, ctx: ValueParseContext): ParseOutcome<JsonValue> {
+  if (Array.isArray(value)) {
+    const out: JsonValue[] = [];
+    for (const item of value) {
+      const r = parseStringLeaves(item, ctx);
+      if (!r.ok) return r;
+      out.push(r.value);
+    }
+    return success(out);
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, JsonValue> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const r = parseStringLeaves(v, ctx);
+      if (!r.ok) return r;
+      out[k] = r.value;
+    }
+    return success(out);
+  }
+  if (typeof value === 'string') return resolveAtPrefix(value, ctx);
+  return success(stringifyLeaves(value));
+}
+
+function parseString(raw: string, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<JsonValue> {
+  const at = resolveAtPrefix(raw, ctx);
+  if (!at.ok || at.value === null) return at;
+  const kind = structureKind(type);
+  if (!kind) return parseScalarText(at.value, type, ctx);
+  const parsed = parseStructureText(at.value, kind);
+  if (!parsed.ok || !hasStringLeaves(type)) return parsed;
+  return parseStringLeaves(parsed.value, ctx);
+}
+
+/** A value that is already an object (task_config, CLI switches): only the type's normalize applies. */
+function normalizeObject(value: JsonValue, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<JsonValue> {
+  if (value === null) return success(null);
+  if (hasStringLeaves(type)) return parseStringLeaves(value, ctx);
+  if (type === 'bool') return success(Boolean(value));
+  if (type === 'str' || type === 'VersionStr') {
+    return success(typeof value === 'object' ? JSON.stringify(value) : pythonStr(value));
+  }
+  return success(value);
+}
+
+/**
+ * dbnd's `calc_init_value` for one config value of a parameter of `type`. Strings are expanded first
+ * (repeated `$VAR`/`~` expansion), so an `@` that comes out of a variable counts too.
+ */
+export function parseParameterValue(raw: JsonValue, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<JsonValue> {
+  if (typeof raw !== 'string') return normalizeObject(raw, type, ctx);
+  return parseString(expandEnvVar(raw, ctx.env).value, type, ctx);
+}
