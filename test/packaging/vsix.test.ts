@@ -1,0 +1,52 @@
+// `vsce package` (what `npm run package` runs after the build) yields a .vsix with what VS Code loads, every
+// file the manifest points to, and nothing else: no sources, node_modules, tests or out/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix, resolve } from 'node:path';
+import { zipEntries } from './zipEntries';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+
+interface Manifest {
+  main: string;
+  contributes: {
+    languages: { configuration: string }[];
+    grammars: { path: string }[];
+    snippets: { path: string }[];
+  };
+}
+
+function packageVsix(): string[] {
+  const out = join(mkdtempSync(join(tmpdir(), 'dbnd-vsix-')), 'test.vsix');
+  const vsce = resolve(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  assert.equal(r.status, 0, `vsce package failed:\n${r.stdout}\n${r.stderr}`);
+  // Entries live under extension/ next to vsce's own [Content_Types].xml and extension.vsixmanifest.
+  return zipEntries(out)
+    .filter((e) => e.startsWith('extension/'))
+    .map((e) => e.slice('extension/'.length));
+}
+
+test('the vsix holds the bundles, the grammar, the snippets and every file the manifest names, and nothing else', () => {
+  const files = packageVsix();
+  const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as Manifest;
+  const referenced = [
+    manifest.main,
+    ...manifest.contributes.languages.map((l) => l.configuration),
+    ...manifest.contributes.grammars.map((g) => g.path),
+    ...manifest.contributes.snippets.map((s) => s.path),
+  ].map((p) => posix.normalize(p));
+  const expected = ['package.json', 'dist/server/server.js', 'dist/cli/dbnd-cfg.js', 'readme.md', ...referenced];
+  for (const file of expected) {
+    assert.ok(files.some((f) => f.toLowerCase() === file.toLowerCase()), `${file} is missing from the vsix: ${files.join(', ')}`);
+  }
+  const unwanted = files.filter((f) => /(^|\/)node_modules\/|\.ts$|\.map$|^(out|test|client\/src|server\/src|scripts)\//.test(f));
+  assert.deepEqual(unwanted, []);
+});
