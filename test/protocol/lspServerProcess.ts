@@ -32,7 +32,9 @@ export class LspServerProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.diagnostics.push(params));
-    connection.onNotification(LogMessageNotification.type, ({ message }) => this.logMessages.push(message));
+    connection.onNotification(LogMessageNotification.type, ({ message }) => {
+      this.logMessages.push(message);
+    });
   }
 
   static start(env: NodeJS.ProcessEnv = process.env): LspServerProcess {
