@@ -1,13 +1,29 @@
 // The conformance report's shapes (FORMAT.md §5): config objects, warnings and errors as JSON.
+import type { ValueOrigin } from '../config/configValue';
 import type { JsonValue } from '../schema/types';
 import type { BuildError } from '../resolve/buildError';
 import type { ConfigObject } from '../resolve/buildConfigObject';
 import type { UnknownKeyWarning } from '../resolve/unknownKeys';
 
-export function describeObject(obj: ConfigObject): JsonValue {
+/** Where a value was written, for people: `path:line` for files, the variable for DBND__ env vars. */
+function originText(origin: ValueOrigin): string | undefined {
+  if (origin.kind === 'file') return `${origin.path}:${origin.keyRange.start.line + 1}`;
+  if (origin.kind === 'environ') return `$${origin.variable}`;
+  return undefined;
+}
+
+/** `withProvenance` adds `defined_at` (file:line or $VARIABLE of each contributing value); off for conformance. */
+export function describeObject(obj: ConfigObject, withProvenance = false): JsonValue {
   const params: Record<string, JsonValue> = {};
   for (const [name, p] of obj.params) {
-    params[name] = { type: p.type, value: p.value, source: p.source, ...(p.system ? { system: true } : {}) };
+    const definedAt = withProvenance ? p.origins.map(originText).filter((t): t is string => t !== undefined) : [];
+    params[name] = {
+      type: p.type,
+      value: p.value,
+      source: p.source,
+      ...(p.system ? { system: true } : {}),
+      ...(definedAt.length > 0 ? { defined_at: definedAt } : {}),
+    };
   }
   return {
     name: obj.name,

@@ -27,6 +27,8 @@ export interface CaseFiles {
   readonly dir: string;
   /** Reads a file of the case folder by absolute path (config files and pod templates). */
   readonly readFile: (path: string) => string | undefined;
+  /** Add `defined_at` (file:line) to every parameter; the conformance format has no such field. */
+  readonly provenance?: boolean;
 }
 
 type Report = Record<string, JsonValue>;
@@ -71,6 +73,7 @@ class CaseRun {
 
   constructor(
     readonly spec: CaseSpec,
+    readonly files: readonly ConfigFile[],
     readonly io: CaseFiles,
     readonly env: Environment,
   ) {}
@@ -86,6 +89,10 @@ class CaseRun {
     return this.report;
   }
 
+  describe(obj: ConfigObject): JsonValue {
+    return describeObject(obj, this.io.provenance === true);
+  }
+
   get parse() {
     return { env: this.env, readFile: (p: string) => this.io.readFile(p) };
   }
@@ -99,12 +106,12 @@ class CaseRun {
   }
 
   run(): Report {
-    const files: ConfigFile[] = this.spec.files.map((name) => {
-      const path = `${this.io.dir}/${name}`;
-      return { path, text: this.io.readFile(path) ?? '' };
-    });
+    const files = this.files;
     const filesReport: Record<string, JsonValue> = {};
-    for (const f of files) filesReport[f.path.slice(this.io.dir.length + 1)] = dbndViewToJson(toDbndView(parseCfg(f.text), f.path)) as JsonValue;
+    for (const f of files) {
+      const name = this.io.dir && f.path.startsWith(`${this.io.dir}/`) ? f.path.slice(this.io.dir.length + 1) : f.path;
+      filesReport[name] = dbndViewToJson(toDbndView(f.doc ?? parseCfg(f.text), f.path)) as JsonValue;
+    }
     this.report.files = filesReport;
 
     const loaded = loadConfig([...PACKAGE_DEFAULT_FILES, ...files], this.env, {
@@ -123,7 +130,7 @@ class CaseRun {
     const s = settings.value;
     for (const obj of s.settings) this.otherWarnings.push(...obj.warnings);
     this.warnings.push(...s.env.warnings);
-    this.report.env_config = describeObject(s.env);
+    this.report.env_config = this.describe(s.env);
     const engineName = this.spec.engine ?? s.remoteEngine ?? s.localEngine ?? 'local_machine_engine';
     this.report.run = {
       env: s.envName,
@@ -138,7 +145,7 @@ class CaseRun {
 
     const runEngine = this.keep(buildNamedObject(engineName, base, this.parse));
     if ('type' in runEngine) return this.fail('engine', runEngine);
-    this.report.engine_config = describeObject(runEngine.object);
+    this.report.engine_config = this.describe(runEngine.object);
 
     const render = this.spec.render;
     if (!render) return this.finish();
@@ -161,14 +168,14 @@ class CaseRun {
   renderTask(render: CaseRender, base: ConfigLayer, runEngine: ConfigObject, envName: string): Report {
     const clone = this.keep(cloneObject(runEngine, base, this.parse, { require_submit: false }));
     if ('type' in clone) return this.fail('engine', clone);
-    this.report.engine_config = describeObject(clone.object);
+    this.report.engine_config = this.describe(clone.object);
     const docker = this.dockerStep(render, clone.object);
     if ('type' in docker) return this.fail('pod', docker);
     let layer = docker.layers.reduce((l, store) => l.push('prepare_docker_for_executor', store), base);
     if (this.spec.task_config) layer = layer.push('task_config', taskConfigStore(this.spec.task_config, `${render.full_task_family_short}[task_config]`));
     const taskEngine = this.keep(buildNamedObject(runEngine.name, layer, this.parse));
     if ('type' in taskEngine) return this.fail('engine', taskEngine);
-    this.report.engine_config = describeObject(taskEngine.object);
+    this.report.engine_config = this.describe(taskEngine.object);
     return this.renderPodWith(taskEngine.object, render, render.command, envName, {});
   }
 
@@ -178,7 +185,7 @@ class CaseRun {
     const layer = docker.layers.reduce((l, store) => l.push('prepare_docker_for_executor', store), base);
     const reported = this.keep(buildNamedObject(runEngine.name, layer, this.parse));
     if ('type' in reported) return this.fail('pod', reported);
-    this.report.engine_config = describeObject(reported.object);
+    this.report.engine_config = this.describe(reported.object);
     let engine = reported.object;
 
     if (!interactive) {
@@ -239,8 +246,20 @@ class CaseRun {
   }
 }
 
+/**
+ * dbnd's whole flow for the given config files (in load order, after the package defaults) and environment:
+ * the report of FORMAT.md §5, for the CLI's `effective` and `render-pod` as for the conformance cases.
+ */
+export function runDbnd(spec: CaseSpec, files: readonly ConfigFile[], io: CaseFiles, env: Environment): Report {
+  return new CaseRun(spec, files, io, env).run();
+}
+
 /** The report for a case, computed by the core. Paths under `io.dir` are left absolute; the caller maps them back. */
 export function runConformanceCase(spec: CaseSpec, io: CaseFiles): Report {
   const env: Environment = { ...ORACLE_BASE_ENVIRONMENT, ...(spec.env_vars ?? {}) };
-  return new CaseRun(spec, io, env).run();
+  const files = spec.files.map((name) => {
+    const path = `${io.dir}/${name}`;
+    return { path, text: io.readFile(path) ?? '' };
+  });
+  return runDbnd(spec, files, io, env);
 }
