@@ -4,8 +4,8 @@
 import type { ConfigLayer } from '../config/configLayers';
 import { type ConfigFile, PACKAGE_DEFAULT_FILES, loadConfig } from '../config/loadConfig';
 import { type CfgDocument, type CfgSection, parseCfg } from '../reader';
-import { buildNamedObject } from '../resolve/buildNamedObject';
 import { resolveConfigClass } from '../resolve/classResolution';
+import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
 import type { Environment } from '../values/expandVars';
 import { syntaxDiagnostics } from './syntaxDiagnostics';
@@ -61,8 +61,12 @@ function classDiagnostics(
   return out;
 }
 
-/** Building engine and environment objects: a required key (e.g. container_repository) nobody sets. */
-function buildDiagnostics(
+/**
+ * Required keys (no code default, not derived) that no layer sets for an engine or environment section: dbnd
+ * raises MissingParameterError when it builds the object. Checked directly, so a bad value elsewhere in the
+ * section (which stops dbnd's build first) does not hide it.
+ */
+function missingKeyDiagnostics(
   input: ParsedInput,
   layer: ConfigLayer,
   env: Environment,
@@ -72,16 +76,20 @@ function buildDiagnostics(
   for (const section of input.doc.sections) {
     const cls = classes.get(section.name.toLowerCase());
     if (!cls || (cls.kind !== 'engine' && cls.kind !== 'env') || section.name.toLowerCase() === cls.family) continue;
-    const result = buildNamedObject(section.name, layer, { env });
-    if (result.ok || result.error.type !== 'MissingParameterError') continue;
-    out.push({
-      path: input.path,
-      range: section.headerRange,
-      severity: 'error',
-      code: 'missing-required-key',
-      message: `[${section.name}] needs '${result.error.param}': ${cls.className} has no default for it and no config file sets it (dbnd: MissingParameterError).`,
-      data: { addKey: result.error.param },
-    });
+    const chain = fromChain(section.name, layer, env);
+    if (!chain.ok) continue;
+    const sections = objectSections(section.name, cls, chain.value);
+    for (const param of cls.params) {
+      if (param.hasDefault || param.derived || layer.lookup(sections, param.name).length > 0) continue;
+      out.push({
+        path: input.path,
+        range: section.headerRange,
+        severity: 'error',
+        code: 'missing-required-key',
+        message: `[${section.name}] needs '${param.name}': ${cls.className} has no default for it and no config file sets it (dbnd: MissingParameterError).`,
+        data: { addKey: param.name },
+      });
+    }
   }
   return out;
 }
@@ -98,7 +106,7 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   for (const input of loadable) {
     diagnostics.push(...classDiagnostics(input, loaded.layer, env, classes));
     diagnostics.push(...valueDiagnostics(input.doc, input.path, (name) => classes.get(name.toLowerCase()), env));
-    diagnostics.push(...buildDiagnostics(input, loaded.layer, env, classes));
+    diagnostics.push(...missingKeyDiagnostics(input, loaded.layer, env, classes));
   }
   return diagnostics;
 }

@@ -1,0 +1,46 @@
+// dbnd's lookup rules (SPEC §1.6): layer beats section at equal priority, OVERRIDE beats all, extend merges.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigLayer } from '../../../server/src/core/config/configLayers';
+import { ConfigStore } from '../../../server/src/core/config/configStore';
+import { Priority, configValue } from '../../../server/src/core/config/configValue';
+import type { JsonValue } from '../../../server/src/core/schema/types';
+
+function store(entries: [string, string, JsonValue, number?, boolean?][], source: string): ConfigStore {
+  const s = new ConfigStore();
+  for (const [section, key, value, priority, extend] of entries) {
+    s.set(section, key, configValue(value, source, { kind: 'computed' }, { priority, extend }));
+  }
+  return s;
+}
+
+const SECTIONS = ['my_engine', 'kubernetes', 'config'];
+
+test('a generic section in a higher layer beats a specific section below it', () => {
+  const layer = ConfigLayer.root('system', store([['my_engine', 'namespace', 'file']], 'file')).push(
+    'cmdline',
+    store([['kubernetes', 'namespace', 'cli']], '--set'),
+  );
+  assert.deepEqual(layer.lookup(SECTIONS, 'namespace').map((v) => v.value), ['cli']);
+});
+
+test('inside one layer the more specific section wins', () => {
+  const layer = ConfigLayer.root('system', store([['kubernetes', 'namespace', 'env'], ['my_engine', 'namespace', 'file']], 's'));
+  assert.deepEqual(layer.lookup(SECTIONS, 'namespace').map((v) => v.value), ['file']);
+});
+
+test('OVERRIDE from a lower layer beats a NORMAL value above', () => {
+  const layer = ConfigLayer.root('system', store([['kubernetes', 'container_tag', 'forced', Priority.OVERRIDE]], 'o')).push(
+    'task',
+    store([['my_engine', 'container_tag', 'task']], 't'),
+  );
+  assert.deepEqual(layer.lookup(SECTIONS, 'container_tag').map((v) => v.value), ['forced']);
+});
+
+test('an extend value keeps the value below it, lowest first', () => {
+  const layer = ConfigLayer.root('system', store([['my_engine', 'labels', '{"team": "a"}']], 'file')).push(
+    'task',
+    store([['kubernetes', 'labels', { owner: 'joey' }, Priority.NORMAL, true]], 'task'),
+  );
+  assert.deepEqual(layer.lookup(SECTIONS, 'labels').map((v) => v.value), ['{"team": "a"}', { owner: 'joey' }]);
+});
