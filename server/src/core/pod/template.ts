@@ -3,21 +3,42 @@
 // `reconcile_pods` (SPEC §3.8, a copy of Airflow 2's PodGenerator logic). Both pods are kept in their
 // serialized (camelCase JSON) form; the schema says which values were model objects, because Python treats a
 // model as true even when it is empty (that is why dbnd's `resources` always wins).
-import { parse } from 'yaml';
+import { parse, type ScalarTag } from 'yaml';
 import { cloneJson, isJsonObject, pyTruthy, type Json, type JsonObject } from './json';
 import { K8S_MODELS, isModelField, type FieldKind, type ModelName } from './k8sSchema';
 import { pyInt, pyStr } from './python';
 import { fail, ok, type Outcome } from './types';
 
-/** yaml.safe_load: YAML 1.1 scalars (yes/no/on/off), merge keys, duplicate keys allowed (last wins). */
+const BOOL_TAG = 'tag:yaml.org,2002:bool';
+const FLOAT_TAG = 'tag:yaml.org,2002:float';
+
+/** PyYAML's implicit resolvers where they differ from the `yaml` package's YAML 1.1 schema. */
+const PYYAML_SCALARS: ScalarTag[] = [
+  // y/Y/n/N stay strings in PyYAML.
+  { tag: BOOL_TAG, default: true, test: /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/, resolve: () => true },
+  { tag: BOOL_TAG, default: true, test: /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/, resolve: () => false },
+  // An exponent needs a dot and a signed exponent in PyYAML (`1e3` is a string there).
+  { tag: FLOAT_TAG, default: true, format: 'EXP', test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*[eE][-+][0-9]+$/, resolve: (s) => Number(s.replace(/_/g, '')) },
+];
+
+/** yaml.safe_load: YAML 1.1 scalars as PyYAML resolves them, merge keys, duplicate keys allowed (last wins). */
 export function loadYaml(text: string): Outcome<Json> {
   try {
     const value = parse(text, {
       version: '1.1',
       merge: true,
       uniqueKeys: false,
-      // PyYAML would build datetime objects; str() of a date is its ISO text, so keep the text.
-      customTags: (tags) => tags.filter((t) => typeof t === 'object' && t.tag !== 'tag:yaml.org,2002:timestamp'),
+      customTags: (tags) => [
+        ...PYYAML_SCALARS,
+        ...tags.filter(
+          (t) =>
+            typeof t === 'object' &&
+            t.tag !== BOOL_TAG &&
+            !(t.tag === FLOAT_TAG && t.format === 'EXP') &&
+            // PyYAML would build datetime objects; str() of a date is its ISO text, so keep the text.
+            t.tag !== 'tag:yaml.org,2002:timestamp',
+        ),
+      ],
     }) as unknown;
     return ok(toJson(value));
   } catch (e) {

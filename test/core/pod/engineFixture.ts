@@ -1,0 +1,75 @@
+// A small engine and context for unit tests: the shipped defaults of the keys the renderer reads.
+import type { Json } from '../../../server/src/core/pod/json';
+import { PACKAGED_POD_YAML_PATH } from '../../../server/src/core/pod/renderPod';
+import type { EngineValues, PodRenderContext } from '../../../server/src/core/pod/types';
+
+export function engine(overrides: Record<string, Json> = {}): EngineValues {
+  return {
+    engineName: 'k8s_engine',
+    dbnd_executable: ['dbnd'],
+    container_repository: 'r.example.com/app',
+    container_tag: 't1',
+    image_pull_policy: 'IfNotPresent',
+    image_pull_secrets: null,
+    namespace: 'default',
+    secrets: [],
+    system_secrets: [],
+    env_vars: {},
+    node_selectors: {},
+    annotations: {},
+    service_account_name: null,
+    gcp_service_account_keys: null,
+    affinity: {},
+    tolerations: [],
+    hostnetwork: false,
+    configmaps: [],
+    volumes: null,
+    volume_mounts: null,
+    security_context: null,
+    labels: null,
+    request_memory: null,
+    request_cpu: null,
+    limit_memory: null,
+    limit_cpu: null,
+    requests: null,
+    limits: null,
+    debug: false,
+    show_pod_log: false,
+    debug_with_command: '',
+    dashboard_url: null,
+    pod_log_url: null,
+    pod_yaml: PACKAGED_POD_YAML_PATH,
+    trap_exit_file_flag: null,
+    auto_remove: false,
+    detach_run: false,
+    airflow_log_enabled: false,
+    airflow_log_image: null,
+    airflow_log_folder: '/usr/local/airflow/logs',
+    airflow_log_port: '8793',
+    airflow_log_trap_exit_flag_default: '/tmp/pod/terminated',
+    container_airflow_log_path: '/root/airflow/logs/',
+    host_as_ip_for_live_logs: true,
+    ...overrides,
+  };
+}
+
+export function context(overrides: Partial<PodRenderContext> = {}): PodRenderContext {
+  return {
+    mode: 'task',
+    cmds: ['airflow', 'tasks', 'run', 'dag', 'task'],
+    taskName: 'my_task',
+    taskFamily: 'my_task',
+    fullTaskFamilyShort: 'm.my_task',
+    taskAfId: 'my_task',
+    isSystem: false,
+    runUid: 'run-uid',
+    taskRunUid: '6a8330cc-1111',
+    taskRunAttemptUid: 'attempt-uid',
+    user: 'alice',
+    trackerUrl: 'https://tracker/x',
+    sourceVersion: 'v0',
+    spawnEnv: {},
+    envName: 'k8s',
+    ...overrides,
+  };
+}
