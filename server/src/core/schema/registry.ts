@@ -53,7 +53,7 @@ export function shortFamilyOf(classPath: string): string {
  * section, so the user must set it (e.g. `container_repository`, `[docker] api_version`).
  */
 export function isRequired(cls: ConfigClassSchema, param: ParamSchema): boolean {
-  return !param.hasDefault && !cls.packageDefaultKeys.includes(param.name);
+  return !param.hasDefault && !param.derived && !cls.packageDefaultKeys.includes(param.name);
 }
 
 const registeredByName = new Map<string, ConfigClassSchema>();
