@@ -5,9 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
+// A build step that fails still ends the output with the summary line CI reads.
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    process.stdout.write(`\nbuild step failed: ${args.join(' ')}\n0 passed, 1 failed\n`);
+    process.exit(r.status ?? 1);
+  }
 }
 
 rmSync('out', { recursive: true, force: true });
