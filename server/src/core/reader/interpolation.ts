@@ -118,6 +118,7 @@ export interface InterpolationResult {
 /** `parser.get(section, option)` for one option whose raw value comes from `entry`. */
 export function interpolateValue(section: string, option: string, entry: CfgEntry, lookup: Lookup): InterpolationResult {
   const raw = entry.rawValue;
+  if (!raw.includes('%')) return { value: raw, error: null };
   const ctx: Context = { section, option, rawval: raw, topEntry: entry, lookup, accum: [], length: 0 };
   try {
     interpolateSome(ctx, raw, entry, 1);
@@ -151,10 +152,19 @@ export function interpolateAll(
   const reportedAt = new Set<string>();
   for (const section of sections) {
     const nodeIndexes = new Set(section.nodes.map((node) => node.index));
-    const own = new Map<string, CfgEntry>();
-    for (const o of section.options) if (nodeIndexes.has(o.entry.sectionIndex)) own.set(o.key, o.entry);
-    const lookup: Lookup = (name) => own.get(name) ?? defaults.get(name)?.entry;
+    // `get()`'s lookup map (section, then DEFAULT), built only if some value of the section needs it.
+    let lookup: Lookup | null = null;
     for (const option of section.options as readonly WritableOption[]) {
+      const raw = option.entry.rawValue;
+      if (!raw.includes('%')) {
+        option.value = raw;
+        continue;
+      }
+      if (!lookup) {
+        const own = new Map<string, CfgEntry>();
+        for (const o of section.options) if (nodeIndexes.has(o.entry.sectionIndex)) own.set(o.key, o.entry);
+        lookup = (name) => own.get(name) ?? defaults.get(name)?.entry;
+      }
       const result = interpolateValue(section.name, option.key, option.entry, lookup);
       option.value = result.value;
       if (!result.error) continue;

@@ -155,20 +155,28 @@ export interface PythonSection {
 /** What one line of the document is, for position queries. */
 export type CfgLineKind = 'header' | 'entry' | 'continuation' | 'comment' | 'blank' | 'invalid';
 
-export interface CfgLineInfo {
-  readonly kind: CfgLineKind;
+/** Index of each kind in `CfgLineTable.kinds`. */
+export const CFG_LINE_KINDS: readonly CfgLineKind[] = ['header', 'entry', 'continuation', 'comment', 'blank', 'invalid'];
+
+/**
+ * One row per line, kept in typed arrays (a large file has 100k lines; one object per line would cost more
+ * than the parse). Read it through `lineInfoAt` (nodeAt.ts).
+ */
+export interface CfgLineTable {
+  /** Index into `CFG_LINE_KINDS`. */
+  readonly kinds: Uint8Array;
   /** Section the line belongs to (the last header above it), -1 before any header. */
-  readonly sectionIndex: number;
-  /** The entry on this line, or whose value this blank/comment line sits inside. */
-  readonly entry: CfgEntry | null;
-  /** For 'entry' and 'continuation': index into `entry.lines`. */
-  readonly valueLineIndex: number;
+  readonly sectionIndexes: Int32Array;
+  /** The entry on this line, or whose value this blank/comment line sits inside; null otherwise. */
+  readonly entries: readonly (CfgEntry | null)[];
+  /** For entry and continuation lines: index into `entry.lines`; -1 otherwise. */
+  readonly valueLineIndexes: Int32Array;
 }
 
 export interface CfgDocument {
   readonly text: string;
   /** Offsets where each line starts (universal newlines: `\r\n`, `\r`, `\n`). */
-  readonly lineStarts: readonly number[];
+  readonly lineStarts: Uint32Array;
   readonly sections: readonly CfgSection[];
   /** Entries before any section header (configparser stops at the first one; the editor still wants them). */
   readonly preamble: readonly CfgEntry[];
@@ -183,5 +191,7 @@ export interface CfgDocument {
     readonly sections: readonly PythonSection[];
     readonly defaults: readonly { readonly key: string; readonly entry: CfgEntry }[];
   };
-  readonly lines: readonly CfgLineInfo[];
+  /** Number of lines as Python counts them (a final line break does not start another line). */
+  readonly lineCount: number;
+  readonly lineTable: CfgLineTable;
 }

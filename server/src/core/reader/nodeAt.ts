@@ -1,6 +1,29 @@
 // "What is at this position": the one query completion, hover, outline and folding share.
 import type { Position } from '../text/range';
-import type { CfgComment, CfgDocument, CfgEntry, CfgInvalidLine, CfgSection } from './model';
+import { CFG_LINE_KINDS, type CfgComment, type CfgDocument, type CfgEntry, type CfgInvalidLine, type CfgLineKind, type CfgSection } from './model';
+
+/** One row of the document's line table. */
+export interface CfgLineInfo {
+  readonly kind: CfgLineKind;
+  /** Section the line belongs to (the last header above it), -1 before any header. */
+  readonly sectionIndex: number;
+  /** The entry on this line, or whose value this blank/comment line sits inside. */
+  readonly entry: CfgEntry | null;
+  /** For 'entry' and 'continuation': index into `entry.lines`; -1 otherwise. */
+  readonly valueLineIndex: number;
+}
+
+/** What line `line` (0-based) is, or null past the last line. */
+export function lineInfoAt(doc: CfgDocument, line: number): CfgLineInfo | null {
+  if (line < 0 || line >= doc.lineCount) return null;
+  const t = doc.lineTable;
+  return {
+    kind: CFG_LINE_KINDS[t.kinds[line]],
+    sectionIndex: t.sectionIndexes[line],
+    entry: t.entries[line],
+    valueLineIndex: t.valueLineIndexes[line],
+  };
+}
 
 export type CfgNode =
   /** On the name between the brackets (end inclusive, so a cursor right after the name is here). */
@@ -39,9 +62,9 @@ function findOnLine<T extends { readonly range: { readonly start: Position } }>(
 
 export function nodeAt(doc: CfgDocument, pos: Position): CfgNode {
   const sectionAt = (index: number): CfgSection | null => (index >= 0 ? doc.sections[index] : null);
-  const info = doc.lines[pos.line];
+  const info = lineInfoAt(doc, pos.line);
   if (!info) {
-    const lastInfo = doc.lines[doc.lines.length - 1];
+    const lastInfo = lineInfoAt(doc, Math.min(pos.line, doc.lineCount) - 1);
     return { kind: 'blank', section: lastInfo ? sectionAt(lastInfo.sectionIndex) : null, entry: null };
   }
   const section = sectionAt(info.sectionIndex);

@@ -1,23 +1,14 @@
 // The tolerant reader: CPython 3.11 `RawConfigParser._read` line by line, with default options (delimiters
 // `=`/`:`, whole-line `#`/`;` comments, strict, empty_lines_in_values, no allow_no_value), but it never stops:
 // every error is recorded with its range and the one Python would raise is marked.
-// Linear: each line is scanned a bounded number of times and no regex runs over user text.
+// Linear: each line is scanned a bounded number of times, no regex runs over user text, and nodes store
+// numbers rather than Range objects (see nodes.ts).
 import { range, type Range } from '../text/range';
 import { splitLines } from './lineSplitter';
 import { pythonLower, skipSpace, skipSpaceBackward } from './pythonText';
 import { interpolateAll } from './interpolation';
-import type {
-  CfgComment,
-  CfgDocument,
-  CfgEntry,
-  CfgError,
-  CfgInvalidLine,
-  CfgLineInfo,
-  CfgLineKind,
-  CfgSection,
-  CfgValueLine,
-  PythonSection,
-} from './model';
+import { CommentNode, EntryNode, SectionNode, ValueLineNode } from './nodes';
+import type { CfgDocument, CfgEntry, CfgError, CfgInvalidLine, CfgSection, PythonSection } from './model';
 
 const HASH = 0x23;
 const SEMICOLON = 0x3b;
@@ -26,40 +17,15 @@ const CLOSE_BRACKET = 0x5d;
 const EQUALS = 0x3d;
 const COLON = 0x3a;
 
+// Indexes into CFG_LINE_KINDS.
+const HEADER = 0;
+const ENTRY = 1;
+const CONTINUATION = 2;
+const COMMENT = 3;
+const BLANK = 4;
+const INVALID = 5;
+
 const DEFAULT_SECTION = 'DEFAULT';
-
-// Mutable twins of the model types, filled while reading and handed out as the readonly ones.
-interface EntryBuilder {
-  rawKey: string;
-  key: string;
-  keyRange: Range;
-  delimiter: '=' | ':';
-  delimiterRange: Range;
-  rawValue: string;
-  valueRange: Range;
-  lines: CfgValueLine[];
-  range: Range;
-  sectionIndex: number;
-  /** `''` once per blank line since the last value line, as configparser appends them. */
-  pendingBlankLines: number;
-  /** Value text pieces joined at the end (`'\n'.join(...)` of configparser). */
-  parts: string[];
-  /** Running `[{(` minus `]})` balance of the value, to recognise a closing bracket that was meant to belong. */
-  bracketDepth: number;
-}
-
-interface SectionBuilder {
-  name: string;
-  isDefault: boolean;
-  headerRange: Range;
-  nameRange: Range;
-  trailing: { text: string; range: Range } | null;
-  range: Range;
-  entries: EntryBuilder[];
-  index: number;
-  /** Keys already seen in this section (shared by all `[DEFAULT]` headers, as Python's `elements_added` is). */
-  keys: Map<string, EntryBuilder>;
-}
 
 function bracketBalance(text: string): number {
   let depth = 0;
@@ -75,59 +41,63 @@ function isClosingBracket(c: number): boolean {
   return c === 0x5d || c === 0x7d || c === 0x29;
 }
 
+/** `optionxform`, skipping the allocation for the usual already-lower-case ASCII key. */
+function optionxform(key: string): string {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return pythonLower(key);
+  }
+  return key;
+}
+
 /** Parses a whole .cfg text. Never throws. */
 export function parseCfg(text: string): CfgDocument {
-  const table = splitLines(text);
-  const { starts, ends, hasBreak } = table;
+  const { starts, ends, hasBreak } = splitLines(text);
   const lineCount = starts.length;
 
-  const sections: SectionBuilder[] = [];
-  const preamble: EntryBuilder[] = [];
-  const preambleKeys = new Map<string, EntryBuilder>();
-  const comments: CfgComment[] = [];
+  const sections: SectionNode[] = [];
+  const preamble: EntryNode[] = [];
+  const preambleKeys = new Map<string, EntryNode>();
+  const comments: CommentNode[] = [];
   const invalidLines: CfgInvalidLine[] = [];
   const errors: CfgError[] = [];
-  const lineInfo: CfgLineInfo[] = new Array(lineCount);
+  const kinds = new Uint8Array(lineCount);
+  const sectionIndexes = new Int32Array(lineCount);
+  const lineEntries: (CfgEntry | null)[] = new Array<CfgEntry | null>(lineCount).fill(null);
+  const valueLineIndexes = new Int32Array(lineCount).fill(-1);
   let firstImmediateError: CfgError | null = null;
   let firstParsingError: CfgError | null = null;
 
-  const sectionsByName = new Map<string, SectionBuilder>();
-  let defaultKeys: Map<string, EntryBuilder> | null = null;
+  const sectionsByName = new Map<string, SectionNode>();
+  let defaultKeys: Map<string, EntryNode> | null = null;
 
   // configparser's loop state: `cursect`, `optname` (truthy only for a non-empty key) and `indent_level`.
-  let cursect: SectionBuilder | null = null;
+  let cursect: SectionNode | null = null;
+  let sectionIndex = -1;
   let inPreamble = false;
-  let current: EntryBuilder | null = null;
+  let current: EntryNode | null = null;
   let indentLevel = 0;
-  // Blank and comment lines seen since `current`'s last value line: they belong to the value only if another
-  // continuation line follows.
+  // Blank and comment lines since `current`'s last value line: inside the value only if another line follows.
   let looseLines: number[] = [];
 
-  const rawLineOf = (i: number): string => text.slice(starts[i], ends[i]) + (hasBreak[i] ? '\n' : '');
+  const rawLineOf = (i: number): string => text.slice(starts[i], ends[i]) + (hasBreak[i] === 1 ? '\n' : '');
   const rangeOn = (i: number, from: number, to: number): Range => range(i, from - starts[i], i, to - starts[i]);
-  const setLine = (i: number, kind: CfgLineKind, sectionIndex: number, entry: EntryBuilder | null, v = -1) => {
-    lineInfo[i] = { kind, sectionIndex, entry: entry as CfgEntry | null, valueLineIndex: v };
-  };
-  const currentSectionIndex = (): number => (cursect ? cursect.index : -1);
-  const flushLooseLines = (owner: EntryBuilder | null) => {
-    for (const j of looseLines) {
-      const info = lineInfo[j];
-      lineInfo[j] = { ...info, entry: owner as CfgEntry | null };
-    }
-    looseLines = [];
-  };
 
   for (let i = 0; i < lineCount; i++) {
     const lineStart = starts[i];
     const lineEnd = ends[i];
     const first = skipSpace(text, lineStart, lineEnd);
-    const optnameTruthy = current !== null && current.key !== '' && (cursect !== null || inPreamble);
+    // `optname` is truthy: an option with a non-empty name is open (a header resets it, a bogus line does not).
+    const open = current !== null && current.key !== '';
+    sectionIndexes[i] = sectionIndex;
 
     // Blank line: configparser adds an empty line to the open value (trimmed again by the final rstrip).
     if (first === lineEnd) {
-      if (optnameTruthy && current) current.pendingBlankLines++;
-      setLine(i, 'blank', currentSectionIndex(), null);
-      if (optnameTruthy) looseLines.push(i);
+      kinds[i] = BLANK;
+      if (open) {
+        (current as EntryNode).pendingBlankLines++;
+        looseLines.push(i);
+      }
       continue;
     }
     const last = skipSpaceBackward(text, first, lineEnd);
@@ -135,33 +105,31 @@ export function parseCfg(text: string): CfgDocument {
 
     // Whole-line comment (indentation allowed): dropped, even inside a value, and adds no blank line.
     if (c0 === HASH || c0 === SEMICOLON) {
-      comments.push({ text: text.slice(first, last), range: rangeOn(i, first, last) });
-      setLine(i, 'comment', currentSectionIndex(), null);
-      if (optnameTruthy) looseLines.push(i);
+      comments.push(new CommentNode(text.slice(first, last), i, first - lineStart));
+      kinds[i] = COMMENT;
+      if (open) looseLines.push(i);
       continue;
     }
 
     const indent = first - lineStart;
-    // Continuation line: indented strictly deeper than the line that set `indent_level`.
-    if (optnameTruthy && current && indent > indentLevel) {
+    // Continuation line: indented strictly deeper than the line that last set `indent_level`.
+    if (open && indent > indentLevel) {
+      const entry = current as EntryNode;
       const valueText = text.slice(first, last);
-      const blank = current.pendingBlankLines;
-      const offset = currentValueLength(current) + 1 + blank;
-      for (let b = 0; b < blank; b++) current.parts.push('');
-      current.pendingBlankLines = 0;
-      current.parts.push(valueText);
-      current.lines.push({ text: valueText, range: rangeOn(i, first, last), offset, indent });
-      current.bracketDepth += bracketBalance(valueText);
-      const r = rangeOn(i, first, last);
-      current.valueRange = { start: current.valueRange.start, end: r.end };
-      current.range = { start: current.range.start, end: r.end };
-      flushLooseLines(current);
-      setLine(i, 'continuation', currentSectionIndex(), current, current.lines.length - 1);
+      const previous = entry.lastLine;
+      const offset = previous.offset + previous.text.length + 1 + entry.pendingBlankLines;
+      entry.pendingBlankLines = 0;
+      const index = entry.addLine(new ValueLineNode(valueText, offset, indent, i, indent));
+      entry.bracketDepth += bracketBalance(valueText);
+      for (const j of looseLines) lineEntries[j] = entry;
+      looseLines = [];
+      kinds[i] = CONTINUATION;
+      lineEntries[i] = entry;
+      valueLineIndexes[i] = index;
       continue;
     }
 
     indentLevel = indent;
-    // Anything that is not a continuation ends the chance for loose blank/comment lines to join the value.
     looseLines = [];
 
     // Section header: `\[(?P<header>.+)\]` matched at the start of the stripped line; `.+` is greedy, so the
@@ -171,24 +139,17 @@ export function parseCfg(text: string): CfgDocument {
       while (close >= first + 2 && text.charCodeAt(close) !== CLOSE_BRACKET) close--;
       if (close >= first + 2) {
         const name = text.slice(first + 1, close);
-        const trailingStart = skipSpace(text, close + 1, last);
-        const headerRange = rangeOn(i, first, close + 1);
-        const section: SectionBuilder = {
-          name,
-          isDefault: name === DEFAULT_SECTION,
-          headerRange,
-          nameRange: rangeOn(i, first + 1, close),
-          trailing: trailingStart < last ? { text: text.slice(trailingStart, last), range: rangeOn(i, trailingStart, last) } : null,
-          range: headerRange,
-          entries: [],
-          index: sections.length,
-          keys: new Map(),
-        };
-        if (section.isDefault) {
+        const isDefault = name === DEFAULT_SECTION;
+        let keys = new Map<string, EntryNode>();
+        if (isDefault) {
           // Repeating [DEFAULT] is allowed; its keys still collide across the headers.
-          defaultKeys ??= section.keys;
-          section.keys = defaultKeys;
-        } else {
+          defaultKeys ??= keys;
+          keys = defaultKeys;
+        }
+        const section = new SectionNode(name, isDefault, sections.length, i, indent, close - lineStart, keys);
+        const trailingStart = skipSpace(text, close + 1, last);
+        if (trailingStart < last) section.trailing = { text: text.slice(trailingStart, last), range: rangeOn(i, trailingStart, last) };
+        if (!isDefault) {
           const previous = sectionsByName.get(name);
           if (previous) {
             const error: CfgError = {
@@ -197,7 +158,7 @@ export function parseCfg(text: string): CfgDocument {
               line: i + 1,
               range: section.nameRange,
               section: name,
-              first: previous as unknown as CfgSection,
+              first: previous,
             };
             errors.push(error);
             firstImmediateError ??= error;
@@ -207,9 +168,11 @@ export function parseCfg(text: string): CfgDocument {
         }
         sections.push(section);
         cursect = section;
+        sectionIndex = section.index;
+        sectionIndexes[i] = sectionIndex;
         inPreamble = false;
         current = null;
-        setLine(i, 'header', section.index, null);
+        kinds[i] = HEADER;
         continue;
       }
     }
@@ -244,38 +207,33 @@ export function parseCfg(text: string): CfgDocument {
         line: i + 1,
         range: rangeOn(i, first, last),
         rawLine: rawLineOf(i),
-        ...(bracketTarget ? { entry: bracketTarget as unknown as CfgEntry } : {}),
+        ...(bracketTarget ? { entry: bracketTarget } : {}),
       };
       errors.push(error);
-      if (!inPreamble) firstParsingError ??= error;
+      firstParsingError ??= error;
       invalidLines.push({ text: text.slice(first, last), range: rangeOn(i, first, last) });
       // `optname` survives a bogus line, so deeper-indented lines after it still continue the value.
-      setLine(i, 'invalid', currentSectionIndex(), null);
+      kinds[i] = INVALID;
       continue;
     }
 
     const keyEnd = skipSpaceBackward(text, first, delim);
     const valueStart = skipSpace(text, delim + 1, last);
     const rawKey = text.slice(first, keyEnd);
-    const key = pythonLower(rawKey);
+    const key = optionxform(rawKey);
     const valueText = text.slice(valueStart, last);
-    const keyRange = rangeOn(i, first, keyEnd);
-    const firstLineRange = rangeOn(i, valueStart, last);
-    const entry: EntryBuilder = {
+    const entry = new EntryNode(
       rawKey,
       key,
-      keyRange,
-      delimiter: text.charCodeAt(delim) === EQUALS ? '=' : ':',
-      delimiterRange: rangeOn(i, delim, delim + 1),
-      rawValue: '',
-      valueRange: firstLineRange,
-      lines: [{ text: valueText, range: firstLineRange, offset: 0, indent }],
-      range: { start: keyRange.start, end: firstLineRange.end },
-      sectionIndex: currentSectionIndex(),
-      pendingBlankLines: 0,
-      parts: [valueText],
-      bracketDepth: bracketBalance(valueText),
-    };
+      text.charCodeAt(delim) === EQUALS ? '=' : ':',
+      sectionIndex,
+      i,
+      indent,
+      keyEnd - lineStart,
+      delim - lineStart,
+      new ValueLineNode(valueText, 0, indent, i, valueStart - lineStart),
+      bracketBalance(valueText),
+    );
     if (rawKey === '') {
       // Python records the line as a parsing error but still stores the option under the name ''.
       const error: CfgError = {
@@ -286,7 +244,7 @@ export function parseCfg(text: string): CfgDocument {
         rawLine: rawLineOf(i),
       };
       errors.push(error);
-      if (!inPreamble) firstParsingError ??= error;
+      firstParsingError ??= error;
     }
     const keys = cursect ? cursect.keys : preambleKeys;
     const earlier = keys.get(key);
@@ -295,77 +253,53 @@ export function parseCfg(text: string): CfgDocument {
         code: 'duplicate-key',
         pythonType: 'DuplicateOptionError',
         line: i + 1,
-        range: keyRange,
+        range: entry.keyRange,
         section: cursect ? cursect.name : '',
         option: key,
-        first: earlier as unknown as CfgEntry,
+        first: earlier,
       };
       errors.push(error);
-      if (!inPreamble) firstImmediateError ??= error;
+      firstImmediateError ??= error;
     } else {
       keys.set(key, entry);
     }
-    if (cursect) {
-      cursect.entries.push(entry);
-    } else {
-      preamble.push(entry);
-    }
+    (cursect ? cursect.entries : preamble).push(entry);
     current = entry;
-    setLine(i, 'entry', currentSectionIndex(), entry, 0);
+    kinds[i] = ENTRY;
+    lineEntries[i] = entry;
+    valueLineIndexes[i] = 0;
   }
 
-  const finishEntry = (e: EntryBuilder): void => {
-    // configparser: '\n'.join(lines).rstrip(); lines are already stripped, so only a lone empty value needs it.
-    e.rawValue = e.parts.length === 1 ? e.parts[0] : e.parts.join('\n');
-    e.parts = [];
-  };
-  for (const s of sections) {
-    for (const e of s.entries) finishEntry(e);
-    if (s.entries.length > 0) s.range = { start: s.headerRange.start, end: s.entries[s.entries.length - 1].range.end };
-  }
-  for (const e of preamble) finishEntry(e);
+  for (const s of sections) for (const e of s.entries) e.finish();
+  for (const e of preamble) e.finish();
 
   const parser = buildParserState(sections);
-  const interpolationErrors = interpolateAll(parser.sections as MutablePythonSection[], parser.defaultsMap);
+  const interpolationErrors = interpolateAll(parser.sections, parser.defaultsMap);
   for (const e of interpolationErrors) errors.push(e);
 
-  const raisedError = firstImmediateError ?? firstParsingError ?? interpolationErrors[0] ?? null;
   return {
     text,
     lineStarts: starts,
-    sections: sections.map(toSection),
-    preamble: preamble.map(toEntry),
+    sections,
+    preamble,
     comments,
     invalidLines,
     errors,
-    raisedError,
+    // Python stops at the first immediate error; else raises the accumulated ParsingError; else `get()` fails.
+    raisedError: firstImmediateError ?? firstParsingError ?? interpolationErrors[0] ?? null,
     parser: { sections: parser.sections, defaults: [...parser.defaultsMap.values()] },
-    lines: lineInfo,
+    lineCount,
+    lineTable: { kinds, sectionIndexes, entries: lineEntries, valueLineIndexes },
   };
 }
 
-function currentValueLength(e: EntryBuilder): number {
-  // Length of the joined value so far: the last line's offset plus its length (O(1), no joining).
-  const lastLine = e.lines[e.lines.length - 1];
-  return lastLine.offset + lastLine.text.length;
-}
-
-// The builders already have every readonly field; dropping the working fields is unnecessary, so these are
-// type-level views of the same objects (keeping identity, which `first`/`entry` links rely on).
-function toEntry(e: EntryBuilder): CfgEntry {
-  return e as unknown as CfgEntry;
-}
-function toSection(s: SectionBuilder): CfgSection {
-  return s as unknown as CfgSection;
-}
-
-export interface MutablePythonSection extends PythonSection {
-  options: { key: string; entry: CfgEntry; value: string | null }[];
+interface WritablePythonSection extends PythonSection {
+  readonly options: { readonly key: string; readonly entry: CfgEntry; value: string | null }[];
 }
 
 /** configparser's dicts after `_read`: `_sections` (headers with the same name merged) and `_defaults`. */
-function buildParserState(sections: SectionBuilder[]): {
-  sections: MutablePythonSection[];
+function buildParserState(sections: readonly SectionNode[]): {
+  sections: WritablePythonSection[];
   defaultsMap: Map<string, { key: string; entry: CfgEntry }>;
 } {
   const defaultsMap = new Map<string, { key: string; entry: CfgEntry }>();
@@ -375,8 +309,8 @@ function buildParserState(sections: SectionBuilder[]): {
       // A later duplicate replaces the value but keeps the dict position, as `d[k] = v` does.
       for (const e of s.entries) {
         const had = defaultsMap.get(e.key);
-        if (had) had.entry = toEntry(e);
-        else defaultsMap.set(e.key, { key: e.key, entry: toEntry(e) });
+        if (had) had.entry = e;
+        else defaultsMap.set(e.key, { key: e.key, entry: e });
       }
       continue;
     }
@@ -385,10 +319,10 @@ function buildParserState(sections: SectionBuilder[]): {
       merged = { name: s.name, nodes: [], own: new Map() };
       byName.set(s.name, merged);
     }
-    merged.nodes.push(toSection(s));
-    for (const e of s.entries) merged.own.set(e.key, toEntry(e));
+    merged.nodes.push(s);
+    for (const e of s.entries) merged.own.set(e.key, e);
   }
-  const result: MutablePythonSection[] = [];
+  const result: WritablePythonSection[] = [];
   for (const m of byName.values()) {
     // `parser.options(section)`: the section's own keys, then DEFAULT keys it does not have.
     const options: { key: string; entry: CfgEntry; value: string | null }[] = [];
@@ -398,4 +332,3 @@ function buildParserState(sections: SectionBuilder[]): {
   }
   return { sections: result, defaultsMap };
 }
-
