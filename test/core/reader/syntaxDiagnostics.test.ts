@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCfg } from '../../../server/src/core/reader';
 import { syntaxDiagnostics, type SwallowedSectionData } from '../../../server/src/core/diagnostics/syntaxDiagnostics';
+import type { Range } from '../../../server/src/core/text/range';
 import { textOf } from './cursor';
 
 const EXAMPLES = resolve('test/fixtures/examples');
@@ -43,10 +44,23 @@ test('diagnostics say dbnd refuses the file, point to the first occurrence and m
   assert.ok(dupKey.severity === 'error' && dupSection.severity === 'error');
 });
 
-test('a lone % explains %% with the URL-encoded password case', () => {
-  const [d] = syntaxDiagnostics(parseCfg('[a]\nconn = postgres://u:p%40ss@db\n'), 'x.cfg');
+test('a lone % explains %% with the URL-encoded password case and gives the character to escape', () => {
+  const text = '[a]\nconn = postgres://u:p%40ss@db\n';
+  const [d] = syntaxDiagnostics(parseCfg(text), 'x.cfg');
   assert.match(d.message, /'%%'/);
   assert.match(d.message, /p%%40ss/);
+  const fix = (d.data as { escapePercent: Range }).escapePercent;
+  assert.equal(textOf(text, fix), '%');
+});
+
+test('a closing bracket at the key indentation suggests the indentation of the value lines', () => {
+  const text = '[a]\n  secrets = [\n      {"a": 1}\n  ]\n';
+  const [d] = syntaxDiagnostics(parseCfg(text), 'x.cfg');
+  assert.equal(d.code, 'closing-bracket-not-indented');
+  assert.match(d.message, /deeper than the key 'secrets' \(line 2\)/);
+  assert.equal((d.data as { indentTo: number }).indentTo, 6);
+  const fixed = text.replace('\n  ]', '\n      ]');
+  assert.deepEqual(syntaxDiagnostics(parseCfg(fixed), 'x.cfg'), []);
 });
 
 test('the pasted doc snippet (example 16) reports both swallowed sections with a dedent fix', () => {

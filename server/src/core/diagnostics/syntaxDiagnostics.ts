@@ -22,6 +22,27 @@ export interface PythonErrorData {
   readonly pythonType: string;
   /** True for the one error Python raises (and dbnd reports) for this file. */
   readonly raisedByDbnd: boolean;
+  /** closing-bracket-not-indented: the indentation (in characters) that makes the line part of the value. */
+  readonly indentTo?: number;
+  /** interpolation-syntax on a lone '%': the one character to replace with '%%'. */
+  readonly escapePercent?: Range;
+}
+
+/** Indent the bracket like the value's other continuation lines, or 4 deeper than the key. */
+function suggestedIndent(entry: CfgEntry): number {
+  const keyIndent = entry.keyRange.start.character;
+  const deeper = entry.lines.slice(1).map((l) => l.indent).filter((n) => n > keyIndent);
+  return deeper.length > 0 ? Math.min(...deeper) : keyIndent + 4;
+}
+
+function fixData(doc: CfgDocument, error: CfgError): PythonErrorData {
+  const base = { pythonType: error.pythonType, raisedByDbnd: error === doc.raisedError };
+  if (error.code === 'closing-bracket-not-indented' && error.entry) return { ...base, indentTo: suggestedIndent(error.entry) };
+  if (error.code === 'interpolation-syntax' && error.message.startsWith("'%' must be followed")) {
+    const s = error.range.start;
+    return { ...base, escapePercent: range(s.line, s.character, s.line, s.character + 1) };
+  }
+  return base;
 }
 
 function line1(r: Range): number {
@@ -100,7 +121,7 @@ function message(doc: CfgDocument, error: CfgError): { text: string; related?: R
 
 function errorDiagnostic(doc: CfgDocument, error: CfgError, path: string): CoreDiagnostic {
   const { text, related } = message(doc, error);
-  const data: PythonErrorData = { pythonType: error.pythonType, raisedByDbnd: error === doc.raisedError };
+  const data = fixData(doc, error);
   return {
     path,
     range: error.range,
