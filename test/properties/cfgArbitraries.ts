@@ -14,7 +14,7 @@ const VALUE_UNITS = [
 
 const indent = fc.constantFrom(...INDENTS);
 const sectionName = fc.string({ unit: fc.constantFrom(...NAME_UNITS), maxLength: 6 });
-const valueText = fc.string({ unit: fc.constantFrom(...VALUE_UNITS), maxLength: 8 });
+const valueText = fc.string({ unit: fc.constantFrom(...VALUE_UNITS), maxLength: 8, size: 'max' });
 
 const headerLine = fc.oneof(
   fc.tuple(indent, sectionName, fc.constantFrom('', '', ' # note', ' ]x', '  ')).map(([i, n, t]) => `${i}[${n}]${t}`),
@@ -38,20 +38,28 @@ const cfgLine: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom('[s]', '[t]', '[S]', '[DEFAULT]'), weight: 1 },
 );
 
+const numberedLine = fc.tuple(cfgLine, fc.constantFrom(...LINE_BREAKS));
+
 /** Text shaped like a config, with every line kind, both delimiters, `%`, [DEFAULT], CRLF and CR. */
 export const configShapedText: fc.Arbitrary<string> = fc
   // Mostly starting with a header: otherwise nearly every input stops at MissingSectionHeaderError.
-  .tuple(fc.nat(9).map((n) => n > 0), fc.array(fc.tuple(cfgLine, fc.constantFrom(...LINE_BREAKS)), { maxLength: 25 }), fc.boolean())
+  // Short texts (fast-check's default size) mostly load; long ones mostly hit an error: both matter.
+  .tuple(
+    fc.nat(9).map((n) => n > 0),
+    fc.oneof(fc.array(numberedLine, { maxLength: 25 }), fc.array(numberedLine, { maxLength: 25, size: 'max' })),
+    fc.boolean(),
+  )
   .map(([header, lines, endBreak]) => {
     const body = lines.map(([l, b]) => l + b).join('');
     const text = (header ? '[s]\n' : '') + body;
     return endBreak ? text : text.replace(/(\r\n|\r|\n)$/, '');
   });
 
-/** Arbitrary strings, including lone surrogates and every control character. */
+/** Arbitrary strings, including lone surrogates and every control character. (`size` lifts fast-check's default
+ *  cap of about ten characters, so lengths really spread up to the maximum.) */
 export const anyText: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.string({ unit: fc.constantFrom('[', ']', '=', ':', '%', '(', ')', 's', '#', ';', ' ', '\t', '\n', '\r', 'a'), maxLength: 120 }),
+  fc.string({ unit: 'binary', maxLength: 200, size: 'max' }),
+  fc.string({ unit: fc.constantFrom('[', ']', '=', ':', '%', '(', ')', 's', '#', ';', ' ', '\t', '\n', '\r', 'a'), maxLength: 120, size: 'max' }),
 );
 
 /** A well-formed config as data: what dbnd should read back after it is written out with `serializeConfig`. */
@@ -78,7 +86,7 @@ const modelEntry = fc.record({
   delimiter: fc.constantFrom(' = ', '=', ': '),
   lines: fc.tuple(fc.oneof(safeLine, fc.constant('')), fc.array(safeLine, { maxLength: 3 })).map(([f, rest]) => [f, ...rest]),
 });
-const uniqueEntries = fc.uniqueArray(modelEntry, { selector: (e) => e.key, maxLength: 5 });
+const uniqueEntries = fc.uniqueArray(modelEntry, { selector: (e) => e.key, maxLength: 5, size: 'max' });
 
 export const configModel: fc.Arbitrary<ConfigModel> = fc.record({
   defaults: fc.oneof(fc.constant([] as ModelEntry[]), uniqueEntries),
