@@ -1,7 +1,8 @@
 // The container command: `trap_exit_file_flag` wraps it in `/bin/bash -c` with a script that touches the file
 // on exit, and `debug_with_command` then replaces `command` (shlex-split) while the trap script stays in `args`.
 import { pyTruthy, type Json } from './json';
-import { dedent, pyStr } from './python';
+import { pythonStr } from '../values/pythonValues';
+import { dedent } from './python';
 import { list2cmdline, shlexSplit } from './shell';
 import { fail, ok, type EngineValues, type Outcome } from './types';
 
@@ -23,12 +24,12 @@ export function buildCommand(engine: EngineValues, cmds: readonly string[], podN
   let args: string[] | undefined;
   const trapFile: Json = engine.trap_exit_file_flag ?? null;
   if (pyTruthy(trapFile)) {
-    args = [trapScript(pyStr(trapFile), command)];
+    args = [trapScript(pythonStr(trapFile), command)];
     command = ['/bin/bash', '-c'];
   }
   const debugCommand: Json = engine.debug_with_command ?? null;
   if (pyTruthy(debugCommand)) {
-    const text = pyStr(debugCommand);
+    const text = pythonStr(debugCommand);
     logWarnings.push(
       `${taskRunRepr} replacing pod ${podName} command with '${text}', original command=\`${list2cmdline(command)}\``,
     );

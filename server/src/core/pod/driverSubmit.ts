@@ -5,7 +5,7 @@ import type { Environment } from '../values/expandVars';
 import { cloneEngine, parseStrParameter } from './engineClone';
 import { fullImage } from './env';
 import type { Json } from './json';
-import { pyStr, pyTypeName } from './python';
+import { pythonStr, pythonTypeName } from '../values/pythonValues';
 import { list2cmdline, shlexSplit } from './shell';
 import { fail, ok, type EngineValues, type Outcome } from './types';
 
@@ -51,9 +51,9 @@ export function splitImage(image: string): Outcome<{ repository: string; tag: st
 export function prepareDriverSubmission(engine: EngineValues, input: DriverSubmitInput): Outcome<DriverSubmission> {
   const executable: Json = engine.dbnd_executable ?? null;
   if (!Array.isArray(executable)) {
-    return fail('TypeError', `can only concatenate ${pyTypeName(executable)} (not "list") to ${pyTypeName(executable)}`);
+    return fail('TypeError', `can only concatenate ${pythonTypeName(executable)} (not "list") to ${pythonTypeName(executable)}`);
   }
-  const args = [...executable.map((a) => pyStr(a)), ...input.runArgs];
+  const args = [...executable.map((a) => pythonStr(a)), ...input.runArgs];
   const taskName = input.taskName ?? 'dbnd_driver_run';
   const logWarnings: string[] = [];
 

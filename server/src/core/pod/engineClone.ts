@@ -4,7 +4,7 @@
 // as a file reference: that breaks every real submission (case 46-err-driver-clone-reparse).
 import { expandEnvVar, type Environment } from '../values/expandVars';
 import { pyTruthy, type Json } from './json';
-import { pyStrRepr } from './python';
+import { pythonRepr } from '../reader/pythonText';
 import { fail, ok, type EngineValues, type Outcome } from './types';
 
 /** Parameters whose value is not a Python str (a target, an enum member), so a clone does not parse them again. */
@@ -20,7 +20,7 @@ export function parseStrParameter(raw: string, param: string, owner: string, env
   if (!value.startsWith('@')) return ok(value);
   if (value === '@None') return ok(null);
   if (value.startsWith('@@')) return ok(value.slice(1));
-  return fail('DatabandBuildError', `Failed to calculate value from ${pyStrRepr(raw)} for parameter '${param}' at ${owner}`);
+  return fail('DatabandBuildError', `Failed to calculate value from ${pythonRepr(raw)} for parameter '${param}' at ${owner}`);
 }
 
 export interface ClonedEngine {

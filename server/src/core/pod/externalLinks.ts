@@ -1,7 +1,8 @@
 // The links dbnd registers on the task run: `dashboard_url` and `pod_log_url` are Python str.format templates
 // with {namespace}, {pod} (and {timestamp}). A template Python cannot format is logged by dbnd and gives no link.
 import { pyTruthy, type Json } from './json';
-import { pyStr, pyStrRepr } from './python';
+import { pythonRepr } from '../reader/pythonText';
+import { pythonStr } from '../values/pythonValues';
 import type { EngineValues } from './types';
 
 /** str.format with keyword fields only; undefined where Python would raise. */
@@ -25,7 +26,7 @@ export function pyFormat(template: string, fields: Readonly<Record<string, strin
       const [, name, conversion, spec] = m;
       if (!Object.prototype.hasOwnProperty.call(fields, name)) return undefined; // KeyError / IndexError / AttributeError
       let value = fields[name];
-      if (conversion === 'r' || conversion === 'a') value = pyStrRepr(value);
+      if (conversion === 'r' || conversion === 'a') value = pythonRepr(value);
       const formatted = applyStringSpec(value, spec ?? '');
       if (formatted === undefined) return undefined;
       out += formatted;
@@ -58,7 +59,7 @@ function applyStringSpec(value: string, spec: string): string | undefined {
 
 export function buildExternalLinks(engine: EngineValues, namespace: Json, pod: Json, now: string): Record<string, string> {
   const links: Record<string, string> = {};
-  const fields = { namespace: pyStr(namespace), pod: pyStr(pod) };
+  const fields = { namespace: pythonStr(namespace), pod: pythonStr(pod) };
   const dashboard = engine.dashboard_url ?? null;
   if (typeof dashboard === 'string' && pyTruthy(dashboard)) {
     const url = pyFormat(dashboard, fields);

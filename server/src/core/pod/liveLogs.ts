@@ -2,7 +2,8 @@
 // it is sent: two emptyDir volumes, their mounts in `base`, the hostname env var, and a `log-sidecar` container
 // that serves the log folder until the trap file appears.
 import { pyTruthy, type Json, type JsonObject } from './json';
-import { dirname, pyInt, pyStr } from './python';
+import { pythonStr } from '../values/pythonValues';
+import { dirname, pyInt } from './python';
 import { fail, ok, type EngineValues, type Outcome } from './types';
 
 const AIRFLOW_LOG_MOUNT_NAME = 'airflow-logs';
@@ -27,7 +28,7 @@ export function attachLiveLogs(engine: EngineValues, req: JsonObject, logWarning
     logWarnings.push("Can't use live log feature without trap exit file.Please use the configuration `kubernetes.trap_exit_file_flag`");
     return fail('TypeError', 'expected str, bytes or os.PathLike object, not NoneType');
   }
-  const trapDir = dirname(pyStr(trapFile));
+  const trapDir = dirname(pythonStr(trapFile));
   const spec = req.spec as JsonObject;
   const volumes = ((spec.volumes as Json[] | undefined) ??= []);
   volumes.push({ name: AIRFLOW_LOG_MOUNT_NAME, emptyDir: {} }, { name: 'trap', emptyDir: {} });
@@ -62,7 +63,7 @@ export function attachLiveLogs(engine: EngineValues, req: JsonObject, logWarning
     name: 'log-sidecar',
     image,
     command: ['/bin/bash', '-c'],
-    args: [serveLogsScript(pyStr(trapFile))],
+    args: [serveLogsScript(pythonStr(trapFile))],
     volumeMounts: [
       { name: AIRFLOW_LOG_MOUNT_NAME, mountPath: logFolder },
       { name: 'trap', mountPath: trapDir },

@@ -8,7 +8,7 @@ import { isJsonObject, mapToObject, pyTruthy, type Json, type JsonObject } from 
 import { attachLiveLogs } from './liveLogs';
 import { buildAnnotations, buildLabels } from './metadata';
 import { podName as makePodName } from './name';
-import { pyStr, pyTypeName } from './python';
+import { pythonStr, pythonTypeName } from '../values/pythonValues';
 import { buildResources } from './resources';
 import { attachSecrets, collectSecrets } from './secrets';
 import { reconcilePods, templatePod } from './template';
@@ -34,12 +34,12 @@ function pyIterate(value: Json): Outcome<Json[]> {
   if (Array.isArray(value)) return ok([...value]);
   if (isJsonObject(value)) return ok(Object.keys(value));
   if (typeof value === 'string') return ok(Array.from(value));
-  return fail('TypeError', `'${pyTypeName(value)}' object is not iterable`);
+  return fail('TypeError', `'${pythonTypeName(value)}' object is not iterable`);
 }
 
 function readTemplateText(path: Json, io: PodTemplateIo): Outcome<string> {
   if (path === PACKAGED_POD_YAML_PATH) return ok(KUBERNETES_POD_YAML);
-  const file = pyStr(path);
+  const file = pythonStr(path);
   const text = io.readTemplate(file);
   return text === undefined ? fail('FileNotFoundError', `[Errno 2] No such file or directory: '${file}'`) : ok(text);
 }
@@ -85,7 +85,7 @@ function buildPods(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateI
   const spec: JsonObject = {
     containers: [container],
     // Split on "," only: `a, b` gives a name with a leading space.
-    imagePullSecrets: pyTruthy(pullSecrets) ? pyStr(pullSecrets).split(',').map((n) => ({ name: n })) : [],
+    imagePullSecrets: pyTruthy(pullSecrets) ? pythonStr(pullSecrets).split(',').map((n) => ({ name: n })) : [],
   };
   const specFields: ReadonlyArray<[string, string]> = [
     ['serviceAccountName', 'service_account_name'],

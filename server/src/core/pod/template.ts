@@ -6,7 +6,8 @@
 import { parse, type ScalarTag } from 'yaml';
 import { cloneJson, isJsonObject, pyTruthy, type Json, type JsonObject } from './json';
 import { K8S_MODELS, isModelField, type FieldKind, type ModelName } from './k8sSchema';
-import { pyInt, pyStr } from './python';
+import { pythonStr } from '../values/pythonValues';
+import { pyInt } from './python';
 import { fail, ok, type Outcome } from './types';
 
 const BOOL_TAG = 'tag:yaml.org,2002:bool';
@@ -81,7 +82,7 @@ function deserializeField(value: Json, kind: FieldKind): Outcome<Json> {
   }
   switch (kind) {
     case 'str':
-      return ok(pyStr(value));
+      return ok(pythonStr(value));
     case 'int': {
       const n = pyInt(value);
       return n.ok ? ok(n.value) : fail('ValueError', n.message);
@@ -90,9 +91,9 @@ function deserializeField(value: Json, kind: FieldKind): Outcome<Json> {
       return ok(pyTruthy(value));
     case 'dict-str':
       if (!isJsonObject(value)) return ok(value);
-      return ok(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null ? null : pyStr(v)])));
+      return ok(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null ? null : pythonStr(v)])));
     case 'list-str':
-      return ok(Array.isArray(value) ? value.map((v) => (v === null ? null : pyStr(v))) : value);
+      return ok(Array.isArray(value) ? value.map((v) => (v === null ? null : pythonStr(v))) : value);
     default:
       return ok(value);
   }

@@ -2,7 +2,7 @@
 // into V1Volume attributes by a naive camelCase→snake_case (so `downwardAPI` and `scaleIO` are rejected); nested
 // values pass through raw. A mount keeps only name/mountPath/subPath/readOnly.
 import { isJsonObject, type Json, type JsonObject } from './json';
-import { pyTypeName } from './python';
+import { pythonTypeName } from '../values/pythonValues';
 import { fail, ok, type Outcome } from './types';
 
 /** V1Volume's attributes (kubernetes client 22.6) → their JSON names. */
@@ -47,7 +47,7 @@ function toSnakeCase(key: string): string {
     .replace(/^_+/, '');
 }
 
-const NOT_A_DICT = (value: Json) => fail<never>('AttributeError', `'${pyTypeName(value)}' object has no attribute 'get'`);
+const NOT_A_DICT = (value: Json) => fail<never>('AttributeError', `'${pythonTypeName(value)}' object has no attribute 'get'`);
 
 /** volume_shims.to_k8s_client_obj, serialized. */
 export function toVolume(spec: Json): Outcome<JsonObject> {

@@ -5,7 +5,7 @@ import { classByFamily } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 import type { Environment } from '../values/expandVars';
 import type { ValueParseContext } from '../values/parseValue';
-import { pythonListRepr } from '../values/pythonValues';
+import { pythonReprOf } from '../values/pythonValues';
 import { type Built, buildFailure, built } from './buildError';
 import { type ConfigObject, buildConfigObject } from './buildConfigObject';
 import { buildNamedObject } from './buildNamedObject';
@@ -52,7 +52,7 @@ export function resolveRunSettings(layer: ConfigLayer, parse: Parse): Built<RunS
   if (!enabled.includes(envName)) {
     return buildFailure({
       type: 'DatabandConfigError',
-      message: `Unknown env name '${envName}', available environments are ${pythonListRepr(enabled)},  please enable it at '[core]environments' `,
+      message: `Unknown env name '${envName}', available environments are ${pythonReprOf(enabled)},  please enable it at '[core]environments' `,
       param: 'environments',
       origin: run.params.get('environments')?.origins.at(-1),
     });

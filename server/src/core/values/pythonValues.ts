@@ -1,6 +1,7 @@
-// Python's `str()` of the values hjson produces, as dbnd applies it to every leaf of a `List[str]` parameter
-// (`volumes`, `volume_mounts`, `security_context`, `configmaps`, `dbnd_executable`): True/False, integers,
-// floats in Python's repr, None stays None.
+// Python's `str()`, `repr()` and type names of parsed values (what hjson produces), as dbnd's messages and
+// its `List[str]` conversion show them: True/False, None, ints, floats in Python's repr, dicts and lists
+// printed with repr'd items. The one home of these rules for the values, resolver, pod and lifecycle code.
+import { pythonRepr } from '../reader/pythonText';
 import type { JsonValue } from '../schema/types';
 
 /** Python's `repr(float)`: shortest round-trip digits, scientific below 1e-4 and from 1e16. */
@@ -24,15 +25,32 @@ export function pythonNumberStr(x: number): string {
   return pythonFloatRepr(x);
 }
 
-/** `str(leaf)` for a JSON scalar; containers are left to the caller's traversal. */
-export function pythonStr(value: Exclude<JsonValue, readonly JsonValue[] | { readonly [key: string]: JsonValue }>): string {
+function isObject(value: JsonValue): value is { readonly [key: string]: JsonValue } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Python's `repr()` of a parsed value: strings quoted, dicts and lists with repr'd items. */
+export function pythonReprOf(value: JsonValue): string {
+  if (typeof value === 'string') return pythonRepr(value);
+  if (Array.isArray(value)) return `[${value.map(pythonReprOf).join(', ')}]`;
+  if (isObject(value)) return `{${Object.entries(value).map(([k, v]) => `${pythonRepr(k)}: ${pythonReprOf(v)}`).join(', ')}}`;
+  return pythonStr(value);
+}
+
+/** Python's `str()` of a parsed value. */
+export function pythonStr(value: JsonValue): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number') return pythonNumberStr(value);
-  return value;
+  if (typeof value === 'string') return value;
+  return pythonReprOf(value);
 }
 
-/** Python's `repr()` of a list of strings, as dbnd prints `['local', 'k8s']` in messages. */
-export function pythonListRepr(items: readonly unknown[]): string {
-  return `[${items.map((i) => (typeof i === 'string' ? `'${i.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(i))).join(', ')}]`;
+/** The Python type name that appears in TypeError/AttributeError messages. */
+export function pythonTypeName(value: unknown): string {
+  if (value === undefined || value === null) return 'NoneType';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (typeof value === 'string') return 'str';
+  return Array.isArray(value) ? 'list' : 'dict';
 }
