@@ -5,24 +5,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Json, JsonObject } from '../../../server/src/core/pod/json';
 import type { EngineValues, PodRenderContext } from '../../../server/src/core/pod/types';
+import { ORACLE_BASE_ENVIRONMENT } from '../../../server/src/core/conformance/caseInput';
 
 export const CASES_DIR = [resolve(__dirname, '../../../../test/fixtures/conformance/cases'), resolve(process.cwd(), 'test/fixtures/conformance/cases')].find(
   (p) => existsSync(p),
 ) as string;
-
-/** FORMAT.md §4 plus what dbnd's bootstrap sets. */
-const BASE_ENVIRONMENT: Record<string, string> = {
-  DBND_HOME: '/home/alice/project',
-  HOME: '/home/alice',
-  USER: 'oracle',
-  LOGNAME: 'oracle',
-  TZ: 'UTC',
-  LANG: 'C.UTF-8',
-  LC_ALL: 'C.UTF-8',
-  PYTHONHASHSEED: '0',
-  DBND__NO_TABLES: 'True',
-  DBND_SYSTEM: '/home/alice/project/.dbnd',
-};
 
 export interface PodCase {
   readonly name: string;
@@ -30,10 +17,7 @@ export interface PodCase {
   readonly render: JsonObject;
   readonly expected: JsonObject;
   readonly engine: EngineValues;
-  /** engine_config values without pod_engine: the driver's input before its clones. */
-  readonly runLevelEngine: EngineValues;
   readonly env: Record<string, string>;
-  readonly interactive: boolean;
 }
 
 function substitute(value: Json, from: string, to: string): Json {
@@ -64,17 +48,14 @@ export function loadPodCases(): PodCase[] {
     const params = engineConfig.params as Record<string, JsonObject>;
     const values: Record<string, Json> = {};
     for (const [k, p] of Object.entries(params)) values[k] = substitute(p.value, '{{FILES_DIR}}', filesDir);
-    const runLevelEngine = { ...values, engineName: engineConfig.name as string } as EngineValues;
     const podEngine = substitute(expected.pod_engine ?? {}, '{{FILES_DIR}}', filesDir) as JsonObject;
     out.push({
       name,
       filesDir,
       render: caseJson.render as JsonObject,
       expected,
-      engine: { ...runLevelEngine, ...podEngine } as EngineValues,
-      runLevelEngine,
-      env: { ...BASE_ENVIRONMENT, ...(caseJson.env_vars as Record<string, string>) },
-      interactive: ((expected.run as JsonObject | null)?.interactive ?? false) === true,
+      engine: { ...values, engineName: engineConfig.name as string, ...podEngine } as EngineValues,
+      env: { ...ORACLE_BASE_ENVIRONMENT, ...(caseJson.env_vars as Record<string, string>) },
     });
   }
   return out;

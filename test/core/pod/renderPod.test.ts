@@ -2,12 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { trapScript } from '../../../server/src/core/pod/command';
-import { splitImage, prepareDriverSubmission } from '../../../server/src/core/pod/driverSubmit';
-import { cloneEngine } from '../../../server/src/core/pod/engineClone';
 import { pyFormat } from '../../../server/src/core/pod/externalLinks';
 import type { Json, JsonObject } from '../../../server/src/core/pod/json';
 import { renderPod } from '../../../server/src/core/pod/renderPod';
-import type { EngineValues, PodRenderResult } from '../../../server/src/core/pod/types';
+import type { PodRenderResult } from '../../../server/src/core/pod/types';
 import { context, engine } from './engineFixture';
 
 const io = { readTemplate: () => undefined };
@@ -112,31 +110,4 @@ test('labels: config labels override the caller\'s, not dbnd\'s; values are str(
   assert.equal(labels.dbnd, 'task-run-executor');
   assert.equal(labels.flag, 'true');
   assert.equal(labels.n, '0.5');
-});
-
-test('a clone parses str values again: @@x was @x and is now a file reference; _initialize runs again', () => {
-  const base = engine({ service_account_name: '@ops', debug: true }) as EngineValues;
-  const cloned = cloneEngine(base, { auto_remove: true, detach_run: true }, {});
-  assert.deepEqual(cloned.ok ? null : cloned.error, {
-    type: 'DatabandBuildError',
-    message: "Failed to calculate value from '@ops' for parameter 'service_account_name' at kubernetes()",
-  });
-  const ok = cloneEngine(engine({ debug: true, service_account_name: '@@x', namespace: '$NS' }), { auto_remove: true, detach_run: true }, { NS: 'team' });
-  assert.ok(ok.ok);
-  assert.equal(ok.value.engine.detach_run, false);
-  assert.equal(ok.value.engine.auto_remove, false);
-  assert.equal(ok.value.engine.service_account_name, '@x');
-  assert.equal(ok.value.engine.namespace, 'team');
-});
-
-test('driver submission: the image must split into exactly two parts', () => {
-  assert.deepEqual(splitImage('a:b'), { ok: true, value: { repository: 'a', tag: 'b' } });
-  assert.deepEqual(splitImage('h:5000/a:b'), {
-    ok: false,
-    error: { type: 'ParseParameterError', message: 'Received image h:5000/a:b is not in image format! Expected repo:tag. Exception: too many values to unpack (expected 2)' },
-  });
-  const s = prepareDriverSubmission(engine(), { runArgs: ['run', 'x', '--set', 'a=$HOME b'], interactive: true, env: { HOME: '/h' } });
-  assert.ok(s.ok);
-  assert.equal(s.value.driverSubmit.command, 'dbnd run x --set "a=/h b"');
-  assert.deepEqual(s.value.cmds, ['dbnd', 'run', 'x', '--set', 'a=/h b']);
 });

@@ -1,7 +1,5 @@
 // The pod renderer's public surface.
 export { renderPod, PACKAGED_POD_YAML_PATH, DEFAULT_NOW } from './renderPod';
-export { prepareDriverSubmission, splitImage, type DriverSubmitInput, type DriverSubmission, type DriverSubmitRecord } from './driverSubmit';
-export { cloneEngine, applyInitializeRules, parseStrParameter, type ClonedEngine } from './engineClone';
 export { list2cmdline, shlexSplit, type ShlexResult } from './shell';
 export { podName, cleanNameDns1123, cleanLabelValue, MAX_LABEL_VALUE_LENGTH, MAX_SUBDOMAIN_NAME_LENGTH } from './name';
 export { templatePod, reconcilePods, loadYaml } from './template';

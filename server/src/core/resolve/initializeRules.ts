@@ -64,10 +64,16 @@ export interface InitializeNote {
 export function initializeKubernetesEngine(obj: ConfigObject): { object: ConfigObject; notes: InitializeNote[] } {
   const params: Mutable = new Map(obj.params);
   const notes: InitializeNote[] = [];
-  if (valueOf(params, 'debug')) setValue(params, 'detach_run', false);
-  if (valueOf(params, 'show_pod_log')) setValue(params, 'detach_run', false);
+  if (valueOf(params, 'debug')) {
+    notes.push({ message: 'Running in debug mode, setting all k8s loggers to debug, waiting for every pod completion!' });
+    setValue(params, 'detach_run', false);
+  }
+  if (valueOf(params, 'show_pod_log')) {
+    notes.push({ message: 'Showing pod logs at runtime, waiting for every pod completion!' });
+    setValue(params, 'detach_run', false);
+  }
   if (valueOf(params, 'auto_remove') && !valueOf(params, 'detach_run')) {
-    notes.push({ message: 'Can not use auto_remove with detach_run=False, switching to auto_remove=False' });
+    notes.push({ message: "Can't auto remove pod if not running from detach_run=True mode, switching to auto_remove=False" });
     setValue(params, 'auto_remove', false);
   }
   if (valueOf(params, 'airflow_log_enabled') && !valueOf(params, 'trap_exit_file_flag')) {
