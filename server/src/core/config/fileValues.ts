@@ -9,9 +9,8 @@ export function basename(path: string): string {
   return slash >= 0 ? path.slice(slash + 1) : path;
 }
 
-/** The file's values as dbnd stores them; undefined when dbnd cannot load the file. */
-export function fileConfigStore(view: DbndFileView, path: string): ConfigStore | undefined {
-  if (view.kind === 'error') return undefined;
+/** The values of a file dbnd could load, as dbnd stores them. */
+export function fileConfigStore(view: Extract<DbndFileView, { kind: 'sections' }>, path: string): ConfigStore {
   const source = `config[${basename(path)}]`;
   const store = new ConfigStore();
   for (const [sectionName, section] of view.sections) {

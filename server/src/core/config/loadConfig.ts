@@ -18,11 +18,11 @@ export interface ConfigFile {
   readonly doc?: CfgDocument;
 }
 
-/** The package default files dbnd always loads first. */
+/** The package default files dbnd always loads first; parsed once here, not on every lint. */
 export const PACKAGE_DEFAULT_FILES: readonly ConfigFile[] = [
   { path: '{{DBND_LIB_DIR}}/conf/databand-core.cfg', text: DATABAND_CORE_CFG },
   { path: '{{DBND_RUN_CONF_DIR}}/dbnd-run.cfg', text: DBND_RUN_CFG },
-];
+].map((f) => ({ ...f, doc: parseCfg(f.text) }));
 
 export interface LoadFailure {
   readonly file: ConfigFile;
@@ -38,12 +38,10 @@ export function loadSystemStore(files: readonly ConfigFile[], env: Environment):
   const store = new ConfigStore();
   for (const file of files) {
     const view = toDbndView(file.doc ?? parseCfg(file.text), file.path);
-    const values = fileConfigStore(view, file.path);
-    if (view.kind === 'error' || !values) {
-      const error = (view as Extract<typeof view, { kind: 'error' }>).error;
-      return { failure: { file, error, message: `Failed to read configuration file at ${file.path}: ${error.message}` } };
+    if (view.kind === 'error') {
+      return { failure: { file, error: view.error, message: `Failed to read configuration file at ${file.path}: ${view.error.message}` } };
     }
-    store.update(values);
+    store.update(fileConfigStore(view, file.path));
   }
   store.update(environmentConfigStore(env));
   return { store };

@@ -4,11 +4,9 @@
 import { type ConfigLayer } from '../config/configLayers';
 import { type ConfigFile, PACKAGE_DEFAULT_FILES, loadConfig } from '../config/loadConfig';
 import { taskConfigStore } from '../config/taskConfigValues';
-import { KUBERNETES_POD_YAML } from '../defaults/packageDefaults';
 import { parseCfg, toDbndView, dbndViewToJson } from '../reader';
 import { renderPod } from '../pod/renderPod';
 import type { PodRenderContext } from '../pod/types';
-import { DBND_RUN_CONF_DIR_PLACEHOLDER } from '../schema';
 import type { JsonValue } from '../schema/types';
 import type { BuildError } from '../resolve/buildError';
 import type { ConfigObject } from '../resolve/buildConfigObject';
@@ -106,11 +104,12 @@ class CaseRun {
   }
 
   run(): Report {
-    const files = this.files;
+    // Parsed once: the files report and the load below read the same documents.
+    const files = this.files.map((f) => ({ ...f, doc: f.doc ?? parseCfg(f.text) }));
     const filesReport: Record<string, JsonValue> = {};
     for (const f of files) {
       const name = this.io.dir && f.path.startsWith(`${this.io.dir}/`) ? f.path.slice(this.io.dir.length + 1) : f.path;
-      filesReport[name] = dbndViewToJson(toDbndView(f.doc ?? parseCfg(f.text), f.path)) as JsonValue;
+      filesReport[name] = dbndViewToJson(toDbndView(f.doc, f.path)) as JsonValue;
     }
     this.report.files = filesReport;
 
@@ -231,10 +230,8 @@ class CaseRun {
       envName,
       now: render.now,
     };
-    const templates = {
-      readTemplate: (path: string) =>
-        path === `${DBND_RUN_CONF_DIR_PLACEHOLDER}/kubernetes-pod.yaml` ? KUBERNETES_POD_YAML : this.io.readFile(path),
-    };
+    // renderPod itself knows the packaged template; other `pod_yaml` paths are read from the case's files.
+    const templates = { readTemplate: (path: string) => this.io.readFile(path) };
     const result = renderPod({ engineName: engine.name, ...paramValuesRecord(engine.params) }, ctx, templates);
     if (!result.ok) return this.fail('pod', { type: result.error.type, message: result.error.message });
     this.logWarnings.push(...result.logWarnings);

@@ -4,6 +4,7 @@
 import type { CoreDiagnostic, RelatedLocation } from './types';
 import { comparePositions, range, type Range } from '../text/range';
 import type { CfgDocument, CfgEntry, CfgError, CfgSection } from '../reader/model';
+import { bracketBalance } from '../reader/parseCfg';
 
 const REFUSES = 'dbnd refuses to load the whole file';
 
@@ -140,16 +141,6 @@ function headerLikeName(text: string): string | null {
   if (close < 2) return null;
   const name = text.slice(1, close);
   return /^[A-Za-z_][\w.\-]*$/.test(name) ? name : null;
-}
-
-function bracketBalance(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b || c === 0x28) depth++;
-    else if (c === 0x5d || c === 0x7d || c === 0x29) depth--;
-  }
-  return depth;
 }
 
 /**

@@ -27,7 +27,8 @@ const INVALID = 5;
 
 const DEFAULT_SECTION = 'DEFAULT';
 
-function bracketBalance(text: string): number {
+/** Opening minus closing brackets (`[{(` vs `]})`) on a line: how a JSON-ish value's nesting changes. */
+export function bracketBalance(text: string): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
