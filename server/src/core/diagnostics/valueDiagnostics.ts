@@ -2,6 +2,7 @@
 // warns), obsolete keys, keys nothing reads, and values that do not parse as the key's type (dbnd fails the
 // build with DatabandBuildError when such a value wins).
 import type { CfgDocument, CfgEntry } from '../reader';
+import { isExemptFromUnknownKeyCheck } from '../schema';
 import { OBSOLETE_KEYS } from '../schema/obsoleteKeys';
 import type { ConfigClassSchema } from '../schema/types';
 import type { Environment } from '../values/expandVars';
@@ -43,12 +44,15 @@ export function valueDiagnostics(
   env: Environment,
 ): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
+  // The value dbnd parses is configparser's interpolated one (`%(x)s`, `%%`), which the reader already computed.
+  const interpolated = new Map<CfgEntry, string>();
+  for (const ps of doc.parser.sections) for (const o of ps.options) if (o.value !== null) interpolated.set(o.entry, o.value);
   for (const section of doc.sections) {
     if (section.isDefault) continue;
     const cls = classOf(section.name);
     if (!cls) continue;
     for (const entry of section.entries) {
-      if (entry.key === '_type' || entry.key === '_from' || entry.key.endsWith('__target')) continue;
+      if (isExemptFromUnknownKeyCheck(entry.key)) continue;
       const param = cls.params.find((p) => p.name === entry.key);
       if (!param) {
         out.push(unknownKey(path, entry, section.name, cls));
@@ -60,8 +64,9 @@ export function valueDiagnostics(
       if (param.deprecated) {
         out.push({ path, range: entry.keyRange, severity: 'warning', code: 'deprecated-key', message: param.deprecated, tags: ['deprecated'] });
       }
-      // Interpolated text is what dbnd parses; it equals the raw text unless `%` is used.
-      const parsed = parseParameterValue(entry.rawValue.replace(/%%/g, '%'), param.type, { env, readFile: () => '' });
+      const text = interpolated.get(entry);
+      if (text === undefined) continue; // an interpolation error, reported with the syntax errors
+      const parsed = parseParameterValue(text, param.type, { env, readFile: () => '' });
       if (!parsed.ok) {
         out.push({
           path,

@@ -1,7 +1,6 @@
 // `build_task_from_config(name)`: resolve the class, compute the section list, build, initialize.
 import type { ConfigLayer } from '../config/configLayers';
 import type { JsonValue } from '../schema/types';
-import type { Environment } from '../values/expandVars';
 import type { ValueParseContext } from '../values/parseValue';
 import { type Built, buildFailure, built } from './buildError';
 import { type ConfigObject, buildConfigObject } from './buildConfigObject';
@@ -17,7 +16,7 @@ export interface NamedBuild {
 export function buildNamedObject(
   name: string,
   layer: ConfigLayer,
-  parse: ValueParseContext & { env: Environment },
+  parse: ValueParseContext,
   kwargs?: Readonly<Record<string, JsonValue>>,
 ): Built<NamedBuild> {
   const cls = resolveConfigClass(name, layer, parse.env);
@@ -42,7 +41,7 @@ export function buildNamedObject(
 export function cloneObject(
   source: ConfigObject,
   layer: ConfigLayer,
-  parse: ValueParseContext & { env: Environment },
+  parse: ValueParseContext,
   overrides: Readonly<Record<string, JsonValue>> = {},
 ): Built<NamedBuild> {
   const kwargs: Record<string, JsonValue> = {};

@@ -3,7 +3,6 @@
 import type { ConfigLayer } from '../config/configLayers';
 import { classByFamily } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
-import type { Environment } from '../values/expandVars';
 import type { ValueParseContext } from '../values/parseValue';
 import { pythonReprOf } from '../values/pythonValues';
 import { type Built, buildFailure, built } from './buildError';
@@ -23,7 +22,7 @@ export interface RunSettings {
   readonly interactive: boolean;
 }
 
-type Parse = ValueParseContext & { env: Environment };
+type Parse = ValueParseContext;
 
 function buildSettings(family: string, layer: ConfigLayer, parse: Parse): Built<ConfigObject> | undefined {
   const cls: ConfigClassSchema | undefined = classByFamily(family);

@@ -2,6 +2,7 @@
 // layers) that is not a parameter of the class, except `_type`, `_from` and `*__target`.
 import type { ConfigLayer } from '../config/configLayers';
 import type { ValueOrigin } from '../config/configValue';
+import { isExemptFromUnknownKeyCheck } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 
 export interface UnknownKeyWarning {
@@ -32,7 +33,7 @@ export function findUnknownKeys(
     const entries = layer.merged.section(section);
     if (!entries) continue;
     for (const [key, cv] of entries) {
-      if (key === '_type' || key === '_from' || key.endsWith('__target') || known.has(key)) continue;
+      if (isExemptFromUnknownKeyCheck(key) || known.has(key)) continue;
       warnings.push({
         object: objectName,
         kind: cls.kind,

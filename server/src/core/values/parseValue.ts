@@ -1,6 +1,7 @@
 // Turning one config value into the parameter's value exactly as dbnd's ParameterDefinition.calc_init_value
 // does: `$VAR`/`~` expansion of the whole string, the `@` prefixes, then the type's parser and normalizer.
 // Values given as objects (task_config, the CLI's boolean switches) skip the string steps.
+import { PARAM_VALIDATION_VALUES } from '../schema/paramBuilders';
 import type { JsonValue, ValueTypeName } from '../schema/types';
 import { pythonRepr } from '../reader/pythonText';
 import { type Environment, expandEnvVar } from './expandVars';
@@ -18,8 +19,6 @@ export interface ValueParseContext {
   /** Reads `@/path/to/file` references; without it such a reference fails as dbnd fails on a missing file. */
   readonly readFile?: (path: string) => string | undefined;
 }
-
-const ENUM_MEMBERS: Record<string, readonly string[]> = { Enum: ['disabled', 'warn', 'error'] };
 
 /** `ValueType._interpolate_from_str`: `@None` (any case) → None, `@@x` → `@x`, `@path` → file content. */
 function resolveAtPrefix(value: string, ctx: ValueParseContext): ParseOutcome<string | null> {
@@ -54,7 +53,8 @@ function parseScalarText(text: string, type: ValueTypeName, ctx: ValueParseConte
     case 'Target':
       return success(folderTarget(text));
     case 'Enum': {
-      const members = ENUM_MEMBERS.Enum;
+      // validate_no_extra_params is the only Enum parameter of the modelled classes.
+      const members: readonly string[] = PARAM_VALIDATION_VALUES;
       if (members.includes(text)) return success(text);
       return failure(
         'ValueError',
