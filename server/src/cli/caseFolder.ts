@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CaseSpec, FILES_DIR, substituteFilesDir } from '../core/conformance/caseInput';
 import { runConformanceCase } from '../core/conformance/runCase';
-import type { JsonValue } from '../core/schema/types';
+import type { Json } from '../core/json';
 
 function readOrUndefined(path: string): string | undefined {
   try {
@@ -14,12 +14,12 @@ function readOrUndefined(path: string): string | undefined {
   }
 }
 
-export function runCaseFolder(caseDir: string): JsonValue {
+export function runCaseFolder(caseDir: string): Json {
   const filesDir = resolve(caseDir, 'files');
-  const spec = substituteFilesDir(JSON.parse(readFileSync(resolve(caseDir, 'case.json'), 'utf8')) as JsonValue, filesDir) as unknown as CaseSpec;
+  const spec = substituteFilesDir(JSON.parse(readFileSync(resolve(caseDir, 'case.json'), 'utf8')) as Json, filesDir) as unknown as CaseSpec;
   const report = runConformanceCase(spec, {
     dir: filesDir,
     readFile: (path) => readOrUndefined(path)?.split(FILES_DIR).join(filesDir),
   });
-  return JSON.parse(JSON.stringify(report).split(filesDir).join(FILES_DIR)) as JsonValue;
+  return JSON.parse(JSON.stringify(report).split(filesDir).join(FILES_DIR)) as Json;
 }

@@ -1,7 +1,7 @@
 // What a `dbnd-cfg` command is. Commands get their I/O handed in (no direct process access), so each one
 // reads like a function from arguments to output and an exit code.
 import type { ParseArgsConfig } from 'node:util';
-import type { Environment } from '../core/values/expandVars';
+import type { Environment } from '../core/environment';
 
 export const ExitCode = {
   ok: 0,

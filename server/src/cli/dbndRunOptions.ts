@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { configFilePaths, discoverDbndHome } from '../core/config/discovery';
 import type { ConfigFile } from '../core/config/loadConfig';
 import type { CaseRender, CaseSpec } from '../core/conformance/caseInput';
-import type { Environment } from '../core/values/expandVars';
 import { UsageError, type CliIo, type CommandArgs, type OptionSpecs } from './command';
+import type { Environment } from '../core/environment';
 
 export const DBND_RUN_OPTIONS: OptionSpecs = {
   env: { type: 'string' },

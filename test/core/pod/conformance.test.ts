@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fullImage } from '../../../server/src/core/pod/env';
-import type { Json, JsonObject } from '../../../server/src/core/pod/json';
 import { renderPod } from '../../../server/src/core/pod/renderPod';
 import type { PodError, PodRenderResult } from '../../../server/src/core/pod/types';
 import { driverCommandList, driverSubmission, splitImage } from '../../../server/src/core/resolve/driverSubmission';
 import { loadPodCases, placeholderBack, renderContext, type PodCase } from './conformanceCases';
+import type { Json, JsonObject } from '../../../server/src/core/json';
 
 const io = {
   readTemplate(path: string): string | undefined {

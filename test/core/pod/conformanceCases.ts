@@ -3,9 +3,9 @@
 // and the process environment of §4 plus `env_vars`. `{{FILES_DIR}}` becomes the case's absolute files folder.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Json, JsonObject } from '../../../server/src/core/pod/json';
 import type { EngineValues, PodRenderContext } from '../../../server/src/core/pod/types';
 import { ORACLE_BASE_ENVIRONMENT } from '../../../server/src/core/conformance/caseInput';
+import type { Json, JsonObject } from '../../../server/src/core/json';
 
 export const CASES_DIR = [resolve(__dirname, '../../../../test/fixtures/conformance/cases'), resolve(process.cwd(), 'test/fixtures/conformance/cases')].find(
   (p) => existsSync(p),

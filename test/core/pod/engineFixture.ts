@@ -1,7 +1,7 @@
 // A small engine and context for unit tests: the shipped defaults of the keys the renderer reads.
-import type { Json } from '../../../server/src/core/pod/json';
 import { PACKAGED_POD_YAML_PATH } from '../../../server/src/core/pod/renderPod';
 import type { EngineValues, PodRenderContext } from '../../../server/src/core/pod/types';
+import type { Json } from '../../../server/src/core/json';
 
 export function engine(overrides: Record<string, Json> = {}): EngineValues {
   return {

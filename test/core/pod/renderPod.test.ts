@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { trapScript } from '../../../server/src/core/pod/command';
-import { pyFormat } from '../../../server/src/core/pod/externalLinks';
-import type { Json, JsonObject } from '../../../server/src/core/pod/json';
 import { renderPod } from '../../../server/src/core/pod/renderPod';
 import type { PodRenderResult } from '../../../server/src/core/pod/types';
 import { context, engine } from './engineFixture';
+import type { Json, JsonObject } from '../../../server/src/core/json';
+import { pyStrFormat } from '../../../server/src/core/python';
 
 const io = { readTemplate: () => undefined };
 
@@ -98,8 +98,8 @@ test('external links use str.format; a template Python cannot format gives no li
   const r = render({ dashboard_url: 'https://d/{namespace}/{pod}?x={{y}}', pod_log_url: 'https://l/{pod}/{unknown}' }, context({ now: '2024-05-01T10:00:00' }));
   assert.ok(r.ok);
   assert.deepEqual(r.externalLinks, { k8s_dashboard: 'https://d/default/dbnd.my-task.my-task.6a8330cc?x={y}' });
-  assert.equal(pyFormat('{timestamp}|{pod!r}|{pod:>5}', { timestamp: 't', pod: 'p' }), "t|'p'|    p");
-  assert.equal(pyFormat('a}b', {}), undefined);
+  assert.equal(pyStrFormat('{timestamp}|{pod!r}|{pod:>5}', { timestamp: 't', pod: 'p' }), "t|'p'|    p");
+  assert.equal(pyStrFormat('a}b', {}), undefined);
 });
 
 test('labels: config labels override the caller\'s, not dbnd\'s; values are str()-ed and cleaned', () => {

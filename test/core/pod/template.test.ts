@@ -1,10 +1,10 @@
 // pod_yaml merge rules (SPEC §3.8) on small templates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { JsonObject } from '../../../server/src/core/pod/json';
 import { renderPod } from '../../../server/src/core/pod/renderPod';
 import type { EngineValues, PodRenderResult } from '../../../server/src/core/pod/types';
 import { context, engine } from './engineFixture';
+import type { JsonObject } from '../../../server/src/core/json';
 
 function renderWith(template: string, e: EngineValues = engine({ pod_yaml: '/t.yaml' })): PodRenderResult {
   return renderPod(e, context(), { readTemplate: (p) => (p === '/t.yaml' ? template : undefined) });

@@ -1,5 +1,5 @@
 // The driver submission path of the resolver: dbnd's engine clone re-parses every value and runs _initialize
-// again, and the DockerRunTask command/image round trip (list2cmdline, $VAR expansion, shlex, image split).
+// again, and the DockerRunTask command/image round trip (pyList2cmdline, $VAR expansion, shlex, image split).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PACKAGE_DEFAULT_FILES, loadConfig } from '../../../server/src/core/config/loadConfig';

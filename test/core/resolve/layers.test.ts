@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { ConfigLayer } from '../../../server/src/core/config/configLayers';
 import { ConfigStore } from '../../../server/src/core/config/configStore';
 import { Priority, configValue } from '../../../server/src/core/config/configValue';
-import type { JsonValue } from '../../../server/src/core/schema/types';
+import type { Json } from '../../../server/src/core/json';
 
-function store(entries: [string, string, JsonValue, number?, boolean?][], source: string): ConfigStore {
+function store(entries: [string, string, Json, number?, boolean?][], source: string): ConfigStore {
   const s = new ConfigStore();
   for (const [section, key, value, priority, extend] of entries) {
     s.set(section, key, configValue(value, source, { kind: 'computed' }, { priority, extend }));

@@ -4,11 +4,12 @@ import assert from 'node:assert/strict';
 import { parseParameterValue } from '../../../server/src/core/values/parseValue';
 import { parseTimedelta } from '../../../server/src/core/values/parseTimedelta';
 import { expandEnvVar } from '../../../server/src/core/values/expandVars';
-import type { JsonValue, ValueTypeName } from '../../../server/src/core/schema/types';
+import type { ValueTypeName } from '../../../server/src/core/schema/types';
+import type { Json } from '../../../server/src/core/json';
 
 const ctx = { env: { HOME: '/home/alice', NS: 'team-a', LOOP: 'x$LOOP' } };
-const parse = (raw: JsonValue, type: ValueTypeName) => parseParameterValue(raw, type, ctx);
-const value = (raw: JsonValue, type: ValueTypeName) => {
+const parse = (raw: Json, type: ValueTypeName) => parseParameterValue(raw, type, ctx);
+const value = (raw: Json, type: ValueTypeName) => {
   const r = parse(raw, type);
   assert.ok(r.ok, `expected ${JSON.stringify(raw)} to parse as ${type}`);
   return r.value;

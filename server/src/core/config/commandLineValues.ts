@@ -1,9 +1,9 @@
 // The `dbnd run` command-line layer: the main switches dbnd always writes (False, not None, so a file value
 // for them never wins), `--env`, then `--set` and `--set-override` groups. It is one store, so a later group
 // replaces an earlier one for the same key.
-import type { JsonValue } from '../schema/types';
 import { ConfigStore } from './configStore';
 import { Priority, configValue } from './configValue';
+import type { Json } from '../json';
 
 export interface CommandLineOptions {
   /** `--env NAME`; undefined keeps dbnd's default `local`. */
@@ -14,7 +14,7 @@ export interface CommandLineOptions {
   readonly override?: readonly (readonly [string, string])[];
 }
 
-const MAIN_SWITCHES: readonly (readonly [string, string, JsonValue])[] = [
+const MAIN_SWITCHES: readonly (readonly [string, string, Json])[] = [
   ['databand', 'verbose', false],
   ['databand', 'describe', false],
   ['run_info', 'is_archived', false],

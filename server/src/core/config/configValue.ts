@@ -1,8 +1,8 @@
 // One value in dbnd's layered config (dbnd's ConfigValue): the raw value (a string from a file, env var or
 // --set; an object from task_config), where it came from, its priority, and whether it extends the value
 // below it instead of replacing it.
-import type { JsonValue } from '../schema/types';
 import type { Range } from '../text/range';
+import type { Json } from '../json';
 
 export const Priority = { FALLBACK: 10, NORMAL: 50, OVERRIDE: 100 } as const;
 
@@ -15,7 +15,7 @@ export type ValueOrigin =
   | { readonly kind: 'computed' };
 
 export interface ConfigValue {
-  readonly value: JsonValue;
+  readonly value: Json;
   /** dbnd's own source string: `config[databand-system.cfg]`, `environ[NAMESPACE]`, `--set`, ... */
   readonly source: string;
   readonly priority: number;
@@ -24,7 +24,7 @@ export interface ConfigValue {
 }
 
 export function configValue(
-  value: JsonValue,
+  value: Json,
   source: string,
   origin: ValueOrigin,
   options: { priority?: number; extend?: boolean } = {},

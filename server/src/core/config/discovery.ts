@@ -1,7 +1,7 @@
 // Which config files dbnd reads, in its order (config_readers._default_configuration_paths), and where it
 // finds DBND_HOME (environ_dbnd_home.py). The file system is handed in, so the server, the CLI and tests agree.
-import type { Environment } from '../values/expandVars';
 import { expandEnvVar } from '../values/expandVars';
+import type { Environment } from '../environment';
 
 export interface FileSystemView {
   isFile(path: string): boolean;

@@ -1,8 +1,8 @@
 // `DBND__<SECTION>__<KEY>` process variables: part of the system layer, on top of the files. The section part
 // is greedy, so the last `__` splits off the key; the source names the key part as written.
-import type { Environment } from '../values/expandVars';
 import { ConfigStore } from './configStore';
 import { configValue } from './configValue';
+import type { Environment } from '../environment';
 
 const DBND_ENVIRON = /^DBND__([\w-]+)__([\w-]+)$/;
 

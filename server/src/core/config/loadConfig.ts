@@ -3,12 +3,12 @@
 // fails the whole load, as DatabandConfigError naming that file.
 import { DATABAND_CORE_CFG, DBND_RUN_CFG } from '../defaults/packageDefaults';
 import { type CfgDocument, type DbndReadError, parseCfg, toDbndView } from '../reader';
-import type { Environment } from '../values/expandVars';
 import { ConfigLayer } from './configLayers';
 import { ConfigStore } from './configStore';
 import { type CommandLineOptions, commandLineConfigStore } from './commandLineValues';
 import { environmentConfigStore } from './environmentValues';
 import { fileConfigStore } from './fileValues';
+import type { Environment } from '../environment';
 
 export interface ConfigFile {
   /** Absolute path (or a name for in-memory files); dbnd names the file in messages and sources. */

@@ -1,14 +1,14 @@
 // A task's `task_config` as a config layer (dbnd's parse_and_build_config_store): values are objects, not
 // strings; `{"__override__": v}` stands for dbnd's override(v) and `{"__extend__": v}` for extend(v).
-import type { JsonValue } from '../schema/types';
 import { ConfigStore } from './configStore';
 import { Priority, configValue } from './configValue';
+import type { Json } from '../json';
 
-export type TaskConfig = Readonly<Record<string, Readonly<Record<string, JsonValue>>>>;
+export type TaskConfig = Readonly<Record<string, Readonly<Record<string, Json>>>>;
 
-function unwrap(value: JsonValue): { value: JsonValue; priority: number; extend: boolean } {
+function unwrap(value: Json): { value: Json; priority: number; extend: boolean } {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const obj = value as Record<string, JsonValue>;
+    const obj = value as Record<string, Json>;
     const keys = Object.keys(obj);
     if (keys.length === 1 && keys[0] === '__override__') return { value: obj.__override__, priority: Priority.OVERRIDE, extend: false };
     if (keys.length === 1 && keys[0] === '__extend__') return { value: obj.__extend__, priority: Priority.NORMAL, extend: true };

@@ -1,7 +1,7 @@
 // A conformance case folder (FORMAT.md §3): case.json plus files/, with `{{FILES_DIR}}` replaced by the
 // folder's absolute path. Reading the folder is the caller's job; this module only interprets it.
 import type { TaskConfig } from '../config/taskConfigValues';
-import type { JsonValue } from '../schema/types';
+import type { Json } from '../json';
 
 export interface CaseRender {
   readonly mode: 'driver' | 'task';
@@ -18,7 +18,7 @@ export interface CaseRender {
   readonly tracker_url: string;
   readonly source_version: string;
   readonly spawn_env: Readonly<Record<string, string>>;
-  readonly labels?: Readonly<Record<string, JsonValue>>;
+  readonly labels?: Readonly<Record<string, Json>>;
   readonly try_number?: number;
   readonly docker_build_time_str?: string;
   readonly container_tag_override?: string;
@@ -53,6 +53,6 @@ export const ORACLE_BASE_ENVIRONMENT: Readonly<Record<string, string>> = {
 export const FILES_DIR = '{{FILES_DIR}}';
 
 /** Replace `{{FILES_DIR}}` everywhere in a JSON value. */
-export function substituteFilesDir<T extends JsonValue>(value: T, dir: string): T {
+export function substituteFilesDir<T extends Json>(value: T, dir: string): T {
   return JSON.parse(JSON.stringify(value).split(FILES_DIR).join(dir.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))) as T;
 }

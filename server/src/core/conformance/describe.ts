@@ -1,9 +1,9 @@
 // The conformance report's shapes (FORMAT.md §5): config objects, warnings and errors as JSON.
 import type { ValueOrigin } from '../config/configValue';
-import type { JsonValue } from '../schema/types';
 import type { BuildError } from '../resolve/buildError';
 import type { ConfigObject } from '../resolve/buildConfigObject';
 import type { UnknownKeyWarning } from '../resolve/unknownKeys';
+import type { Json } from '../json';
 
 /** Where a value was written, for people: `path:line` for files, the variable for DBND__ env vars. */
 function originText(origin: ValueOrigin): string | undefined {
@@ -13,8 +13,8 @@ function originText(origin: ValueOrigin): string | undefined {
 }
 
 /** `withProvenance` adds `defined_at` (file:line or $VARIABLE of each contributing value); off for conformance. */
-export function describeObject(obj: ConfigObject, withProvenance = false): JsonValue {
-  const params: Record<string, JsonValue> = {};
+export function describeObject(obj: ConfigObject, withProvenance = false): Json {
+  const params: Record<string, Json> = {};
   for (const [name, p] of obj.params) {
     const definedAt = withProvenance ? p.origins.map(originText).filter((t): t is string => t !== undefined) : [];
     params[name] = {
@@ -35,7 +35,7 @@ export function describeObject(obj: ConfigObject, withProvenance = false): JsonV
   };
 }
 
-export function describeWarning(w: UnknownKeyWarning): JsonValue {
+export function describeWarning(w: UnknownKeyWarning): Json {
   return { object: w.object, kind: w.kind, class: w.className, level: w.level, section: w.section, key: w.key, source: w.source, message: w.message };
 }
 
@@ -50,7 +50,7 @@ export function uniqueWarnings(warnings: readonly UnknownKeyWarning[]): UnknownK
   });
 }
 
-export function describeError(stage: string, error: BuildError): JsonValue {
+export function describeError(stage: string, error: BuildError): Json {
   return {
     stage,
     type: error.type,

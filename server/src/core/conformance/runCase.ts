@@ -7,7 +7,6 @@ import { taskConfigStore } from '../config/taskConfigValues';
 import { parseCfg, toDbndView, dbndViewToJson } from '../reader';
 import { renderPod } from '../pod/renderPod';
 import type { PodRenderContext } from '../pod/types';
-import type { JsonValue } from '../schema/types';
 import type { BuildError } from '../resolve/buildError';
 import type { ConfigObject } from '../resolve/buildConfigObject';
 import { type NamedBuild, buildNamedObject, cloneObject } from '../resolve/buildNamedObject';
@@ -16,9 +15,10 @@ import { driverCommandList, driverSubmission, splitImage } from '../resolve/driv
 import { paramValuesRecord } from '../resolve/paramValue';
 import { resolveRunSettings } from '../resolve/runSettings';
 import type { UnknownKeyWarning } from '../resolve/unknownKeys';
-import type { Environment } from '../values/expandVars';
 import { type CaseRender, type CaseSpec, ORACLE_BASE_ENVIRONMENT } from './caseInput';
 import { describeError, describeObject, describeWarning, uniqueWarnings } from './describe';
+import type { Environment } from '../environment';
+import type { Json } from '../json';
 
 export interface CaseFiles {
   /** Absolute folder of the case files (`{{FILES_DIR}}`). */
@@ -29,7 +29,7 @@ export interface CaseFiles {
   readonly provenance?: boolean;
 }
 
-type Report = Record<string, JsonValue>;
+type Report = Record<string, Json>;
 
 function emptyReport(): Report {
   return {
@@ -55,8 +55,8 @@ function pairs(record: Readonly<Record<string, string>> | undefined): [string, s
 }
 
 /** Parameters of `final` whose values differ from `reported` (deep comparison). */
-function paramDiff(reported: ConfigObject, final: ConfigObject): Record<string, JsonValue> {
-  const diff: Record<string, JsonValue> = {};
+function paramDiff(reported: ConfigObject, final: ConfigObject): Record<string, Json> {
+  const diff: Record<string, Json> = {};
   for (const [name, p] of final.params) {
     if (JSON.stringify(p.value) !== JSON.stringify(reported.params.get(name)?.value ?? null)) diff[name] = p.value;
   }
@@ -87,7 +87,7 @@ class CaseRun {
     return this.report;
   }
 
-  describe(obj: ConfigObject): JsonValue {
+  describe(obj: ConfigObject): Json {
     return describeObject(obj, this.io.provenance === true);
   }
 
@@ -106,10 +106,10 @@ class CaseRun {
   run(): Report {
     // Parsed once: the files report and the load below read the same documents.
     const files = this.files.map((f) => ({ ...f, doc: f.doc ?? parseCfg(f.text) }));
-    const filesReport: Record<string, JsonValue> = {};
+    const filesReport: Record<string, Json> = {};
     for (const f of files) {
       const name = this.io.dir && f.path.startsWith(`${this.io.dir}/`) ? f.path.slice(this.io.dir.length + 1) : f.path;
-      filesReport[name] = dbndViewToJson(toDbndView(f.doc, f.path)) as JsonValue;
+      filesReport[name] = dbndViewToJson(toDbndView(f.doc, f.path)) as Json;
     }
     this.report.files = filesReport;
 
@@ -160,7 +160,7 @@ class CaseRun {
     }
     const step = dockerBuildStep(engine, render.docker_build_time_str ?? '');
     if (!step.ok) return step.error;
-    this.report.docker_build = { mode: 'real_step', build: step.value.build as unknown as JsonValue };
+    this.report.docker_build = { mode: 'real_step', build: step.value.build as unknown as Json };
     return step.value;
   }
 
@@ -196,7 +196,7 @@ class CaseRun {
     const image = `${String(values.container_repository)}:${String(values.container_tag)}`;
     const submit = driverSubmission(values.dbnd_executable, render.command, image, render.task_name, this.env);
     if (!submit.ok) return this.fail('pod', submit.error);
-    this.report.driver_submit = submit.value as unknown as JsonValue;
+    this.report.driver_submit = submit.value as unknown as Json;
     const split = splitImage(submit.value.image);
     if (!split.ok) return this.fail('pod', split.error);
     const final = this.keep(
@@ -209,7 +209,7 @@ class CaseRun {
   }
 
   /** `podEngine`: how the engine that builds the pod differs from the reported one (reported on success). */
-  renderPodWith(engine: ConfigObject, render: CaseRender, cmds: readonly string[], envName: string, podEngine: Record<string, JsonValue>): Report {
+  renderPodWith(engine: ConfigObject, render: CaseRender, cmds: readonly string[], envName: string, podEngine: Record<string, Json>): Report {
     const ctx: PodRenderContext = {
       mode: render.mode,
       cmds,

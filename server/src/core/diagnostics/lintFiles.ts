@@ -7,10 +7,10 @@ import { type CfgDocument, type CfgSection, parseCfg } from '../reader';
 import { resolveConfigClass } from '../resolve/classResolution';
 import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
-import type { Environment } from '../values/expandVars';
 import { syntaxDiagnostics } from './syntaxDiagnostics';
 import type { CoreDiagnostic } from './types';
 import { valueDiagnostics } from './valueDiagnostics';
+import type { Environment } from '../environment';
 
 export interface LintInput {
   readonly path: string;

@@ -5,10 +5,10 @@ import type { CfgDocument, CfgEntry } from '../reader';
 import { isExemptFromUnknownKeyCheck } from '../schema';
 import { OBSOLETE_KEYS } from '../schema/obsoleteKeys';
 import type { ConfigClassSchema } from '../schema/types';
-import type { Environment } from '../values/expandVars';
 import { parseParameterValue } from '../values/parseValue';
 import { closestName } from './didYouMean';
 import type { CoreDiagnostic } from './types';
+import type { Environment } from '../environment';
 
 function unknownKey(path: string, entry: CfgEntry, section: string, cls: ConfigClassSchema): CoreDiagnostic {
   const obsolete = OBSOLETE_KEYS.find((k) => k.name === entry.key);

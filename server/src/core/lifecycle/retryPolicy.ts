@@ -2,7 +2,7 @@
 // The count comes from `pod_error_cfg_source_dict[reason]["retry_count"]` when the reason is a key of it,
 // otherwise from the task's own `task_retries`. The delay is always `pod_default_retry_delay` for a task on a
 // Kubernetes engine: the `retry_delay` inside the dict is never read.
-import { pythonTypeName } from '../values/pythonValues';
+import { pyTypeName } from '../python';
 
 export type RetrySource = 'pod_error_cfg_source_dict' | 'task_retries';
 
@@ -31,7 +31,7 @@ function retryCountOf(entry: unknown): { ok: true; value: unknown } | (RetryPoli
   }
   if (typeof entry === 'string') return { ok: false, error: { type: 'TypeError', message: "string indices must be integers, not 'str'" } };
   if (Array.isArray(entry)) return { ok: false, error: { type: 'TypeError', message: 'list indices must be integers or slices, not str' } };
-  return { ok: false, error: { type: 'TypeError', message: `'${pythonTypeName(entry)}' object is not subscriptable` } };
+  return { ok: false, error: { type: 'TypeError', message: `'${pyTypeName(entry)}' object is not subscriptable` } };
 }
 
 export function retryPolicyFor(reason: string | null, podErrorCfgSourceDict: unknown, defaults: RetryDefaults): RetryPolicy {
@@ -39,7 +39,7 @@ export function retryPolicyFor(reason: string | null, podErrorCfgSourceDict: unk
   const fallback: RetryPolicy = { ok: true, retryCount: defaults.taskRetries, delaySeconds, source: 'task_retries' };
   const dict = podErrorCfgSourceDict;
   if (typeof dict !== 'object' || dict === null) {
-    return { ok: false, error: { type: 'TypeError', message: `argument of type '${pythonTypeName(dict)}' is not iterable` } };
+    return { ok: false, error: { type: 'TypeError', message: `argument of type '${pyTypeName(dict)}' is not iterable` } };
   }
   // `reason in dict`: for a list the membership test compares items; for a dict the keys (always strings).
   const present = Array.isArray(dict) ? dict.includes(reason) : reason !== null && Object.prototype.hasOwnProperty.call(dict, reason);

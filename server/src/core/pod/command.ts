@@ -1,10 +1,8 @@
 // The container command: `trap_exit_file_flag` wraps it in `/bin/bash -c` with a script that touches the file
 // on exit, and `debug_with_command` then replaces `command` (shlex-split) while the trap script stays in `args`.
-import { pyTruthy, type Json } from './json';
-import { pythonStr } from '../values/pythonValues';
-import { dedent } from './python';
-import { list2cmdline, shlexSplit } from './shell';
 import { fail, ok, type EngineValues, type Outcome } from './types';
+import type { Json } from '../json';
+import { pyDedent, pyList2cmdline, pyShlexSplit, pyStr, pyTruthy } from '../python';
 
 export interface ContainerCommand {
   readonly command: string[];
@@ -15,8 +13,8 @@ export interface ContainerCommand {
 /** The script dbnd formats into a triple-quoted block and then dedents (formatting first, so a multi-line command changes the margin). */
 export function trapScript(trapFile: string, cmds: readonly string[]): string {
   const indent = ' '.repeat(16);
-  const text = `\n${indent}trap "touch ${trapFile}" EXIT\n${indent}${list2cmdline(cmds)}\n${indent}`;
-  return dedent(text);
+  const text = `\n${indent}trap "touch ${trapFile}" EXIT\n${indent}${pyList2cmdline(cmds)}\n${indent}`;
+  return pyDedent(text);
 }
 
 export function buildCommand(engine: EngineValues, cmds: readonly string[], podName: string, taskRunRepr: string, logWarnings: string[]): Outcome<ContainerCommand> {
@@ -24,18 +22,18 @@ export function buildCommand(engine: EngineValues, cmds: readonly string[], podN
   let args: string[] | undefined;
   const trapFile: Json = engine.trap_exit_file_flag ?? null;
   if (pyTruthy(trapFile)) {
-    args = [trapScript(pythonStr(trapFile), command)];
+    args = [trapScript(pyStr(trapFile), command)];
     command = ['/bin/bash', '-c'];
   }
   const debugCommand: Json = engine.debug_with_command ?? null;
   if (pyTruthy(debugCommand)) {
-    const text = pythonStr(debugCommand);
+    const text = pyStr(debugCommand);
     logWarnings.push(
-      `${taskRunRepr} replacing pod ${podName} command with '${text}', original command=\`${list2cmdline(command)}\``,
+      `${taskRunRepr} replacing pod ${podName} command with '${text}', original command=\`${pyList2cmdline(command)}\``,
     );
-    const split = shlexSplit(text);
+    const split = pyShlexSplit(text);
     if (!split.ok) return fail(split.error.type, split.error.message);
-    command = split.tokens;
+    command = split.value;
   }
   return ok({ command, args });
 }

@@ -1,8 +1,8 @@
 // The container env of the `base` container (build_pod's env_vars dict), SPEC §3.4. Built as a Python dict:
 // `env_vars` and the spawn env are dict updates, so a key that already exists keeps its place in the order.
-import { isJsonObject, pyTruthy, type Json } from './json';
-import { pythonStr, pythonTypeName } from '../values/pythonValues';
 import { fail, ok, type EngineValues, type Outcome, type PodRenderContext } from './types';
+import { isJsonObject, type Json } from '../json';
+import { pyStr, pyTruthy, pyTypeName } from '../python';
 
 /** dbnd_run.airflow.compat.dbnd_task_runner, set because the oracle (and any current install) runs Airflow 2. */
 const AIRFLOW2_TASK_RUNNER = 'dbnd_run.airflow.compat.dbnd_task_runner.DbndStandardTaskRunner';
@@ -14,7 +14,7 @@ export function engineEnvKey(engineName: string, param: string): string {
 
 /** The image string dbnd builds: `<container_repository>:<container_tag>` with Python str(). */
 export function fullImage(engine: EngineValues): string {
-  return `${pythonStr(engine.container_repository ?? null)}:${pythonStr(engine.container_tag ?? null)}`;
+  return `${pyStr(engine.container_repository ?? null)}:${pyStr(engine.container_tag ?? null)}`;
 }
 
 export function buildEnvVars(engine: EngineValues, ctx: PodRenderContext, podName: string): Outcome<Map<string, Json>> {
@@ -25,7 +25,7 @@ export function buildEnvVars(engine: EngineValues, ctx: PodRenderContext, podNam
   env.set('DBND_USER', ctx.user);
   env.set('DBND__ENV_IMAGE', fullImage(engine));
   env.set('DBND_ENV', ctx.envName);
-  env.set('DBND__ENV_MACHINE', `${podName} at ${pythonStr(namespace)}`);
+  env.set('DBND__ENV_MACHINE', `${podName} at ${pyStr(namespace)}`);
   env.set('AIRFLOW__CORE__TASK_RUNNER', AIRFLOW2_TASK_RUNNER);
   if (pyTruthy(engine.auto_remove)) env.set('DBND__AUTO_REMOVE_POD', 'True');
   env.set(engineEnvKey(engine.engineName, 'in_cluster'), 'True');
@@ -36,12 +36,12 @@ export function buildEnvVars(engine: EngineValues, ctx: PodRenderContext, podNam
   env.set('DBND__TRACKING', 'False');
   // "we want that all next runs will be able to use the image that we have in our configuration": the driver
   // inside the pod reads these back and skips the docker build.
-  env.set(engineEnvKey(engine.engineName, 'container_repository'), pythonStr(engine.container_repository ?? null));
-  env.set(engineEnvKey(engine.engineName, 'container_tag'), pythonStr(engine.container_tag ?? null));
+  env.set(engineEnvKey(engine.engineName, 'container_repository'), pyStr(engine.container_repository ?? null));
+  env.set(engineEnvKey(engine.engineName, 'container_tag'), pyStr(engine.container_tag ?? null));
 
   const envVars = engine.env_vars ?? null;
   if (!isJsonObject(envVars)) {
-    return fail('TypeError', `'${pythonTypeName(envVars)}' object is not iterable`);
+    return fail('TypeError', `'${pyTypeName(envVars)}' object is not iterable`);
   }
   // Values are not stringified: a number in env_vars reaches the request as a JSON number.
   for (const [k, v] of Object.entries(envVars)) env.set(k, v);

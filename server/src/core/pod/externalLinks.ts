@@ -1,73 +1,20 @@
 // The links dbnd registers on the task run: `dashboard_url` and `pod_log_url` are Python str.format templates
 // with {namespace}, {pod} (and {timestamp}). A template Python cannot format is logged by dbnd and gives no link.
-import { pyTruthy, type Json } from './json';
-import { pythonRepr } from '../reader/pythonText';
-import { pythonStr } from '../values/pythonValues';
 import type { EngineValues } from './types';
-
-/** str.format with keyword fields only; undefined where Python would raise. */
-export function pyFormat(template: string, fields: Readonly<Record<string, string>>): string | undefined {
-  let out = '';
-  let i = 0;
-  while (i < template.length) {
-    const c = template[i];
-    if (c === '{') {
-      if (template[i + 1] === '{') {
-        out += '{';
-        i += 2;
-        continue;
-      }
-      const close = template.indexOf('}', i);
-      if (close < 0) return undefined;
-      const body = template.slice(i + 1, close);
-      if (body.includes('{')) return undefined;
-      const m = /^([^!:]*)(?:!([rsa]))?(?::(.*))?$/s.exec(body);
-      if (!m) return undefined;
-      const [, name, conversion, spec] = m;
-      if (!Object.prototype.hasOwnProperty.call(fields, name)) return undefined; // KeyError / IndexError / AttributeError
-      let value = fields[name];
-      if (conversion === 'r' || conversion === 'a') value = pythonRepr(value);
-      const formatted = applyStringSpec(value, spec ?? '');
-      if (formatted === undefined) return undefined;
-      out += formatted;
-      i = close + 1;
-    } else if (c === '}') {
-      if (template[i + 1] !== '}') return undefined; // "Single '}' encountered in format string"
-      out += '}';
-      i += 2;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
-
-/** The format-spec mini-language for str values: [[fill]align][width][.precision]. */
-function applyStringSpec(value: string, spec: string): string | undefined {
-  if (spec === '') return value;
-  const m = /^(?:(.)?([<>^]))?(\d+)?(?:\.(\d+))?s?$/su.exec(spec);
-  if (!m) return undefined;
-  const [, fill = ' ', align = '<', width, precision] = m;
-  let text = precision !== undefined ? Array.from(value).slice(0, Number(precision)).join('') : value;
-  const pad = Math.max(0, Number(width ?? 0) - Array.from(text).length);
-  if (align === '<') text = text + fill.repeat(pad);
-  else if (align === '>') text = fill.repeat(pad) + text;
-  else text = fill.repeat(Math.floor(pad / 2)) + text + fill.repeat(pad - Math.floor(pad / 2));
-  return text;
-}
+import type { Json } from '../json';
+import { pyStr, pyStrFormat, pyTruthy } from '../python';
 
 export function buildExternalLinks(engine: EngineValues, namespace: Json, pod: Json, now: string): Record<string, string> {
   const links: Record<string, string> = {};
-  const fields = { namespace: pythonStr(namespace), pod: pythonStr(pod) };
+  const fields = { namespace: pyStr(namespace), pod: pyStr(pod) };
   const dashboard = engine.dashboard_url ?? null;
   if (typeof dashboard === 'string' && pyTruthy(dashboard)) {
-    const url = pyFormat(dashboard, fields);
+    const url = pyStrFormat(dashboard, fields);
     if (url) links.k8s_dashboard = url;
   }
   const podLog = engine.pod_log_url ?? null;
   if (typeof podLog === 'string' && pyTruthy(podLog)) {
-    const url = pyFormat(podLog, { ...fields, timestamp: now });
+    const url = pyStrFormat(podLog, { ...fields, timestamp: now });
     if (url) links.pod_log = url;
   }
   return links;

@@ -1,10 +1,9 @@
 // The Airflow "live logs" sidecar (request_factory.py, SPEC §3.9), applied to the serialized request just before
 // it is sent: two emptyDir volumes, their mounts in `base`, the hostname env var, and a `log-sidecar` container
 // that serves the log folder until the trap file appears.
-import { pyTruthy, type Json, type JsonObject } from './json';
-import { pythonStr } from '../values/pythonValues';
-import { dirname, pyInt } from './python';
 import { fail, ok, type EngineValues, type Outcome } from './types';
+import type { Json, JsonObject } from '../json';
+import { pyDirname, pyInt, pyStr, pyTruthy } from '../python';
 
 const AIRFLOW_LOG_MOUNT_NAME = 'airflow-logs';
 
@@ -28,7 +27,7 @@ export function attachLiveLogs(engine: EngineValues, req: JsonObject, logWarning
     logWarnings.push("Can't use live log feature without trap exit file.Please use the configuration `kubernetes.trap_exit_file_flag`");
     return fail('TypeError', 'expected str, bytes or os.PathLike object, not NoneType');
   }
-  const trapDir = dirname(pythonStr(trapFile));
+  const trapDir = pyDirname(pyStr(trapFile));
   const spec = req.spec as JsonObject;
   const volumes = ((spec.volumes as Json[] | undefined) ??= []);
   volumes.push({ name: AIRFLOW_LOG_MOUNT_NAME, emptyDir: {} }, { name: 'trap', emptyDir: {} });
@@ -50,7 +49,7 @@ export function attachLiveLogs(engine: EngineValues, req: JsonObject, logWarning
   const image = pyTruthy(engine.airflow_log_image) ? (engine.airflow_log_image as Json) : (base.image ?? null);
   const logPort = engine.airflow_log_port ?? null;
   const port = pyInt(logPort);
-  if (!port.ok) return fail(logPort === null ? 'TypeError' : 'ValueError', port.message);
+  if (!port.ok) return fail(logPort === null ? 'TypeError' : 'ValueError', port.error.message);
 
   const baseEnv = base.env as Json[] | undefined;
   const sidecarEnv: Json[] = baseEnv && baseEnv.length ? [...baseEnv] : [];
@@ -63,7 +62,7 @@ export function attachLiveLogs(engine: EngineValues, req: JsonObject, logWarning
     name: 'log-sidecar',
     image,
     command: ['/bin/bash', '-c'],
-    args: [serveLogsScript(pythonStr(trapFile))],
+    args: [serveLogsScript(pyStr(trapFile))],
     volumeMounts: [
       { name: AIRFLOW_LOG_MOUNT_NAME, mountPath: logFolder },
       { name: 'trap', mountPath: trapDir },

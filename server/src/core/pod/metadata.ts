@@ -1,9 +1,9 @@
 // Pod labels and annotations (build_pod). Python dict semantics throughout: a key that is set again keeps its
 // first position, which is why these are Maps.
-import { isJsonObject, pyTruthy, type Json } from './json';
 import { cleanLabelValue } from './name';
-import { pythonStr, pythonTypeName } from '../values/pythonValues';
 import { fail, ok, type EngineValues, type Outcome, type PodRenderContext } from './types';
+import { isJsonObject, type Json } from '../json';
+import { pyStr, pyTruthy, pyTypeName } from '../python';
 
 /** combine_mappings(caller labels, engine labels) then dbnd's fixed labels; every value str()-ed and cleaned. */
 export function buildLabels(engine: EngineValues, ctx: PodRenderContext, podName: string): Outcome<Map<string, string>> {
@@ -11,7 +11,7 @@ export function buildLabels(engine: EngineValues, ctx: PodRenderContext, podName
   for (const source of [ctx.labels ?? null, engine.labels ?? null]) {
     if (source === null) continue;
     if (!isJsonObject(source)) {
-      return fail('TypeError', `'${pythonTypeName(source)}' object is not a mapping`);
+      return fail('TypeError', `'${pyTypeName(source)}' object is not a mapping`);
     }
     for (const [k, v] of Object.entries(source)) merged.set(k, v);
   }
@@ -26,7 +26,7 @@ export function buildLabels(engine: EngineValues, ctx: PodRenderContext, podName
   merged.set('dbnd', ctx.isSystem ? 'dbnd_system_task_run' : 'task_run_executor');
 
   const cleaned = new Map<string, string>();
-  for (const [k, v] of merged) cleaned.set(k, cleanLabelValue(pythonStr(v)));
+  for (const [k, v] of merged) cleaned.set(k, cleanLabelValue(pyStr(v)));
   return ok(cleaned);
 }
 
@@ -34,7 +34,7 @@ export function buildLabels(engine: EngineValues, ctx: PodRenderContext, podName
 export function buildAnnotations(engine: EngineValues, ctx: PodRenderContext): Outcome<Map<string, Json>> {
   const configured = engine.annotations ?? null;
   if (!isJsonObject(configured)) {
-    return fail('AttributeError', `'${pythonTypeName(configured)}' object has no attribute 'copy'`);
+    return fail('AttributeError', `'${pyTypeName(configured)}' object has no attribute 'copy'`);
   }
   const annotations = new Map<string, Json>(Object.entries(configured));
   const gcpKeys = engine.gcp_service_account_keys ?? null;

@@ -4,11 +4,9 @@ import { KUBERNETES_POD_YAML } from '../defaults/packageDefaults';
 import { buildCommand } from './command';
 import { buildEnvVars, envVarEntries, fullImage } from './env';
 import { buildExternalLinks } from './externalLinks';
-import { isJsonObject, mapToObject, pyTruthy, type Json, type JsonObject } from './json';
 import { attachLiveLogs } from './liveLogs';
 import { buildAnnotations, buildLabels } from './metadata';
 import { podName as makePodName } from './name';
-import { pythonStr, pythonTypeName } from '../values/pythonValues';
 import { buildResources } from './resources';
 import { attachSecrets, collectSecrets } from './secrets';
 import { reconcilePods, templatePod } from './template';
@@ -23,6 +21,8 @@ import {
   type PodTemplateIo,
 } from './types';
 import { toVolume, toVolumeMount } from './volumes';
+import { isJsonObject, type Json, type JsonObject, mapToObject } from '../json';
+import { pyStr, pyTruthy, pyTypeName } from '../python';
 
 /** `pod_yaml`'s default: dbnd-run's packaged template (FORMAT.md §3.1 placeholder). */
 export const PACKAGED_POD_YAML_PATH = '{{DBND_RUN_CONF_DIR}}/kubernetes-pod.yaml';
@@ -34,12 +34,12 @@ function pyIterate(value: Json): Outcome<Json[]> {
   if (Array.isArray(value)) return ok([...value]);
   if (isJsonObject(value)) return ok(Object.keys(value));
   if (typeof value === 'string') return ok(Array.from(value));
-  return fail('TypeError', `'${pythonTypeName(value)}' object is not iterable`);
+  return fail('TypeError', `'${pyTypeName(value)}' object is not iterable`);
 }
 
 function readTemplateText(path: Json, io: PodTemplateIo): Outcome<string> {
   if (path === PACKAGED_POD_YAML_PATH) return ok(KUBERNETES_POD_YAML);
-  const file = pythonStr(path);
+  const file = pyStr(path);
   const text = io.readTemplate(file);
   return text === undefined ? fail('FileNotFoundError', `[Errno 2] No such file or directory: '${file}'`) : ok(text);
 }
@@ -85,7 +85,7 @@ function buildPods(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateI
   const spec: JsonObject = {
     containers: [container],
     // Split on "," only: `a, b` gives a name with a leading space.
-    imagePullSecrets: pyTruthy(pullSecrets) ? pythonStr(pullSecrets).split(',').map((n) => ({ name: n })) : [],
+    imagePullSecrets: pyTruthy(pullSecrets) ? pyStr(pullSecrets).split(',').map((n) => ({ name: n })) : [],
   };
   const specFields: ReadonlyArray<[string, string]> = [
     ['serviceAccountName', 'service_account_name'],

@@ -1,14 +1,14 @@
 // DbndExtendedResources: the `limits`/`requests` dicts, with `limit_cpu`/`limit_memory`/`request_cpu`/
 // `request_memory` written over their `cpu`/`memory` entries only when truthy. The result is always an object
 // (possibly `{limits: {}, requests: {}}`), which is why a pod_yaml template's resources never survive the merge.
-import { isJsonObject, pyTruthy, type Json, type JsonObject } from './json';
-import { pythonTypeName } from '../values/pythonValues';
 import { fail, ok, type EngineValues, type Outcome } from './types';
+import { isJsonObject, type Json, type JsonObject } from '../json';
+import { pyTruthy, pyTypeName } from '../python';
 
 function withExplicitKeys(base: Json, cpu: Json, memory: Json): Outcome<JsonObject> {
   // `self.limits = limits or {}`: any falsy value (None, {}, []) becomes an empty dict.
   const dict: Json = pyTruthy(base) ? base : {};
-  if (!isJsonObject(dict)) return fail('AttributeError', `'${pythonTypeName(dict)}' object has no attribute 'update'`);
+  if (!isJsonObject(dict)) return fail('AttributeError', `'${pyTypeName(dict)}' object has no attribute 'update'`);
   const out: JsonObject = { ...dict };
   if (pyTruthy(cpu)) out.cpu = cpu;
   if (pyTruthy(memory)) out.memory = memory;

@@ -1,9 +1,9 @@
 // `system_secrets` + `secrets` → Airflow 2's Secret objects and what Secret.attach_to_pod adds to the pod
 // (SPEC §3.5). All Secret objects are constructed first (get_secrets), so a bad item fails the build before any
 // volume name is generated.
-import { isJsonObject, type Json, type JsonObject } from './json';
-import { pythonTypeName } from '../values/pythonValues';
 import { fail, ok, type EngineValues, type Outcome } from './types';
+import { isJsonObject, type Json, type JsonObject } from '../json';
+import { pyTypeName } from '../python';
 
 export interface SecretSpec {
   readonly deployType: 'env' | 'volume';
@@ -15,7 +15,7 @@ export interface SecretSpec {
 
 /** Airflow's Secret.__init__ checks, in its order. */
 function toSecret(item: Json): Outcome<SecretSpec> {
-  if (!isJsonObject(item)) return fail('AttributeError', `'${pythonTypeName(item)}' object has no attribute 'get'`);
+  if (!isJsonObject(item)) return fail('AttributeError', `'${pyTypeName(item)}' object has no attribute 'get'`);
   const deployType = item.type ?? null;
   if (deployType !== 'env' && deployType !== 'volume') {
     return fail('AirflowConfigException', 'deploy_type must be env or volume');
@@ -23,7 +23,7 @@ function toSecret(item: Json): Outcome<SecretSpec> {
   let deployTarget = item.target ?? null;
   if (deployTarget !== null && deployType === 'env') {
     if (typeof deployTarget !== 'string') {
-      return fail('AttributeError', `'${pythonTypeName(deployTarget)}' object has no attribute 'upper'`);
+      return fail('AttributeError', `'${pyTypeName(deployTarget)}' object has no attribute 'upper'`);
     }
     deployTarget = deployTarget.toUpperCase();
   }
@@ -41,7 +41,7 @@ export function collectSecrets(engine: EngineValues, includeSystemSecrets: boole
   const lists: Json[] = includeSystemSecrets ? [system, user] : [user];
   if (lists.some((l) => !Array.isArray(l))) {
     const bad = lists.find((l) => !Array.isArray(l)) ?? null;
-    return fail('TypeError', `'${pythonTypeName(bad)}' object is not iterable`);
+    return fail('TypeError', `'${pyTypeName(bad)}' object is not iterable`);
   }
   const out: SecretSpec[] = [];
   for (const list of lists as Json[][]) {

@@ -4,11 +4,10 @@
 // serialized (camelCase JSON) form; the schema says which values were model objects, because Python treats a
 // model as true even when it is empty (that is why dbnd's `resources` always wins).
 import { parse, type ScalarTag } from 'yaml';
-import { cloneJson, isJsonObject, pyTruthy, type Json, type JsonObject } from './json';
 import { K8S_MODELS, isModelField, type FieldKind, type ModelName } from './k8sSchema';
-import { pythonStr } from '../values/pythonValues';
-import { pyInt } from './python';
 import { fail, ok, type Outcome } from './types';
+import { cloneJson, isJsonObject, type Json, type JsonObject } from '../json';
+import { pyInt, pyStr, pyTruthy } from '../python';
 
 const BOOL_TAG = 'tag:yaml.org,2002:bool';
 const FLOAT_TAG = 'tag:yaml.org,2002:float';
@@ -82,18 +81,18 @@ function deserializeField(value: Json, kind: FieldKind): Outcome<Json> {
   }
   switch (kind) {
     case 'str':
-      return ok(pythonStr(value));
+      return ok(pyStr(value));
     case 'int': {
       const n = pyInt(value);
-      return n.ok ? ok(n.value) : fail('ValueError', n.message);
+      return n.ok ? ok(n.value) : fail('ValueError', n.error.message);
     }
     case 'bool':
       return ok(pyTruthy(value));
     case 'dict-str':
       if (!isJsonObject(value)) return ok(value);
-      return ok(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null ? null : pythonStr(v)])));
+      return ok(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null ? null : pyStr(v)])));
     case 'list-str':
-      return ok(Array.isArray(value) ? value.map((v) => (v === null ? null : pythonStr(v))) : value);
+      return ok(Array.isArray(value) ? value.map((v) => (v === null ? null : pyStr(v))) : value);
     default:
       return ok(value);
   }

@@ -1,5 +1,5 @@
 // The inputs and outputs of the pod renderer.
-import type { Json, JsonObject } from './json';
+import type { Json, JsonObject } from '../json';
 
 /**
  * The engine's parameter values keyed by parameter name, in the JSON form of FORMAT.md §5.2 (timedelta = seconds,

@@ -1,9 +1,9 @@
 // `volumes` and `volume_mounts` through dbnd's compat/volume_shims.py. A volume dict's top-level keys are turned
 // into V1Volume attributes by a naive camelCase→snake_case (so `downwardAPI` and `scaleIO` are rejected); nested
 // values pass through raw. A mount keeps only name/mountPath/subPath/readOnly.
-import { isJsonObject, type Json, type JsonObject } from './json';
-import { pythonTypeName } from '../values/pythonValues';
 import { fail, ok, type Outcome } from './types';
+import { isJsonObject, type Json, type JsonObject } from '../json';
+import { pyTypeName } from '../python';
 
 /** V1Volume's attributes (kubernetes client 22.6) → their JSON names. */
 const V1_VOLUME_ATTRIBUTES: Readonly<Record<string, string>> = {
@@ -47,7 +47,7 @@ function toSnakeCase(key: string): string {
     .replace(/^_+/, '');
 }
 
-const NOT_A_DICT = (value: Json) => fail<never>('AttributeError', `'${pythonTypeName(value)}' object has no attribute 'get'`);
+const NOT_A_DICT = (value: Json) => fail<never>('AttributeError', `'${pyTypeName(value)}' object has no attribute 'get'`);
 
 /** volume_shims.to_k8s_client_obj, serialized. */
 export function toVolume(spec: Json): Outcome<JsonObject> {

@@ -4,7 +4,7 @@
 // configparser raises, that one error, with Python's type, line and message.
 import type { CfgDocument, CfgEntry, CfgError, CfgSection, PythonErrorType } from './model';
 import { parsingErrorMessage, pythonErrorMessage } from './pythonErrorMessages';
-import { pythonLower, pythonRepr } from './pythonText';
+import { pyLower, pyRepr } from '../python';
 
 export interface DbndValue {
   /** The string `parser.get()` returns (interpolated, continuation lines joined). */
@@ -47,7 +47,7 @@ export function dbndReadError(doc: CfgDocument, source: string): DbndReadError |
   if (!raised) return null;
   if (raised.pythonType === 'ParsingError') {
     const causes = doc.errors.filter((e) => e.pythonType === 'ParsingError');
-    const errors = causes.map((e) => ({ line: e.line as number, text: pythonRepr('rawLine' in e ? e.rawLine : '') }));
+    const errors = causes.map((e) => ({ line: e.line as number, text: pyRepr('rawLine' in e ? e.rawLine : '') }));
     return { type: 'ParsingError', line: errors[0].line, message: parsingErrorMessage(source, errors), errors, causes };
   }
   const base = { type: raised.pythonType, line: raised.line, message: pythonErrorMessage(raised, source), causes: [raised] };
@@ -72,7 +72,7 @@ export function toDbndView(doc: CfgDocument, source: string): DbndFileView {
   for (const ps of doc.parser.sections) {
     // dbnd's store gets a section only when a value is set in it, so an empty section is not there.
     if (ps.options.length === 0) continue;
-    const name = pythonLower(ps.name);
+    const name = pyLower(ps.name);
     let target = sections.get(name);
     if (!target) {
       target = { name, values: new Map(), headers: [] };

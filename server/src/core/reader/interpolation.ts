@@ -3,8 +3,8 @@
 // nested up to MAX_INTERPOLATION_DEPTH. Errors carry Python's messages plus the range of the offending text.
 import type { Range } from '../text/range';
 import type { CfgEntry, CfgInterpolationError, PythonSection } from './model';
-import { pythonLower, pythonRepr } from './pythonText';
 import { valueSpanToRange } from './valuePositions';
+import { pyLower, pyRepr } from '../python';
 
 export const MAX_INTERPOLATION_DEPTH = 10;
 
@@ -39,9 +39,9 @@ function append(ctx: Context, s: string): void {
 function interpolateSome(ctx: Context, src: string, owner: CfgEntry, depth: number): void {
   if (depth > MAX_INTERPOLATION_DEPTH) {
     const message =
-      `Recursion limit exceeded in value substitution: option ${pythonRepr(ctx.option)} in section ` +
-      `${pythonRepr(ctx.section)} contains an interpolation key which cannot be substituted in ` +
-      `${MAX_INTERPOLATION_DEPTH} steps. Raw value: ${pythonRepr(ctx.rawval)}`;
+      `Recursion limit exceeded in value substitution: option ${pyRepr(ctx.option)} in section ` +
+      `${pyRepr(ctx.section)} contains an interpolation key which cannot be substituted in ` +
+      `${MAX_INTERPOLATION_DEPTH} steps. Raw value: ${pyRepr(ctx.rawval)}`;
     throw new InterpolationFailure({
       code: 'interpolation-depth',
       pythonType: 'InterpolationDepthError',
@@ -74,18 +74,18 @@ function interpolateSome(ctx: Context, src: string, owner: CfgEntry, depth: numb
           pythonType: 'InterpolationSyntaxError',
           line: null,
           range: valueSpanToRange(owner, pos, lineEnd < 0 ? n : lineEnd),
-          message: `bad interpolation variable reference ${pythonRepr(src.slice(pos))}`,
+          message: `bad interpolation variable reference ${pyRepr(src.slice(pos))}`,
         });
       }
-      const name = pythonLower(src.slice(pos + 2, close));
+      const name = pyLower(src.slice(pos + 2, close));
       const refRange: Range = valueSpanToRange(owner, pos, close + 2);
       pos = close + 2;
       const target = ctx.lookup(name);
       if (!target) {
         const message =
-          `Bad value substitution: option ${pythonRepr(ctx.option)} in section ${pythonRepr(ctx.section)} ` +
-          `contains an interpolation key ${pythonRepr(name)} which is not a valid option name. ` +
-          `Raw value: ${pythonRepr(ctx.rawval)}`;
+          `Bad value substitution: option ${pyRepr(ctx.option)} in section ${pyRepr(ctx.section)} ` +
+          `contains an interpolation key ${pyRepr(name)} which is not a valid option name. ` +
+          `Raw value: ${pyRepr(ctx.rawval)}`;
         throw new InterpolationFailure({
           code: 'interpolation-missing-option',
           pythonType: 'InterpolationMissingOptionError',
@@ -104,7 +104,7 @@ function interpolateSome(ctx: Context, src: string, owner: CfgEntry, depth: numb
         pythonType: 'InterpolationSyntaxError',
         line: null,
         range: valueSpanToRange(owner, pos, Math.min(pos + 2, n)),
-        message: `'%' must be followed by '%' or '(', found: ${pythonRepr(src.slice(pos))}`,
+        message: `'%' must be followed by '%' or '(', found: ${pyRepr(src.slice(pos))}`,
       });
     }
   }

@@ -5,10 +5,10 @@
 // numbers rather than Range objects (see nodes.ts).
 import { range, type Range } from '../text/range';
 import { splitLines } from './lineSplitter';
-import { pythonLower, skipSpace, skipSpaceBackward } from './pythonText';
 import { interpolateAll } from './interpolation';
 import { CommentNode, EntryNode, SectionNode, ValueLineNode } from './nodes';
 import type { CfgDocument, CfgEntry, CfgError, CfgInvalidLine, CfgSection, PythonSection } from './model';
+import { pyLower, skipPySpace, skipPySpaceBackward } from '../python';
 
 const HASH = 0x23;
 const SEMICOLON = 0x3b;
@@ -46,7 +46,7 @@ function isClosingBracket(c: number): boolean {
 function optionxform(key: string): string {
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return pythonLower(key);
+    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return pyLower(key);
   }
   return key;
 }
@@ -87,7 +87,7 @@ export function parseCfg(text: string): CfgDocument {
   for (let i = 0; i < lineCount; i++) {
     const lineStart = starts[i];
     const lineEnd = ends[i];
-    const first = skipSpace(text, lineStart, lineEnd);
+    const first = skipPySpace(text, lineStart, lineEnd);
     // `optname` is truthy: an option with a non-empty name is open (a header resets it, a bogus line does not).
     const open = current !== null && current.key !== '';
     sectionIndexes[i] = sectionIndex;
@@ -101,7 +101,7 @@ export function parseCfg(text: string): CfgDocument {
       }
       continue;
     }
-    const last = skipSpaceBackward(text, first, lineEnd);
+    const last = skipPySpaceBackward(text, first, lineEnd);
     const c0 = text.charCodeAt(first);
 
     // Whole-line comment (indentation allowed): dropped, even inside a value, and adds no blank line.
@@ -148,7 +148,7 @@ export function parseCfg(text: string): CfgDocument {
           keys = defaultKeys;
         }
         const section = new SectionNode(name, isDefault, sections.length, i, indent, close - lineStart, keys);
-        const trailingStart = skipSpace(text, close + 1, last);
+        const trailingStart = skipPySpace(text, close + 1, last);
         if (trailingStart < last) section.trailing = { text: text.slice(trailingStart, last), range: rangeOn(i, trailingStart, last) };
         if (!isDefault) {
           const previous = sectionsByName.get(name);
@@ -218,8 +218,8 @@ export function parseCfg(text: string): CfgDocument {
       continue;
     }
 
-    const keyEnd = skipSpaceBackward(text, first, delim);
-    const valueStart = skipSpace(text, delim + 1, last);
+    const keyEnd = skipPySpaceBackward(text, first, delim);
+    const valueStart = skipPySpace(text, delim + 1, last);
     const rawKey = text.slice(first, keyEnd);
     const key = optionxform(rawKey);
     const valueText = text.slice(valueStart, last);

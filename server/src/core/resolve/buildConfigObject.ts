@@ -4,11 +4,12 @@
 // are collected and raised after the unknown-key check, as dbnd does.
 import type { ConfigLayer } from '../config/configLayers';
 import { Priority, type ConfigValue, type ValueOrigin } from '../config/configValue';
-import type { ConfigClassSchema, JsonValue, ParamSchema } from '../schema/types';
+import type { ConfigClassSchema, ParamSchema } from '../schema/types';
 import { parseParameterValue, type ValueParseContext } from '../values/parseValue';
 import { type BuildError, type Built, buildFailure, built, safeString } from './buildError';
 import type { ParamValue, ParamValues } from './paramValue';
 import { findUnknownKeys, type UnknownKeyWarning } from './unknownKeys';
+import type { Json } from '../json';
 
 export interface ConfigObject {
   readonly name: string;
@@ -24,17 +25,17 @@ export interface BuildRequest {
   readonly sections: readonly string[];
   readonly layer: ConfigLayer;
   /** Constructor kwargs (dbnd's clone passes every current value this way). */
-  readonly kwargs?: Readonly<Record<string, JsonValue>>;
+  readonly kwargs?: Readonly<Record<string, Json>>;
   readonly parse: ValueParseContext;
 }
 
 interface ParsedOne {
-  readonly value: JsonValue;
+  readonly value: Json;
   readonly source: string;
   readonly origins: readonly ValueOrigin[];
 }
 
-function describe(value: JsonValue): string {
+function describe(value: Json): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -71,7 +72,7 @@ function merge(lower: ParsedOne, higher: ParsedOne, param: ParamSchema, req: Bui
   if (higher.value === null) return built(lower);
   const l = lower.value;
   const h = higher.value;
-  let value: JsonValue;
+  let value: Json;
   if (Array.isArray(l) && Array.isArray(h)) value = [...l, ...h];
   else if (typeof l === 'string' && typeof h === 'string') value = l + h;
   else if (l && h && typeof l === 'object' && typeof h === 'object' && !Array.isArray(l) && !Array.isArray(h)) value = { ...l, ...h };

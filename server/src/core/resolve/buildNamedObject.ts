@@ -1,12 +1,12 @@
 // `build_task_from_config(name)`: resolve the class, compute the section list, build, initialize.
 import type { ConfigLayer } from '../config/configLayers';
-import type { JsonValue } from '../schema/types';
 import type { ValueParseContext } from '../values/parseValue';
 import { type Built, buildFailure, built } from './buildError';
 import { type ConfigObject, buildConfigObject } from './buildConfigObject';
 import { resolveConfigClass } from './classResolution';
 import { type InitializeNote, initializeEnv, initializeKubernetesEngine } from './initializeRules';
 import { fromChain, objectSections } from './sectionList';
+import type { Json } from '../json';
 
 export interface NamedBuild {
   readonly object: ConfigObject;
@@ -17,7 +17,7 @@ export function buildNamedObject(
   name: string,
   layer: ConfigLayer,
   parse: ValueParseContext,
-  kwargs?: Readonly<Record<string, JsonValue>>,
+  kwargs?: Readonly<Record<string, Json>>,
 ): Built<NamedBuild> {
   const cls = resolveConfigClass(name, layer, parse.env);
   if (!cls.ok) return cls;
@@ -42,9 +42,9 @@ export function cloneObject(
   source: ConfigObject,
   layer: ConfigLayer,
   parse: ValueParseContext,
-  overrides: Readonly<Record<string, JsonValue>> = {},
+  overrides: Readonly<Record<string, Json>> = {},
 ): Built<NamedBuild> {
-  const kwargs: Record<string, JsonValue> = {};
+  const kwargs: Record<string, Json> = {};
   for (const [name, p] of source.params) kwargs[name] = p.value;
   Object.assign(kwargs, overrides);
   return buildNamedObject(source.name, layer, parse, kwargs);

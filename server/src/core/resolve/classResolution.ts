@@ -5,9 +5,9 @@ import type { ConfigLayer } from '../config/configLayers';
 import type { ValueOrigin } from '../config/configValue';
 import { importableClass, registeredClass } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
-import type { Environment } from '../values/expandVars';
 import { expandEnvVar } from '../values/expandVars';
 import { type BuildError, type Built, buildFailure, built } from './buildError';
+import type { Environment } from '../environment';
 
 export interface PragmaValue {
   readonly value: string;

@@ -3,12 +3,12 @@
 // `[kubernetes] container_tag` with OVERRIDE priority (plus `image_pull_policy = Never` when not pushing).
 import { ConfigStore } from '../config/configStore';
 import { Priority, configValue } from '../config/configValue';
-import type { JsonValue } from '../schema/types';
 import { type Built, buildFailure, built } from './buildError';
 import type { ConfigObject } from './buildConfigObject';
+import type { Json } from '../json';
 
 export interface DockerBuild {
-  readonly image_name: JsonValue;
+  readonly image_name: Json;
   readonly tag: string;
   readonly push: boolean;
 }

@@ -1,11 +1,12 @@
 // How `dbnd run` hands the driver to Kubernetes (RunExecutor.run_submitter → DockerRunTask →
-// KubernetesTaskRunCtrl.docker_run): the argument list becomes one command string (list2cmdline), which is a
+// KubernetesTaskRunCtrl.docker_run): the argument list becomes one command string (pyList2cmdline), which is a
 // dbnd str parameter (so `$VAR` is expanded), then shlex-split again; the image is split on ':' and must give
 // exactly repository and tag — a registry port breaks it.
-import { list2cmdline, shlexSplit } from '../pod/shell';
-import type { JsonValue } from '../schema/types';
-import { type Environment, expandEnvVar } from '../values/expandVars';
+import { expandEnvVar } from '../values/expandVars';
 import { type Built, buildFailure, built } from './buildError';
+import type { Environment } from '../environment';
+import type { Json } from '../json';
+import { pyList2cmdline, pyShlexSplit } from '../python';
 
 export interface DriverSubmit {
   readonly args: readonly string[];
@@ -27,14 +28,14 @@ function strParameter(name: string, value: string, env: Environment): Built<stri
 }
 
 export function driverSubmission(
-  executable: JsonValue,
+  executable: Json,
   command: readonly string[],
   image: string,
   taskName: string,
   env: Environment,
 ): Built<DriverSubmit> {
   const args = [...(Array.isArray(executable) ? executable.map(String) : []), ...command];
-  const cmd = strParameter('command', list2cmdline(args), env);
+  const cmd = strParameter('command', pyList2cmdline(args), env);
   if (!cmd.ok) return cmd;
   const img = strParameter('image', image, env);
   if (!img.ok) return img;
@@ -57,6 +58,6 @@ export function splitImage(image: string): Built<{ repository: string; tag: stri
 
 /** The container command dbnd sends: `shlex.split` of the command string. */
 export function driverCommandList(command: string): Built<string[]> {
-  const split = shlexSplit(command);
-  return split.ok ? built(split.tokens) : buildFailure({ type: split.error.type, message: split.error.message });
+  const split = pyShlexSplit(command);
+  return split.ok ? built(split.value) : buildFailure({ type: split.error.type, message: split.error.message });
 }

@@ -1,19 +1,19 @@
 // The values dbnd changes right after building an object (`_initialize`): the env derives its system folders
 // and submit flags; the Kubernetes engine applies its cross-key rules. The source keeps naming where the
 // original value came from, as dbnd reports it.
-import type { JsonValue } from '../schema/types';
 import { type Built, buildFailure, built } from './buildError';
 import type { ConfigObject } from './buildConfigObject';
 import type { ParamValue } from './paramValue';
+import type { Json } from '../json';
 
 type Mutable = Map<string, ParamValue>;
 
-function setValue(params: Mutable, name: string, value: JsonValue): void {
+function setValue(params: Mutable, name: string, value: Json): void {
   const p = params.get(name);
   if (p) params.set(name, { ...p, value });
 }
 
-const valueOf = (params: Mutable, name: string): JsonValue => params.get(name)?.value ?? null;
+const valueOf = (params: Mutable, name: string): Json => params.get(name)?.value ?? null;
 
 /** A folder target is local when it has no URL scheme other than file://. */
 function isLocalPath(path: string): boolean {

@@ -1,11 +1,12 @@
 // The value one parameter of a built config object ends up with, and where it came from.
 import type { ValueOrigin } from '../config/configValue';
-import type { JsonValue, ValueTypeName } from '../schema/types';
+import type { ValueTypeName } from '../schema/types';
+import type { Json } from '../json';
 
 export interface ParamValue {
   readonly name: string;
   readonly type: ValueTypeName;
-  readonly value: JsonValue;
+  readonly value: Json;
   /** dbnd's source string (`config[x.cfg]`, `environ[KEY]`, `--set`, `d.k.k.KubernetesEngineConfig[default]`...). */
   readonly source: string;
   readonly system?: true;
@@ -16,8 +17,8 @@ export interface ParamValue {
 /** The parameters of a built object by name, in dbnd's definition order. */
 export type ParamValues = ReadonlyMap<string, ParamValue>;
 
-export function paramValuesRecord(params: ParamValues): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {};
+export function paramValuesRecord(params: ParamValues): Record<string, Json> {
+  const out: Record<string, Json> = {};
   for (const [name, p] of params) out[name] = p.value;
   return out;
 }

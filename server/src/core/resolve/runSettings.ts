@@ -4,11 +4,11 @@ import type { ConfigLayer } from '../config/configLayers';
 import { classByFamily } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 import type { ValueParseContext } from '../values/parseValue';
-import { pythonReprOf } from '../values/pythonValues';
 import { type Built, buildFailure, built } from './buildError';
 import { type ConfigObject, buildConfigObject } from './buildConfigObject';
 import { buildNamedObject } from './buildNamedObject';
 import { objectSections } from './sectionList';
+import { pyRepr } from '../python';
 
 export interface RunSettings {
   readonly settings: readonly ConfigObject[];
@@ -51,7 +51,7 @@ export function resolveRunSettings(layer: ConfigLayer, parse: Parse): Built<RunS
   if (!enabled.includes(envName)) {
     return buildFailure({
       type: 'DatabandConfigError',
-      message: `Unknown env name '${envName}', available environments are ${pythonReprOf(enabled)},  please enable it at '[core]environments' `,
+      message: `Unknown env name '${envName}', available environments are ${pyRepr(enabled)},  please enable it at '[core]environments' `,
       param: 'environments',
       origin: run.params.get('environments')?.origins.at(-1),
     });

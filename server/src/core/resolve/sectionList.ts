@@ -3,9 +3,9 @@
 // dbnd walks the `_from` chain without a visited set (a cycle hangs it); a cycle is a CycleError here.
 import type { ConfigLayer } from '../config/configLayers';
 import type { ConfigClassSchema } from '../schema/types';
-import type { Environment } from '../values/expandVars';
 import { type Built, buildFailure, built } from './buildError';
 import { readPragma } from './classResolution';
+import type { Environment } from '../environment';
 
 /** `get_task_from_sections`: follow `_from` from `name`; a self reference ends the chain. */
 export function fromChain(name: string, layer: ConfigLayer, env: Environment): Built<string[]> {

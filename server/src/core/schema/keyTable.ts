@@ -3,7 +3,8 @@ import { ALL_CONFIG_CLASSES } from './allClasses';
 import { KNOWN_UNMODELLED_SECTIONS } from './knownSections';
 import { OBSOLETE_KEYS } from './obsoleteKeys';
 import { isRequired } from './registry';
-import type { ConfigClassSchema, JsonValue, ParamSchema } from './types';
+import type { ConfigClassSchema, ParamSchema } from './types';
+import type { Json } from '../json';
 
 /** The first sentence of a docs text; abbreviations like "e.g." do not end a sentence. */
 export function firstSentence(docs: string): string {
@@ -32,7 +33,7 @@ function formatSeconds(seconds: number): string {
 }
 
 /** A code default as one would write it in a .cfg file (Python's spelling for None/True/False). */
-function formatDefault(param: ParamSchema, value: JsonValue): string {
+function formatDefault(param: ParamSchema, value: Json): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (param.type === 'timedelta' && typeof value === 'number') return code(formatSeconds(value));

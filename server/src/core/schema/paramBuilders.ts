@@ -1,5 +1,6 @@
 // Small constructors that keep the per-class files readable as tables: one call per key, in dbnd's order.
-import type { JsonValue, ParamSchema, ValueTypeName } from './types';
+import type { ParamSchema, ValueTypeName } from './types';
+import type { Json } from '../json';
 
 type Extra = Omit<ParamSchema, 'name' | 'type' | 'hasDefault' | 'default' | 'docs'>;
 
@@ -7,7 +8,7 @@ type Extra = Omit<ParamSchema, 'name' | 'type' | 'hasDefault' | 'default' | 'doc
 export function withDefault(
   name: string,
   type: ValueTypeName,
-  defaultValue: JsonValue,
+  defaultValue: Json,
   docs: string,
   extra: Extra = {},
 ): ParamSchema {

@@ -1,9 +1,9 @@
 // The shape of the key schema: what the editor knows about every key of every dbnd config class. This is
 // data, read by completion, hover, diagnostics, the resolver (parameter lists, code defaults) and the README
 // key table, so every consumer agrees on one description of dbnd 1.0.28.0.
+import type { Json } from '../json';
 
 /** A parsed value in the JSON form the conformance corpus uses (FORMAT.md §5.2). */
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
  * dbnd's value-type name of a parameter, as dbnd reports it (`type` in expected.json) where the corpus shows it.
@@ -36,7 +36,7 @@ export interface ParamSchema {
    * The code default in FORMAT.md §5.2's JSON form (timedelta = total seconds, None = null). Present exactly when
    * `hasDefault`. Values dbnd computes at import time are written with a `{{PLACEHOLDER}}` (see placeholders.ts).
    */
-  readonly default?: JsonValue;
+  readonly default?: Json;
   /** The system parameter `validate_no_extra_params` (reported with `"system": true`). */
   readonly system?: true;
   readonly enumValues?: readonly string[];

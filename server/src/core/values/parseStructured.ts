@@ -2,19 +2,18 @@
 // `{`, `[` or `@` is parsed with hjson (not Python literals); otherwise Dict takes `k=v k2="v 2"` words and
 // List a plain comma split with no trimming. The hjson path does no shape check: `labels = [1, 2]` parses.
 import Hjson from 'hjson';
-import { pythonStrip } from '../reader/pythonText';
-import type { JsonValue } from '../schema/types';
 import { type ParseOutcome, failure, success } from './parseOutcome';
-import { pythonStr } from './pythonValues';
+import type { Json } from '../json';
+import { pyStr, pyStrip } from '../python';
 
 export type StructureKind = 'Dict' | 'List';
 
 const HJSON_PREFIXES = '@{[';
 
 /** hjson as dbnd's json_utils.loads uses it; errors come back as HjsonDecodeError. */
-export function parseHjson(text: string): ParseOutcome<JsonValue> {
+export function parseHjson(text: string): ParseOutcome<Json> {
   try {
-    return success(Hjson.parse(text) as JsonValue);
+    return success(Hjson.parse(text) as Json);
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     return failure('HjsonDecodeError', message);
@@ -51,27 +50,27 @@ function unquote(text: string): string {
   return text;
 }
 
-function parseKeyValueWords(text: string): ParseOutcome<JsonValue> {
-  const result: Record<string, JsonValue> = {};
+function parseKeyValueWords(text: string): ParseOutcome<Json> {
+  const result: Record<string, Json> = {};
   for (const word of splitArgs(text)) {
     const eq = word.indexOf('=');
     if (eq < 0) return failure('ValueError', `Failed to parse '${word}', expected format is KEY=VALUE`);
-    result[pythonStrip(word.slice(0, eq))] = unquote(pythonStrip(word.slice(eq + 1)));
+    result[pyStrip(word.slice(0, eq))] = unquote(pyStrip(word.slice(eq + 1)));
   }
   return success(result);
 }
 
 /** `_StructureValueType.parse_from_str` before the sub-type conversion. */
-export function parseStructureText(text: string, kind: StructureKind): ParseOutcome<JsonValue> {
+export function parseStructureText(text: string, kind: StructureKind): ParseOutcome<Json> {
   const empty = kind === 'Dict' ? {} : [];
-  const stripped = pythonStrip(text);
+  const stripped = pyStrip(text);
   if (!stripped) return success(empty);
   if (HJSON_PREFIXES.includes(stripped[0])) return parseHjson(stripped);
   return kind === 'Dict' ? parseKeyValueWords(stripped) : success(stripped.split(','));
 }
 
 /** True when the parsed JSON has the container shape the declared type promises (dbnd never checks). */
-export function hasStructureShape(value: JsonValue, kind: StructureKind): boolean {
+export function hasStructureShape(value: Json, kind: StructureKind): boolean {
   if (kind === 'List') return Array.isArray(value);
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -81,12 +80,12 @@ export function hasStructureShape(value: JsonValue, kind: StructureKind): boolea
  * dbnd declares `volumes`, `volume_mounts` and `security_context` this way, which is why `readOnly: true`
  * reaches the pod as the string 'True'.
  */
-export function stringifyLeaves(value: JsonValue): JsonValue {
+export function stringifyLeaves(value: Json): Json {
   if (Array.isArray(value)) return value.map(stringifyLeaves);
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, JsonValue> = {};
+    const out: Record<string, Json> = {};
     for (const [k, v] of Object.entries(value)) out[k] = stringifyLeaves(v);
     return out;
   }
-  return value === null ? null : pythonStr(value);
+  return value === null ? null : pyStr(value);
 }

@@ -2,15 +2,16 @@
 // does: `$VAR`/`~` expansion of the whole string, the `@` prefixes, then the type's parser and normalizer.
 // Values given as objects (task_config, the CLI's boolean switches) skip the string steps.
 import { PARAM_VALIDATION_VALUES } from '../schema/paramBuilders';
-import type { JsonValue, ValueTypeName } from '../schema/types';
-import { pythonRepr } from '../reader/pythonText';
-import { type Environment, expandEnvVar } from './expandVars';
+import type { ValueTypeName } from '../schema/types';
+import { expandEnvVar } from './expandVars';
 import { parseBool } from './parseBool';
 import { parseFloat64, parseInt10 } from './parseNumber';
 import { type ParseOutcome, failure, success } from './parseOutcome';
 import { parseStructureText, stringifyLeaves } from './parseStructured';
 import { parseTimedelta } from './parseTimedelta';
-import { pythonStr } from './pythonValues';
+import type { Environment } from '../environment';
+import type { Json } from '../json';
+import { pyRepr, pyStr } from '../python';
 
 export interface ValueParseContext {
   readonly env: Environment;
@@ -31,7 +32,7 @@ function resolveAtPrefix(value: string, ctx: ValueParseContext): ParseOutcome<st
   }
   const path = rest.startsWith('target:') ? rest.slice(7) : rest;
   const content = ctx.readFile?.(path);
-  if (content === undefined) return failure('FileNotFoundError', `[Errno 2] No such file or directory: ${pythonRepr(path)}`);
+  if (content === undefined) return failure('FileNotFoundError', `[Errno 2] No such file or directory: ${pyRepr(path)}`);
   return success(content);
 }
 
@@ -40,7 +41,7 @@ function folderTarget(path: string): string {
   return path.endsWith('/') ? path : `${path}/`;
 }
 
-function parseScalarText(text: string, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<JsonValue> {
+function parseScalarText(text: string, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<Json> {
   switch (type) {
     case 'bool':
       return parseBool(text);
@@ -77,9 +78,9 @@ function structureKind(type: ValueTypeName): 'Dict' | 'List' | undefined {
 const hasStringLeaves = (type: ValueTypeName) => type === 'List[str]' || type === 'Dict[str,str]';
 
 /** Sub-type parse of each leaf of a `List[str]`: a string leaf may itself be an `@` reference. */
-function parseStringLeaves(value: JsonValue, ctx: ValueParseContext): ParseOutcome<JsonValue> {
+function parseStringLeaves(value: Json, ctx: ValueParseContext): ParseOutcome<Json> {
   if (Array.isArray(value)) {
-    const out: JsonValue[] = [];
+    const out: Json[] = [];
     for (const item of value) {
       const r = parseStringLeaves(item, ctx);
       if (!r.ok) return r;
@@ -88,7 +89,7 @@ function parseStringLeaves(value: JsonValue, ctx: ValueParseContext): ParseOutco
     return success(out);
   }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, JsonValue> = {};
+    const out: Record<string, Json> = {};
     for (const [k, v] of Object.entries(value)) {
       const r = parseStringLeaves(v, ctx);
       if (!r.ok) return r;
@@ -100,7 +101,7 @@ function parseStringLeaves(value: JsonValue, ctx: ValueParseContext): ParseOutco
   return success(stringifyLeaves(value));
 }
 
-function parseString(raw: string, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<JsonValue> {
+function parseString(raw: string, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<Json> {
   const at = resolveAtPrefix(raw, ctx);
   if (!at.ok || at.value === null) return at;
   const kind = structureKind(type);
@@ -111,12 +112,12 @@ function parseString(raw: string, type: ValueTypeName, ctx: ValueParseContext): 
 }
 
 /** A value that is already an object (task_config, CLI switches): only the type's normalize applies. */
-function normalizeObject(value: JsonValue, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<JsonValue> {
+function normalizeObject(value: Json, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<Json> {
   if (value === null) return success(null);
   if (hasStringLeaves(type)) return parseStringLeaves(value, ctx);
   if (type === 'bool') return success(Boolean(value));
   if (type === 'str' || type === 'VersionStr') {
-    return success(typeof value === 'object' ? JSON.stringify(value) : pythonStr(value));
+    return success(typeof value === 'object' ? JSON.stringify(value) : pyStr(value));
   }
   return success(value);
 }
@@ -125,7 +126,7 @@ function normalizeObject(value: JsonValue, type: ValueTypeName, ctx: ValueParseC
  * dbnd's `calc_init_value` for one config value of a parameter of `type`. Strings are expanded first
  * (repeated `$VAR`/`~` expansion), so an `@` that comes out of a variable counts too.
  */
-export function parseParameterValue(raw: JsonValue, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<JsonValue> {
+export function parseParameterValue(raw: Json, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<Json> {
   if (typeof raw !== 'string') return normalizeObject(raw, type, ctx);
   return parseString(expandEnvVar(raw, ctx.env).value, type, ctx);
 }

@@ -1,18 +1,13 @@
-// The JSON form of parsed dbnd values (FORMAT.md §5.2) and of the pod request body.
+// The one JSON type of the core: parsed dbnd values (hjson output, `List[str]` leaves already str()-ed),
+// engine values handed to the pod renderer, and the pod request body.
 
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+/** A JSON object under construction (the pod body, a merged template): its keys may be assigned. */
 export type JsonObject = { [key: string]: Json };
 
 export function isJsonObject(value: unknown): value is { readonly [key: string]: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Python's truth value of a JSON-shaped value: None, False, 0, '', [] and {} are false. */
-export function pyTruthy(value: Json | undefined): boolean {
-  if (value === undefined || value === null || value === false || value === 0 || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (isJsonObject(value)) return Object.keys(value).length > 0;
-  return true;
 }
 
 /** A deep copy, so later steps never alias a value of the engine or of the template (Python deep-copies too). */

@@ -1,9 +1,10 @@
 // CPython's subprocess.list2cmdline and shlex.split (posix mode), ported exactly. dbnd joins the driver
 // arguments with the first and the pod splits them with the second; the two do not agree on backslashes
 // (list2cmdline keeps `C:\data` as is, shlex then eats the backslashes), and the pod shows that.
+import { type DbndResult, fail, ok } from '../result';
 
 /** subprocess.list2cmdline: MS C runtime quoting rules. */
-export function list2cmdline(args: readonly string[]): string {
+export function pyList2cmdline(args: readonly string[]): string {
   const result: string[] = [];
   for (const arg of args) {
     let backslashes = 0;
@@ -31,15 +32,13 @@ export function list2cmdline(args: readonly string[]): string {
   return result.join('');
 }
 
-export type ShlexResult = { ok: true; tokens: string[] } | { ok: false; error: { type: 'ValueError'; message: string } };
-
 const WHITESPACE = ' \t\r\n';
 const QUOTES = '\'"';
 const ESCAPE = '\\';
 const ESCAPED_QUOTES = '"';
 
 /** shlex.split(s): posix=True, whitespace_split=True, no comments; the state machine of shlex.read_token. */
-export function shlexSplit(s: string): ShlexResult {
+export function pyShlexSplit(s: string): DbndResult<string[]> {
   const chars = Array.from(s);
   let pos = 0;
   const tokens: string[] = [];
@@ -68,7 +67,7 @@ export function shlexSplit(s: string): ShlexResult {
         }
       } else if (QUOTES.includes(state)) {
         quoted = true;
-        if (!next) return { ok: false, error: { type: 'ValueError', message: 'No closing quotation' } };
+        if (!next) return fail('ValueError', 'No closing quotation');
         if (next === state) {
           state = 'a';
         } else if (ESCAPE.includes(next) && ESCAPED_QUOTES.includes(state)) {
@@ -78,7 +77,7 @@ export function shlexSplit(s: string): ShlexResult {
           token += next;
         }
       } else if (ESCAPE.includes(state)) {
-        if (!next) return { ok: false, error: { type: 'ValueError', message: 'No escaped character' } };
+        if (!next) return fail('ValueError', 'No escaped character');
         // Inside quotes only the quote itself or the escape character may be escaped.
         if (QUOTES.includes(escapedState) && next !== state && next !== escapedState) token += state;
         token += next;
@@ -102,8 +101,8 @@ export function shlexSplit(s: string): ShlexResult {
         }
       }
     }
-    if (!quoted && token === '') return { ok: true, tokens };
+    if (!quoted && token === '') return ok(tokens);
     tokens.push(token);
-    if (state === null) return { ok: true, tokens };
+    if (state === null) return ok(tokens);
   }
 }
