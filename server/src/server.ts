@@ -1,10 +1,11 @@
 // The dbnd-cfg language server (dist/server/server.js, bin `dbnd-cfg-language-server`). LSP glue only: the
-// language knowledge is in ./core. The transport comes from the command line (--stdio, --node-ipc,
-// --socket=N), so VS Code starts it over IPC and any other editor or test over stdio.
+// language knowledge is in ./core, editor features in ./ide, LSP in ./lsp. The transport comes from the command
+// line (--stdio, --node-ipc, --socket=N), so VS Code starts it over IPC and any other editor or test over stdio.
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeError } from './lsp/describeError';
 import { registerHandlers } from './lsp/registerHandlers';
+import { ServerState } from './lsp/serverState';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -13,6 +14,6 @@ const documents = new TextDocuments(TextDocument);
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${describeError(err)}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${describeError(err)}`));
 
-registerHandlers({ connection, documents, env: process.env });
+registerHandlers(new ServerState(connection, documents, process.env));
 documents.listen(connection);
 connection.listen();

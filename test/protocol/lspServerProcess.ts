@@ -2,7 +2,12 @@
 // editor would: the test side of the protocol.
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
+  ConfigurationRequest,
   createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  RegistrationRequest,
+  type Registration,
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
@@ -11,6 +16,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -35,6 +41,24 @@ export class LspServerProcess {
     connection.onNotification(LogMessageNotification.type, ({ message }) => {
       this.logMessages.push(message);
     });
+    connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
+      for (const r of registrations) this.registrations.push(r);
+    });
+    connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => this.settings(item.scopeUri)));
+  }
+
+  /** What `workspace/configuration` answers for a folder (the `databand` section); set by tests. */
+  settings: (scopeUri: string | undefined) => unknown = () => ({});
+  /** Capabilities the server registered dynamically (file watchers, ...). */
+  readonly registrations: Registration[] = [];
+
+  async open(uri: string, text: string, version = 1): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dbnd-cfg', version, text } });
+  }
+
+  /** Replaces the whole text (allowed under incremental sync). */
+  async replaceText(uri: string, version: number, text: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
   static start(env: NodeJS.ProcessEnv = process.env): LspServerProcess {
@@ -47,13 +71,18 @@ export class LspServerProcess {
     return new LspServerProcess(child, connection);
   }
 
-  async initialize(): Promise<InitializeResult> {
+  /** `initialize` then `initialized`; `workspaceFolders` are URIs (none: a client without a workspace). */
+  async initialize(options: { workspaceFolders?: readonly string[]; capabilities?: ClientCapabilities } = {}): Promise<InitializeResult> {
+    const folders = options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null;
     const result = await withTimeout(
       this.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: null,
-        capabilities: { textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } } },
-        workspaceFolders: null,
+        rootUri: folders?.[0]?.uri ?? null,
+        capabilities: {
+          textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
+          ...options.capabilities,
+        },
+        workspaceFolders: folders,
       }),
       'the initialize response',
     );

@@ -1,25 +1,34 @@
-// Every LSP handler of the server, in one place: read this file to know what the server does.
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Environment } from '../core/values/expandVars';
-import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { initialize } from './initialize';
-import { lintDocument } from './lintDocument';
+// Every LSP method the server handles, in one table: read this file to know what the server does. Each handler
+// lives in handlers/<method>.ts and is a thin conversion around an ide/ function; `guarded` keeps a failing
+// request from ending the session.
+import type { ServerState } from './serverState';
+import { guarded } from './handlers/guarded';
+import { initialize } from './handlers/initialize';
+import { initialized } from './handlers/initialized';
+import { didChangeContent } from './handlers/didChangeContent';
+import { didClose } from './handlers/didClose';
+import { didChangeWatchedFiles } from './handlers/didChangeWatchedFiles';
+import { didChangeConfiguration } from './handlers/didChangeConfiguration';
+import { didChangeWorkspaceFolders } from './handlers/didChangeWorkspaceFolders';
+import { describeError } from './describeError';
 
-export interface ServerContext {
-  readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
-  /** The environment `$VAR`s expand against and DBND__S__K layers come from: the server's own. */
-  readonly env: Environment;
-}
+export function registerHandlers(state: ServerState): void {
+  const { connection, documents } = state;
+  const logFailure = (method: string) => (err: unknown) => connection.console.error(`${method} failed: ${describeError(err)}`);
 
-export function registerHandlers({ connection, documents, env }: ServerContext): void {
   // Lifecycle
-  connection.onInitialize(initialize);
+  connection.onInitialize((params) => initialize(state, params));
+  connection.onInitialized(() => {
+    initialized(state).catch(logFailure('initialized'));
+    if (state.clientCapabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => void didChangeWorkspaceFolders(state, e).catch(logFailure('didChangeWorkspaceFolders')));
+    }
+  });
+  connection.onShutdown(() => state.diagnostics.dispose());
 
-  // Diagnostics: on open and every change (TextDocuments fires onDidChangeContent for both), cleared on close
-  const diagnostics = new DiagnosticsPublisher(connection, documents, (document) => lintDocument(document, env));
-  documents.onDidChangeContent(({ document }) => diagnostics.schedule(document.uri));
-  documents.onDidClose(({ document }) => diagnostics.clear(document.uri));
-  connection.onShutdown(() => diagnostics.dispose());
+  // Documents and the project around them (diagnostics are published after each change)
+  documents.onDidChangeContent(guarded(connection, 'didChangeContent', (e) => didChangeContent(state, e), undefined));
+  documents.onDidClose(guarded(connection, 'didClose', (e) => didClose(state, e), undefined));
+  connection.onDidChangeWatchedFiles(guarded(connection, 'didChangeWatchedFiles', (p) => didChangeWatchedFiles(state, p), undefined));
+  connection.onDidChangeConfiguration(() => void didChangeConfiguration(state).catch(logFailure('didChangeConfiguration')));
 }

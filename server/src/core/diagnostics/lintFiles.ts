@@ -15,6 +15,8 @@ import type { Environment } from '../environment';
 export interface LintInput {
   readonly path: string;
   readonly text: string;
+  /** The parsed `text`, when the caller already has it (the language server keeps one per file). */
+  readonly doc?: CfgDocument;
 }
 
 export interface LintOptions {
@@ -96,7 +98,7 @@ function missingKeyDiagnostics(
 
 export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): CoreDiagnostic[] {
   const env: Environment = options.env ?? {};
-  const parsed: ParsedInput[] = inputs.map((i) => ({ ...i, doc: parseCfg(i.text) }));
+  const parsed: ParsedInput[] = inputs.map((i) => ({ ...i, doc: i.doc ?? parseCfg(i.text) }));
   const diagnostics: CoreDiagnostic[] = parsed.flatMap((p) => syntaxDiagnostics(p.doc, p.path));
   const loadable = parsed.filter((p) => !p.doc.raisedError);
   const files: ConfigFile[] = [...PACKAGE_DEFAULT_FILES, ...loadable];

@@ -1,0 +1,81 @@
+// Feature: the analysis of one dbnd project snapshot, shared by every editor feature.
+//
+// A snapshot is the project's files as `dbnd run` would read them (in dbnd's load order, open documents with
+// their editor text), the process environment and the environment name to resolve. Everything derived from it
+// (the config layers, diagnostics, class resolution, anything a feature wants to keep) is computed on first use
+// and cached on the `Analysis`; when a file or a setting changes the project model makes a new snapshot, so a
+// cache never needs invalidating. Plain data in, plain data out: no LSP types, no file system.
+import { type LoadResult, PACKAGE_DEFAULT_FILES, loadConfig } from '../core/config/loadConfig';
+import type { CfgDocument } from '../core/reader';
+import type { Environment } from '../core/values/expandVars';
+
+/** One config file of the project, parsed. */
+export interface ProjectFile {
+  /** The URI the editor knows the file by (the client's exact URI for an open document). */
+  readonly uri: string;
+  /** The file system path dbnd would read (dbnd names files by path in sources and messages). */
+  readonly path: string;
+  readonly text: string;
+  readonly doc: CfgDocument;
+  /** True when the text comes from an open editor document rather than the disk. */
+  readonly open: boolean;
+}
+
+export interface ProjectSnapshot {
+  /** The config files in dbnd's load order (after the packaged defaults, which are always loaded first). */
+  readonly files: readonly ProjectFile[];
+  /** The environment of the run: `$VAR` expansion and `DBND__S__K` values come from here. */
+  readonly env: Environment;
+  /** The dbnd environment to resolve (`dbnd run --env`); undefined means dbnd's own choice (`[databand] env`). */
+  readonly environmentName?: string;
+  /** Reads a file for `@/path` values and kubeconfig files; undefined when the file does not exist. */
+  readonly readFile: (path: string) => string | undefined;
+  /** True when the files form a discovered dbnd project; false for a file checked on its own. */
+  readonly isProject: boolean;
+}
+
+export class Analysis {
+  private readonly cache = new Map<string, unknown>();
+  private readonly byUri = new Map<string, ProjectFile>();
+  private readonly byPath = new Map<string, ProjectFile>();
+
+  constructor(readonly snapshot: ProjectSnapshot) {
+    for (const file of snapshot.files) {
+      this.byUri.set(file.uri, file);
+      this.byPath.set(file.path, file);
+    }
+  }
+
+  /** The project's files in dbnd's load order. */
+  get files(): readonly ProjectFile[] {
+    return this.snapshot.files;
+  }
+
+  get env(): Environment {
+    return this.snapshot.env;
+  }
+
+  fileByUri(uri: string): ProjectFile | undefined {
+    return this.byUri.get(uri);
+  }
+
+  fileByPath(path: string): ProjectFile | undefined {
+    return this.byPath.get(path);
+  }
+
+  /**
+   * A value computed once per snapshot. `key` names the computation (e.g. `'symbols:' + uri`); keep it unique
+   * per feature. This is the cache other features and custom requests share.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = compute();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  /** The packaged defaults plus every project file dbnd can read, layered as dbnd layers them. */
+  load(): LoadResult {
+    return this.memo('load', () => loadConfig([...PACKAGE_DEFAULT_FILES, ...this.files.filter((f) => !f.doc.raisedError)], this.env, {}));
+  }
+}

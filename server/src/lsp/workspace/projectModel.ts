@@ -1,0 +1,163 @@
+// The project model: every workspace folder's dbnd project, the open documents and the files on disk. This is
+// the one place that decides which text a path has (an open document always wins over the disk) and which
+// analysis answers a request for a document.
+//
+// API for features and custom requests (see also ide/analysis.ts):
+//   - `analysisFor(uri)`: the `Analysis` a request about that document works on. `analysis.files` lists the
+//     project's parsed files ({uri, path, text, doc, open}) in dbnd's load order, unopened ones included;
+//     `analysis.load()` gives dbnd's config layers; `analysis.memo(key, compute)` caches anything per snapshot.
+//   - `documentChanged(uri)` / `documentClosed(uri)` / `diskChanged(paths)` / `setSettings(...)`: tell the model
+//     what changed; each returns the URIs of the open documents whose results may have changed.
+import { pathToFileURL } from 'node:url';
+import { sep } from 'node:path';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Environment } from '../../core/values/expandVars';
+import { Analysis } from '../../ide/analysis';
+import { uriToPath } from '../documentPaths';
+import { DbndProject, type ProjectSources } from './dbndProject';
+import { DiskFiles } from './diskFiles';
+import { ParsedFiles } from './parsedFiles';
+import { DEFAULT_SETTINGS, type DatabandSettings } from './settings';
+
+export interface WorkspaceFolderRef {
+  readonly uri: string;
+}
+
+/** File names whose appearance or change can move DBND_HOME or change the list of files dbnd reads. */
+const DISCOVERY_FILES = new Set(['databand.cfg', 'project.cfg', 'databand-system.cfg', 'databand-test.cfg', 'tox.ini', 'setup.cfg']);
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+export class ProjectModel {
+  private readonly disk = new DiskFiles();
+  private readonly parsed = new ParsedFiles();
+  private projects: DbndProject[] = [];
+  /** Analyses of documents outside every workspace folder (checked alone), per URI. */
+  private readonly alone = new Map<string, Analysis>();
+  private readonly sources: ProjectSources;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    baseEnv: Environment,
+  ) {
+    this.sources = {
+      baseEnv,
+      file: (path) => this.fileText(path),
+      parse: ({ path, text }) => this.parsed.parse(path, text),
+    };
+  }
+
+  /** The workspace folders (multi-root: one project each). Settings start at their defaults. */
+  setFolders(folders: readonly WorkspaceFolderRef[]): void {
+    this.projects = folders.map((f) => new DbndProject(uriToPath(f.uri), f.uri, DEFAULT_SETTINGS, this.sources));
+    this.alone.clear();
+  }
+
+  addFolder(folder: WorkspaceFolderRef): void {
+    this.removeFolder(folder.uri);
+    this.projects.push(new DbndProject(uriToPath(folder.uri), folder.uri, DEFAULT_SETTINGS, this.sources));
+    this.alone.clear();
+  }
+
+  removeFolder(uri: string): void {
+    this.projects = this.projects.filter((p) => p.folderUri !== uri);
+    this.alone.clear();
+  }
+
+  get folderUris(): readonly string[] {
+    return this.projects.map((p) => p.folderUri);
+  }
+
+  /** New settings for one folder; returns the open documents to re-check. */
+  setSettings(folderUri: string, settings: DatabandSettings): string[] {
+    const project = this.projects.find((p) => p.folderUri === folderUri);
+    if (!project) return [];
+    project.setSettings(settings);
+    return this.openUrisOf(project);
+  }
+
+  /** The analysis that answers requests about the document `uri` (open or not). */
+  analysisFor(uri: string): Analysis {
+    const path = uriToPath(uri);
+    const project = this.projectOf(path);
+    if (project?.isProject) return project.analysisFor(path);
+    let analysis = this.alone.get(uri);
+    if (!analysis) {
+      const text = this.fileText(path)?.text ?? '';
+      const file = { uri, path, text, open: this.documents.get(uri) !== undefined, doc: this.parsed.parse(path, text) };
+      analysis = new Analysis({ files: [file], env: this.sources.baseEnv, readFile: (p) => this.fileText(p)?.text, isProject: false });
+      this.alone.set(uri, analysis);
+    }
+    return analysis;
+  }
+
+  /** An open document's text changed (or it was opened): returns the open documents to re-check. */
+  documentChanged(uri: string): string[] {
+    return this.textChanged(uri, uriToPath(uri));
+  }
+
+  /** An open document was closed: its path falls back to the disk. Returns the other documents to re-check. */
+  documentClosed(uri: string): string[] {
+    const path = uriToPath(uri);
+    this.alone.delete(uri);
+    return this.textChanged(uri, path).filter((u) => u !== uri);
+  }
+
+  /** Files changed on disk (`workspace/didChangeWatchedFiles`): returns the open documents to re-check. */
+  diskChanged(paths: readonly string[]): string[] {
+    const affected = new Set<string>();
+    for (const path of paths) {
+      this.disk.forget(path);
+      this.parsed.forget(path);
+      for (const uri of this.textChanged(pathToFileURL(path).href, path, DISCOVERY_FILES.has(baseName(path)))) affected.add(uri);
+    }
+    return [...affected];
+  }
+
+  /** The project whose folder contains `path` (the innermost, for nested folders). */
+  projectOf(path: string): DbndProject | undefined {
+    let best: DbndProject | undefined;
+    for (const p of this.projects) {
+      if (isInside(path, p.folderPath) && (!best || p.folderPath.length > best.folderPath.length)) best = p;
+    }
+    return best;
+  }
+
+  private textChanged(uri: string, path: string, mayMoveHome = false): string[] {
+    this.alone.delete(uri);
+    const affected = new Set<string>(this.documents.get(uri) ? [uri] : []);
+    for (const project of this.projects) {
+      if (mayMoveHome || project.includes(path)) {
+        project.invalidate();
+        for (const u of this.openUrisOf(project)) affected.add(u);
+      } else {
+        project.invalidateOutsider(path);
+      }
+    }
+    // A config file outside every folder (an open scratch file) only affects itself.
+    return [...affected];
+  }
+
+  private openUrisOf(project: DbndProject): string[] {
+    return this.documents
+      .all()
+      .map((d) => d.uri)
+      .filter((u) => this.projectOf(uriToPath(u)) === project || project.includes(uriToPath(u)));
+  }
+
+  /** The text at `path`: an open document's (whatever URI spelling the client used), else the disk's. */
+  private fileText(path: string): { uri: string; text: string; open: boolean } | undefined {
+    for (const d of this.documents.all()) {
+      if (uriToPath(d.uri) === path) return { uri: d.uri, text: d.getText(), open: true };
+    }
+    const text = this.disk.readFile(path);
+    return text === undefined ? undefined : { uri: pathToFileURL(path).href, text, open: false };
+  }
+}
