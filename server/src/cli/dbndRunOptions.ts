@@ -1,12 +1,11 @@
 // The options `effective` and `render-pod` share: which files, env vars, --set values, env and engine, turned
-// into the core's run input. Without --file the files are discovered from the current folder as dbnd does.
+// into the core's run request. Without --file the files are discovered from the current folder as dbnd does.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configFilePaths, discoverDbndHome } from '../core/config/discovery';
-import type { ConfigFile } from '../core/config/loadConfig';
-import type { CaseRender, CaseSpec } from '../core/conformance/caseInput';
+import type { RenderContext, RunRequest } from '../core/run';
+import type { Json } from '../core/json';
 import { UsageError, type CliIo, type CommandArgs, type OptionSpecs } from './command';
-import type { Environment } from '../core/environment';
 
 export const DBND_RUN_OPTIONS: OptionSpecs = {
   env: { type: 'string' },
@@ -21,17 +20,10 @@ export const DBND_RUN_OPTIONS: OptionSpecs = {
 export const DBND_RUN_OPTIONS_HELP = `  --env NAME              the dbnd env (like dbnd run --env); default: [databand] env, else local
   --engine SECTION        build this engine section instead of the env's remote_engine/local_engine
   --file F                a config file, repeatable, in load order (default: discovered as dbnd does)
-  --set S.K=V             like dbnd run --set, repeatable
-  --override S.K=V        like dbnd run --set-override (OVERRIDE priority), repeatable
+  --set S.K=V             like dbnd run --set, repeatable; also the JSON form '{"S.K": V}' or '{"S": {"K": V}}'
+  --override S.K=V        like dbnd run --set-override (OVERRIDE priority), repeatable, same forms
   --env-var NAME=VALUE    add a process variable (DBND__S__K or one used by $VAR), repeatable
   --task-config JSON      a task's task_config, e.g. '{"kubernetes": {"limit_memory": "2Gi"}}'`;
-
-export interface DbndRunInput {
-  readonly spec: CaseSpec;
-  readonly files: ConfigFile[];
-  readonly env: Environment;
-  readonly readFile: (path: string) => string | undefined;
-}
 
 function list(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
@@ -48,32 +40,44 @@ const fsView = {
   readFile: (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
 };
 
-export function dbndRunInput(args: CommandArgs, io: CliIo, render: CaseRender | null): DbndRunInput {
+function taskConfigOption(text: string | undefined): Readonly<Record<string, Json>> | undefined {
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`--task-config is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(`--task-config must be a JSON object {"section": {"key": value}}, got ${JSON.stringify(value)}`);
+  }
+  return value as Record<string, Json>;
+}
+
+/** The run request for the command line's options; `render` is the pod to render, if any. */
+export function dbndRunRequest(args: CommandArgs, io: CliIo, render?: RenderContext): RunRequest {
   const v = args.values;
-  const env: Record<string, string | undefined> = { ...io.env };
+  const environment: Record<string, string | undefined> = { ...io.env };
   for (const text of list(v['env-var'])) {
     const [name, value] = keyValue('--env-var', text);
-    env[name] = value;
+    environment[name] = value;
   }
-  let taskConfig: CaseSpec['task_config'];
-  if (typeof v['task-config'] === 'string') {
-    try {
-      taskConfig = JSON.parse(v['task-config']) as CaseSpec['task_config'];
-    } catch (err) {
-      throw new UsageError(`--task-config is not JSON: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
+  const taskConfig = taskConfigOption(typeof v['task-config'] === 'string' ? v['task-config'] : undefined);
+  // dbnd's bootstrap puts DBND_HOME into its own environment, so `${DBND_HOME}` in a value
+  // expands to the discovered folder (docs/dbnd-rules.md §1.5).
+  const dbndHome = discoverDbndHome(process.cwd(), environment, fsView);
+  environment.DBND_HOME = dbndHome;
   const explicit = list(v.file).map((f) => resolve(f));
-  const paths = explicit.length > 0 ? explicit : configFilePaths(discoverDbndHome(process.cwd(), env, fsView), env, fsView);
-  const files = paths.map((path) => ({ path, text: io.readFile(path) }));
-  const spec: CaseSpec = {
-    files: paths,
-    env: typeof v.env === 'string' ? v.env : null,
-    engine: typeof v.engine === 'string' ? v.engine : null,
-    cli_set: Object.fromEntries(list(v.set).map((t) => keyValue('--set', t))),
-    cli_override: Object.fromEntries(list(v.override).map((t) => keyValue('--override', t))),
-    task_config: taskConfig,
+  const paths = explicit.length > 0 ? explicit : configFilePaths(dbndHome, environment, fsView);
+  return {
+    files: paths.map((path) => ({ path, text: io.readFile(path) })),
+    environment,
+    envName: typeof v.env === 'string' ? v.env : undefined,
+    engine: typeof v.engine === 'string' ? v.engine : undefined,
+    set: list(v.set),
+    setOverride: list(v.override),
+    taskConfig,
     render,
+    readFile: fsView.readFile,
   };
-  return { spec, files, env, readFile: fsView.readFile };
 }

@@ -1,10 +1,10 @@
-// Every public conformance case, run through the same code path as `dbnd-cfg case`, compared with what dbnd
+// Every public conformance case, run through the core's case mappers (as `dbnd-cfg case` does), compared with what dbnd
 // itself produced, with only the normalisations the corpus README allows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCaseFolder } from '../../../server/src/cli/caseFolder';
+import { runCaseFolder } from '../../../server/src/core/conformance/caseFolder';
 
 const CASES = join(__dirname, '../../../../test/fixtures/conformance/cases');
 const EXACT = ['files', 'env_config', 'engine_config', 'run', 'docker_build', 'driver_submit', 'pod', 'secret_volume_names', 'external_links', 'pod_engine'] as const;
@@ -36,6 +36,14 @@ function errorForCompare(error: Json): Json {
   return { stage: error.stage, type };
 }
 
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function warningSet(warnings: Json): string[] {
   return (warnings as Record<string, Json>[]).map((w) => JSON.stringify([w.object, w.section, w.key, w.level])).sort();
 }
@@ -43,7 +51,7 @@ function warningSet(warnings: Json): string[] {
 for (const name of readdirSync(CASES).sort()) {
   test(`conformance ${name}`, () => {
     const expected = JSON.parse(readFileSync(join(CASES, name, 'expected.json'), 'utf8')) as Record<string, Json>;
-    const actual = runCaseFolder(join(CASES, name)) as Record<string, Json>;
+    const actual = runCaseFolder(join(CASES, name), readOrUndefined) as Record<string, Json>;
     assert.deepEqual(errorForCompare(actual.error), errorForCompare(expected.error), 'error');
     for (const key of EXACT) {
       const a = key === 'files' ? filesForCompare(actual[key]) : actual[key];

@@ -1,15 +1,18 @@
 // `dbnd-cfg effective`: the env and engine objects dbnd would build, every value with its provenance.
-import { runDbnd } from '../../core/conformance/runCase';
+import { configObjectJson, failureJson, runDbnd, settingsJson, warningJson } from '../../core/run';
+import { dbndViewToJson } from '../../core/reader';
 import { ExitCode, type CliCommand } from '../command';
-import { DBND_RUN_OPTIONS, DBND_RUN_OPTIONS_HELP, dbndRunInput } from '../dbndRunOptions';
+import { DBND_RUN_OPTIONS, DBND_RUN_OPTIONS_HELP, dbndRunRequest } from '../dbndRunOptions';
 
 export const effectiveCommand: CliCommand = {
   name: 'effective',
   summary: 'print the effective env and engine config with provenance, as JSON',
   usage: 'dbnd-cfg effective [--env NAME] [--engine SECTION] [--file F]... [--set S.K=V]... [--env-var N=V]... [--task-config JSON]',
   help: `Resolves dbnd's layered config (package defaults, files, DBND__S__K variables, --set, task_config) the way
-dbnd does and prints {files, env_config, engine_config, warnings, run, error}. Each parameter has its value,
-its type and dbnd's source string (config[file], environ[KEY], --set, ...[default], ...[task_config]).
+dbnd does and prints {files, run, env_config, engine_config, warnings, notes, error}. Each parameter has its
+value, its type, dbnd's source string (config[file], environ[KEY], --set, ...[default], ...[task_config]) and
+defined_at: where the value was written (file:line, $VARIABLE, package default, code default).
+With --task-config, engine_config is the engine a task with that task_config gets (its pods use it).
 
 options:
 ${DBND_RUN_OPTIONS_HELP}
@@ -17,10 +20,19 @@ ${DBND_RUN_OPTIONS_HELP}
 exit codes: 0 resolved, 1 dbnd would fail (the error and its stage are in the output), 2 bad arguments`,
   options: DBND_RUN_OPTIONS,
   run(args, io) {
-    const input = dbndRunInput(args, io, null);
-    const report = runDbnd(input.spec, input.files, { dir: '', readFile: input.readFile, provenance: true }, input.env);
-    const { files, env_config, engine_config, warnings, run, error } = report;
-    io.stdout(`${JSON.stringify({ files, run, env_config, engine_config, warnings, error }, null, 2)}\n`);
-    return error ? ExitCode.findings : ExitCode.ok;
+    const result = runDbnd(dbndRunRequest(args, io));
+    const files: Record<string, unknown> = {};
+    for (const view of result.files) files[view.source] = dbndViewToJson(view);
+    const report = {
+      files,
+      run: settingsJson(result.settings),
+      env_config: result.env ? configObjectJson(result.env, true) : null,
+      engine_config: result.engine ? configObjectJson(result.engine, true) : null,
+      warnings: result.warnings.map(warningJson),
+      notes: result.notes,
+      error: failureJson(result.failure),
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return result.failure ? ExitCode.findings : ExitCode.ok;
   },
 };

@@ -1,9 +1,9 @@
-// `dbnd-cfg render-pod`: the Pod request body dbnd would send, as YAML.
+// `dbnd-cfg render-pod`: the Pod request body dbnd would send, as YAML, with the values that are placeholders
+// until submission named in a comment above it.
 import { stringify } from 'yaml';
-import type { CaseRender } from '../../core/conformance/caseInput';
-import { runDbnd } from '../../core/conformance/runCase';
+import { type RenderOptions, type RunResult, renderContext, runDbnd } from '../../core/run';
 import { ExitCode, UsageError, type CliCommand, type OptionSpecs } from '../command';
-import { DBND_RUN_OPTIONS, DBND_RUN_OPTIONS_HELP, dbndRunInput } from '../dbndRunOptions';
+import { DBND_RUN_OPTIONS, DBND_RUN_OPTIONS_HELP, dbndRunRequest } from '../dbndRunOptions';
 
 const RENDER_OPTIONS: OptionSpecs = {
   ...DBND_RUN_OPTIONS,
@@ -20,65 +20,97 @@ const RENDER_OPTIONS: OptionSpecs = {
   'build-time': { type: 'string' },
 };
 
-const ZERO_UID = '00000000-0000-0000-0000-000000000000';
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function labelOption(texts: readonly string[]): Record<string, string> | undefined {
+  if (texts.length === 0) return undefined;
+  return Object.fromEntries(
+    texts.map((t) => {
+      const eq = t.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--label expects KEY=VALUE, got '${t}'`);
+      return [t.slice(0, eq), t.slice(eq + 1)];
+    }),
+  );
+}
+
+function tryNumberOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--try-number expects a whole number, got '${value}'`);
+  return Number(value);
+}
+
+/** The YAML comment above the pod: placeholders and notes, so nobody mistakes them for real values. */
+function header(result: RunResult): string {
+  const lines: string[] = [];
+  if (result.placeholders.length > 0) {
+    lines.push('# Placeholders until submission (dbnd fills these in when the run starts):');
+    for (const p of result.placeholders) lines.push(`#   ${p.field} = '${p.value}': ${p.meaning}`);
+  }
+  for (const note of result.notes) lines.push(`# Note: ${note}`);
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
 
 export const renderPodCommand: CliCommand = {
   name: 'render-pod',
   summary: 'print the Kubernetes Pod dbnd would submit, as YAML',
-  usage: 'dbnd-cfg render-pod [--mode driver|task] [--task-name N] [--arg A]... [run options]',
+  usage: 'dbnd-cfg render-pod [--mode driver|task] [--arg A]... [--task-name N] [run options]',
   help: `Resolves the config like \`effective\`, runs dbnd's docker-build decision and builds the pod exactly as dbnd's
-build_pod does. The render context is explicit, so the output is deterministic.
+build_pod does. Values dbnd only knows at submission (uids, the image build time, the execution date) are
+placeholders unless given; a comment above the pod names each one.
 
 options:
 ${DBND_RUN_OPTIONS_HELP}
   --mode driver|task      the driver pod of \`dbnd run\` (default) or a task pod of the Airflow k8s executor
-  --task-name NAME        task name (default: dbnd_driver_run for the driver, else the family)
-  --task-family FAMILY    task family (task mode)
-  --arg A                 driver: the \`dbnd run\` arguments after the executable; task: the container command
+  --arg A                 driver: what follows \`dbnd run\` (e.g. --arg prepare_data --arg --env --arg prod);
+                          dbnd adds --run-driver and its --set arguments. task: the container command
+  --task-name NAME        task mode: the task's name (default: task)
+  --task-family FAMILY    task mode: the task's family (default: the name)
   --run-uid, --task-run-uid UID, --user NAME, --tracker-url URL, --try-number N
-  --label KEY=VALUE       a label the executor passes (task mode), repeatable
+  --label KEY=VALUE       task mode: a label the executor passes, repeatable (default: the Airflow executor's)
   --build-time YYYYMMDD_HHMMSS  process start time for an automatic docker build tag
 
-exit codes: 0 printed, 1 dbnd would fail (the error is printed on stderr), 2 bad arguments`,
+--task-config applies to task pods only: dbnd builds the driver pod from the run-level engine.
+
+exit codes: 0 printed, 1 dbnd would fail or this env submits no pod (the reason is printed on stderr),
+2 bad arguments`,
   options: RENDER_OPTIONS,
   run(args, io) {
     const v = args.values;
     const mode = v.mode === undefined ? 'driver' : v.mode;
     if (mode !== 'driver' && mode !== 'task') throw new UsageError(`--mode must be driver or task, got '${String(mode)}'`);
-    const driver = mode === 'driver';
-    const family = typeof v['task-family'] === 'string' ? v['task-family'] : driver ? 'DockerRunTask' : 'task';
-    const name = typeof v['task-name'] === 'string' ? v['task-name'] : driver ? 'dbnd_driver_run' : family;
-    const runUid = typeof v['run-uid'] === 'string' ? v['run-uid'] : ZERO_UID;
-    const labels = Object.fromEntries(
-      (Array.isArray(v.label) ? v.label.map(String) : []).map((t) => [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)]),
-    );
-    const render: CaseRender = {
+    if (mode === 'driver' && v['task-config'] !== undefined) {
+      throw new UsageError(
+        "--task-config applies to task pods only (--mode task): dbnd builds the driver pod from the run-level engine, before any task's task_config",
+      );
+    }
+    const argList = Array.isArray(v.arg) ? v.arg.map(String) : undefined;
+    const options: RenderOptions = {
       mode,
-      command: Array.isArray(v.arg) ? v.arg.map(String) : driver ? ['run', name] : [],
-      task_name: name,
-      task_family: family,
-      full_task_family_short: driver ? 'd.d.d.DockerRunTask' : family,
-      task_af_id: name,
-      is_system: driver,
-      run_uid: runUid,
-      task_run_uid: typeof v['task-run-uid'] === 'string' ? v['task-run-uid'] : ZERO_UID,
-      task_run_attempt_uid: ZERO_UID,
-      user: typeof v.user === 'string' ? v.user : (io.env.USER ?? 'dbnd'),
-      tracker_url: typeof v['tracker-url'] === 'string' ? v['tracker-url'] : '',
-      source_version: '',
-      spawn_env: {},
-      labels: driver ? undefined : labels,
-      try_number: typeof v['try-number'] === 'string' ? Number(v['try-number']) : driver ? undefined : 1,
-      docker_build_time_str: typeof v['build-time'] === 'string' ? v['build-time'] : '19700101_000000',
+      ...(mode === 'driver' ? { taskArgs: argList } : { command: argList }),
+      taskName: text(v['task-name']),
+      taskFamily: text(v['task-family']),
+      runUid: text(v['run-uid']),
+      taskRunUid: text(v['task-run-uid']),
+      user: text(v.user),
+      trackerUrl: text(v['tracker-url']),
+      tryNumber: tryNumberOption(text(v['try-number'])),
+      labels: labelOption(Array.isArray(v.label) ? v.label.map(String) : []),
+      dockerBuildTime: text(v['build-time']),
     };
-    const input = dbndRunInput(args, io, render);
-    const report = runDbnd(input.spec, input.files, { dir: '', readFile: input.readFile }, input.env);
-    if (report.error) {
-      const e = report.error as { stage: string; type: string; message: string };
-      io.stderr(`dbnd-cfg render-pod: dbnd would fail at the ${e.stage} stage: ${e.type}: ${e.message}\n`);
+    const request = dbndRunRequest(args, io, renderContext(options, io.env));
+    const result = runDbnd(request);
+    if (result.failure) {
+      const { stage, error } = result.failure;
+      io.stderr(`dbnd-cfg render-pod: dbnd would fail at the ${stage} stage: ${error.type}: ${error.message}\n`);
       return ExitCode.findings;
     }
-    io.stdout(stringify(report.pod));
+    if (result.noPod !== null || result.pod === null) {
+      io.stderr(`dbnd-cfg render-pod: ${result.noPod ?? 'no pod was rendered'}\n`);
+      return ExitCode.findings;
+    }
+    io.stdout(`${header(result)}${stringify(result.pod.pod)}`);
     return ExitCode.ok;
   },
 };

@@ -1,17 +1,18 @@
 // The `dbnd run` command-line layer: the main switches dbnd always writes (False, not None, so a file value
 // for them never wins), `--env`, then `--set` and `--set-override` groups. It is one store, so a later group
 // replaces an earlier one for the same key.
+import type { Json } from '../json';
 import { ConfigStore } from './configStore';
 import { Priority, configValue } from './configValue';
-import type { Json } from '../json';
+import type { CommandLineSetting } from './commandLineArguments';
 
 export interface CommandLineOptions {
   /** `--env NAME`; undefined keeps dbnd's default `local`. */
   readonly env?: string;
-  /** `--set section.key=value`, in order. */
-  readonly set?: readonly (readonly [string, string])[];
-  /** `--set-override section.key=value` (OVERRIDE priority). */
-  readonly override?: readonly (readonly [string, string])[];
+  /** `--set` values, in order (parseCommandLineArgument reads them as dbnd does). */
+  readonly set?: readonly CommandLineSetting[];
+  /** `--set-override` values (OVERRIDE priority). */
+  readonly override?: readonly CommandLineSetting[];
 }
 
 const MAIN_SWITCHES: readonly (readonly [string, string, Json])[] = [
@@ -23,13 +24,6 @@ const MAIN_SWITCHES: readonly (readonly [string, string, Json])[] = [
   ['run', 'open_web_tracker_in_browser', false],
 ];
 
-/** `section.key` split at the last dot, as dbnd's `--set` does. */
-export function splitSectionKey(path: string): [section: string, key: string] | undefined {
-  const dot = path.lastIndexOf('.');
-  if (dot <= 0 || dot === path.length - 1) return undefined;
-  return [path.slice(0, dot), path.slice(dot + 1)];
-}
-
 export function commandLineConfigStore(options: CommandLineOptions): ConfigStore {
   const store = new ConfigStore();
   const cli = { kind: 'cli', flag: 'cli' } as const;
@@ -40,10 +34,8 @@ export function commandLineConfigStore(options: CommandLineOptions): ConfigStore
     ['--set-override', options.override ?? [], Priority.OVERRIDE],
   ] as const;
   for (const [flag, pairs, priority] of groups) {
-    for (const [path, value] of pairs) {
-      const split = splitSectionKey(path);
-      if (!split) continue;
-      store.set(split[0], split[1], configValue(value, flag, { kind: 'cli', flag }, { priority }));
+    for (const { section, key, value } of pairs) {
+      store.set(section, key, configValue(value, flag, { kind: 'cli', flag }, { priority }));
     }
   }
   return store;

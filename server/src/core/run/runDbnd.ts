@@ -1,0 +1,331 @@
+// One dbnd run, stage by stage, as `dbnd run` does it (docs/dbnd-rules.md §1.5, §3.1, §5.2): load the files,
+// variables and command line → enter the context (settings, env) → build the engine → docker build step →
+// driver submission or per-task engine → build_pod. The first exception dbnd would raise stops the run and is
+// returned with its stage; everything computed before it stays in the result.
+import { type ConfigLayer } from '../config/configLayers';
+import { type CommandLineSetting, parseCommandLineArgument } from '../config/commandLineArguments';
+import { PACKAGE_DEFAULT_FILES, loadConfig } from '../config/loadConfig';
+import { taskConfigStore } from '../config/taskConfigValues';
+import { parseCfg, toDbndView } from '../reader';
+import { renderPod } from '../pod/renderPod';
+import type { PodRenderContext } from '../pod/types';
+import type { Json } from '../json';
+import type { BuildError } from '../resolve/buildError';
+import type { ConfigObject } from '../resolve/buildConfigObject';
+import { type NamedBuild, buildNamedObject, cloneObject } from '../resolve/buildNamedObject';
+import { type DockerStepResult, dockerBuildStep, simulatedDockerBuild } from '../resolve/dockerBuildStep';
+import { driverCommandList, driverSubmission, splitImage } from '../resolve/driverSubmission';
+import { paramValuesRecord } from '../resolve/paramValue';
+import { resolveRunSettings } from '../resolve/runSettings';
+import type { UnknownKeyWarning } from '../resolve/unknownKeys';
+import { pyRepr } from '../python';
+import { driverRunArguments } from './driverCommand';
+import { PLACEHOLDER_MEANINGS } from './renderDefaults';
+import type { PlaceholderField, RenderContext, RunRequest } from './request';
+import type { DockerStepReport, PlaceholderUse, RenderedPod, RunResult, RunSettingsSummary, RunStage } from './result';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Unknown-key warnings de-duplicated by (object, section, key, level), first occurrence kept: dbnd may build twice. */
+function uniqueWarnings(warnings: readonly UnknownKeyWarning[]): UnknownKeyWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const id = JSON.stringify([w.object, w.section, w.key, w.level]);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** Parameters of `final` whose values differ from `reported` (deep comparison). */
+function paramDiff(reported: ConfigObject, final: ConfigObject): Record<string, Json> {
+  const diff: Record<string, Json> = {};
+  for (const [name, p] of final.params) {
+    if (JSON.stringify(p.value) !== JSON.stringify(reported.params.get(name)?.value ?? null)) diff[name] = p.value;
+  }
+  return diff;
+}
+
+function isMapping(value: Json): value is { [key: string]: Json } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+class Run {
+  private readonly result: Mutable<RunResult> = {
+    files: [],
+    settings: null,
+    env: null,
+    engine: null,
+    dockerStep: null,
+    submission: null,
+    pod: null,
+    noPod: null,
+    warnings: [],
+    otherWarnings: [],
+    logWarnings: [],
+    notes: [],
+    placeholders: [],
+    failure: null,
+  };
+  private readonly warnings: UnknownKeyWarning[] = [];
+  private readonly otherWarnings: UnknownKeyWarning[] = [];
+  private readonly logWarnings: string[] = [];
+  private readonly notes: string[] = [];
+
+  constructor(private readonly request: RunRequest) {}
+
+  private get parse() {
+    const readFile = this.request.readFile ?? (() => undefined);
+    return { env: this.request.environment, readFile };
+  }
+
+  private fail(stage: RunStage, error: BuildError): RunResult {
+    this.result.failure = { stage, error };
+    return this.finish();
+  }
+
+  private finish(): RunResult {
+    this.result.warnings = uniqueWarnings(this.warnings);
+    this.result.otherWarnings = uniqueWarnings(this.otherWarnings);
+    this.result.logWarnings = this.logWarnings;
+    this.result.notes = this.notes;
+    return this.result;
+  }
+
+  /** Keeps an object's warnings and dbnd's log lines from its `_initialize`. */
+  private keep(result: ReturnType<typeof buildNamedObject>): NamedBuild | BuildError {
+    if (!result.ok) return result.error;
+    this.warnings.push(...result.value.object.warnings);
+    this.logWarnings.push(...result.value.notes.map((n) => n.message));
+    return result.value;
+  }
+
+  /** `--set`/`--set-override` arguments as dbnd reads them; the first it cannot read fails the load. */
+  private commandLine(args: readonly string[], rootTask: boolean): CommandLineSetting[] | BuildError {
+    const settings: CommandLineSetting[] = [];
+    for (const arg of args) {
+      const parsed = parseCommandLineArgument(arg, { rootTask });
+      if (!parsed.ok) return parsed.error;
+      settings.push(...parsed.settings);
+      for (const name of parsed.rootTaskParams) {
+        this.notes.push(`--set ${name}=…: a name without a section is a parameter of the task being run, not config`);
+      }
+    }
+    return settings;
+  }
+
+  run(): RunResult {
+    const { request } = this;
+    // Parsed once: the files view and the load read the same documents.
+    const files = request.files.map((f) => ({ ...f, doc: f.doc ?? parseCfg(f.text) }));
+    this.result.files = files.map((f) => toDbndView(f.doc, f.path));
+
+    const set = this.commandLine(request.set ?? [], true);
+    if ('type' in set) return this.fail('load', set);
+    const override = this.commandLine(request.setOverride ?? [], false);
+    if ('type' in override) return this.fail('load', override);
+    const loaded = loadConfig([...PACKAGE_DEFAULT_FILES, ...files], request.environment, { env: request.envName, set, override });
+    if (!loaded.ok) {
+      const f = loaded.failure;
+      return this.fail('load', { type: 'DatabandConfigError', message: f.message, nested: [{ type: f.error.type, message: f.error.message }] });
+    }
+    const base = loaded.layer;
+
+    const settings = resolveRunSettings(base, this.parse);
+    if (!settings.ok) return this.fail('env', settings.error);
+    const s = settings.value;
+    for (const obj of s.settings) this.otherWarnings.push(...obj.warnings);
+    this.warnings.push(...s.env.warnings);
+    this.result.env = s.env;
+    const engineName = request.engine ?? s.remoteEngine ?? s.localEngine ?? 'local_machine_engine';
+    const summary: RunSettingsSummary = {
+      envName: s.envName,
+      engineName,
+      remoteEngine: s.remoteEngine,
+      localEngine: s.localEngine,
+      submitDriver: s.submitDriver,
+      submitTasks: s.submitTasks,
+      interactive: s.interactive,
+    };
+    this.result.settings = summary;
+
+    const runEngine = this.keep(buildNamedObject(engineName, base, this.parse));
+    if ('type' in runEngine) return this.fail('engine', runEngine);
+    this.result.engine = runEngine.object;
+
+    const render = request.render;
+    if (!render) {
+      // `effective` for a task: the engine that task's pods get (clone, then the build inside task_config).
+      return request.taskConfig ? this.taskEngine(base, runEngine.object, 'task', null) : this.finish();
+    }
+    if (runEngine.object.cls.family !== 'kubernetes') {
+      this.result.noPod =
+        `the env '${s.envName}' submits no pod: its engine '${engineName}' is a ${runEngine.object.cls.className}, ` +
+        'and only a Kubernetes engine (_type = kubernetes) makes dbnd build pods';
+      return this.finish();
+    }
+    if (render.mode === 'driver') {
+      if (request.taskConfig) {
+        this.notes.push("task_config does not reach the driver pod: dbnd builds it from the run-level engine, before any task's task_config");
+      }
+      if (!s.submitDriver) this.notes.push('dbnd would not submit this driver pod: submit_driver is False, so the driver runs on this machine');
+      return this.renderDriver(render, base, runEngine.object, summary);
+    }
+    if (!s.submitTasks) this.notes.push('dbnd would not submit this task pod: submit_tasks is False, so tasks run inside the driver');
+    return this.taskEngine(base, runEngine.object, render.fullTaskFamilyShort, render);
+  }
+
+  private dockerStep(render: RenderContext, engine: ConfigObject): DockerStepResult | BuildError {
+    if (render.containerTagOverride !== undefined) {
+      this.result.dockerStep = { kind: 'simulated', tag: render.containerTagOverride };
+      return simulatedDockerBuild(engine, render.containerTagOverride);
+    }
+    const step = dockerBuildStep(engine, render.dockerBuildTime);
+    if (!step.ok) return step.error;
+    const report: DockerStepReport = step.value.build ? { kind: 'build', build: step.value.build } : { kind: 'tagSet' };
+    this.result.dockerStep = report;
+    return step.value;
+  }
+
+  /**
+   * The per-task engine (docs/dbnd-rules.md §5.2): the RunExecutor's clone of the run-level engine, the docker step
+   * (when rendering), then a fresh build inside the task_config layer.
+   */
+  private taskEngine(base: ConfigLayer, runEngine: ConfigObject, sourcePrefix: string, render: RenderContext | null): RunResult {
+    const clone = this.keep(cloneObject(runEngine, base, this.parse, { require_submit: false }));
+    if ('type' in clone) return this.fail('engine', clone);
+    this.result.engine = clone.object;
+    let layer = base;
+    if (render) {
+      const docker = this.dockerStep(render, clone.object);
+      if ('type' in docker) return this.fail('pod', docker);
+      layer = docker.layers.reduce((l, store) => l.push('prepare_docker_for_executor', store), layer);
+    }
+    const taskConfig = this.request.taskConfig;
+    if (taskConfig) {
+      // parse_and_build_config_store: every section's value must be a mapping.
+      if (Object.values(taskConfig).some((v) => !isMapping(v))) {
+        return this.fail('engine', { type: 'DatabandConfigError', message: `can't convert '${pyRepr(taskConfig)}' to configuration ` });
+      }
+      const store = taskConfigStore(taskConfig as Readonly<Record<string, Readonly<Record<string, Json>>>>, `${sourcePrefix}[task_config]`);
+      layer = layer.push('task_config', store);
+    }
+    const task = this.keep(buildNamedObject(runEngine.name, layer, this.parse));
+    if ('type' in task) return this.fail('engine', task);
+    this.result.engine = task.object;
+    if (!render) return this.finish();
+    return this.renderPodWith(task.object, render, render.command ?? [], this.result.settings?.envName ?? '', {});
+  }
+
+  private renderDriver(render: RenderContext, base: ConfigLayer, runEngine: ConfigObject, s: RunSettingsSummary): RunResult {
+    const docker = this.dockerStep(render, runEngine);
+    if ('type' in docker) return this.fail('pod', docker);
+    const layer = docker.layers.reduce((l, store) => l.push('prepare_docker_for_executor', store), base);
+    const reported = this.keep(buildNamedObject(runEngine.name, layer, this.parse));
+    if ('type' in reported) return this.fail('pod', reported);
+    this.result.engine = reported.object;
+    let engine = reported.object;
+
+    if (!s.interactive) {
+      // submit_to_engine_task: a detached clone unless `[run] interactive`.
+      const detached = this.keep(cloneObject(engine, layer, this.parse, { auto_remove: true, detach_run: true }));
+      if ('type' in detached) return this.fail('pod', detached);
+      engine = detached.object;
+    }
+    const values = paramValuesRecord(engine.params);
+    const command = render.command ?? this.driverArguments(render);
+    const image = `${String(values.container_repository)}:${String(values.container_tag)}`;
+    const submit = driverSubmission(values.dbnd_executable, command, image, render.taskName, this.request.environment);
+    if (!submit.ok) return this.fail('pod', submit.error);
+    this.result.submission = submit.value;
+    const split = splitImage(submit.value.image);
+    if (!split.ok) return this.fail('pod', split.error);
+    const final = this.keep(
+      cloneObject(engine, layer, this.parse, { container_repository: split.value.repository, container_tag: split.value.tag }),
+    );
+    if ('type' in final) return this.fail('pod', final);
+    const cmds = driverCommandList(submit.value.command);
+    if (!cmds.ok) return this.fail('pod', cmds.error);
+    return this.renderPodWith(final.object, render, cmds.value, s.envName, paramDiff(reported.object, final.object));
+  }
+
+  /** run_submitter's command around the user's arguments; `dbnd_root` comes from the env object. */
+  private driverArguments(render: RenderContext): string[] {
+    return driverRunArguments({
+      taskArgs: render.taskArgs ?? [],
+      runUid: render.runUid,
+      dbndRoot: String(this.result.env?.params.get('dbnd_root')?.value ?? ''),
+      executionDate: render.executionDate,
+      runFolderName: render.runFolderName,
+      resultFileUuid: render.resultFileUuid,
+    });
+  }
+
+  /** `engineDiff`: how the engine that builds the pod differs from the reported one. */
+  private renderPodWith(
+    engine: ConfigObject,
+    render: RenderContext,
+    cmds: readonly string[],
+    envName: string,
+    engineDiff: Record<string, Json>,
+  ): RunResult {
+    const ctx: PodRenderContext = {
+      mode: render.mode,
+      cmds,
+      taskName: render.taskName,
+      taskFamily: render.taskFamily,
+      fullTaskFamilyShort: render.fullTaskFamilyShort,
+      taskAfId: render.taskAfId,
+      isSystem: render.isSystem,
+      runUid: render.runUid,
+      taskRunUid: render.taskRunUid,
+      taskRunAttemptUid: render.taskRunAttemptUid,
+      user: render.user,
+      trackerUrl: render.trackerUrl,
+      sourceVersion: render.sourceVersion,
+      spawnEnv: render.spawnEnv,
+      labels: render.labels ?? null,
+      tryNumber: render.tryNumber ?? null,
+      envName,
+      now: render.now,
+    };
+    // renderPod knows the packaged template itself; other `pod_yaml` paths are read through the request.
+    const templates = { readTemplate: (path: string) => this.request.readFile?.(path) };
+    const rendered = renderPod({ engineName: engine.name, ...paramValuesRecord(engine.params) }, ctx, templates);
+    if (!rendered.ok) return this.fail('pod', { type: rendered.error.type, message: rendered.error.message });
+    this.logWarnings.push(...rendered.logWarnings);
+    const pod: RenderedPod = {
+      pod: rendered.pod,
+      secretVolumeNames: [...rendered.secretVolumeNames],
+      externalLinks: { ...rendered.externalLinks },
+      engineDiff,
+    };
+    this.result.pod = pod;
+    this.result.placeholders = this.placeholdersUsed(render);
+    return this.finish();
+  }
+
+  /** The flagged render values that really ended up in the pod or the submission. */
+  private placeholdersUsed(render: RenderContext): PlaceholderUse[] {
+    const used = (field: PlaceholderField): boolean => {
+      if (field === 'dockerBuildTime') {
+        // Only an automatic tag `<docker_build_tag_base>_<time>` carries the build time.
+        const step = this.result.dockerStep;
+        return step?.kind === 'build' && step.build.tag.endsWith(`_${render.dockerBuildTime}`);
+      }
+      if (field === 'runFolderName' || field === 'resultFileUuid') return render.mode === 'driver' && render.command === undefined;
+      return true;
+    };
+    const valueOf = (field: PlaceholderField): string => {
+      if (field === 'taskCommand') return (render.command ?? []).join(' ');
+      const value = render[field];
+      return typeof value === 'string' ? value : '';
+    };
+    return (render.placeholders ?? []).filter(used).map((field) => ({ field, value: valueOf(field), meaning: PLACEHOLDER_MEANINGS[field] }));
+  }
+}
+
+/** Runs dbnd's flow for the request: see RunResult for what each stage leaves. Never throws for any input. */
+export function runDbnd(request: RunRequest): RunResult {
+  return new Run(request).run();
+}
