@@ -7,8 +7,11 @@ import { type CfgDocument, type CfgSection, parseCfg } from '../reader';
 import { resolveConfigClass } from '../resolve/classResolution';
 import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
+import { type EnabledObjects, enabledObjects } from './enabledObjects';
+import { pitfallDiagnostics, withoutSuperseded } from './pitfallDiagnostics';
 import { syntaxDiagnostics } from './syntaxDiagnostics';
 import type { CoreDiagnostic } from './types';
+import { unresolvedClassDiagnostic } from './unresolvedClasses';
 import { valueDiagnostics } from './valueDiagnostics';
 import type { Environment } from '../environment';
 
@@ -38,6 +41,7 @@ function classDiagnostics(
   layer: ConfigLayer,
   env: Environment,
   classes: Map<string, ConfigClassSchema | undefined>,
+  enabled: EnabledObjects,
 ): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
   for (const section of input.doc.sections) {
@@ -50,6 +54,10 @@ function classDiagnostics(
     }
     if (!pragma) continue;
     const cycle = resolved.error.type === 'CycleError';
+    if (!cycle) {
+      out.push(unresolvedClassDiagnostic(input.path, section, pragma, resolved.error, layer, enabled));
+      continue;
+    }
     out.push({
       path: input.path,
       range: pragma.valueRange,
@@ -105,10 +113,13 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   const loaded = loadConfig(files, env, {});
   if (!loaded.ok) return diagnostics;
   const classes = new Map<string, ConfigClassSchema | undefined>();
+  const enabled = enabledObjects(loaded.layer, env);
   for (const input of loadable) {
-    diagnostics.push(...classDiagnostics(input, loaded.layer, env, classes));
-    diagnostics.push(...valueDiagnostics(input.doc, input.path, (name) => classes.get(name.toLowerCase()), env));
+    const classOf = (name: string) => classes.get(name.toLowerCase());
+    diagnostics.push(...classDiagnostics(input, loaded.layer, env, classes, enabled));
+    diagnostics.push(...valueDiagnostics(input.doc, input.path, classOf, env));
     diagnostics.push(...missingKeyDiagnostics(input, loaded.layer, env, classes));
+    diagnostics.push(...pitfallDiagnostics(input.doc, input.path, classOf, { layer: loaded.layer, env, enabled }));
   }
-  return diagnostics;
+  return withoutSuperseded(diagnostics);
 }

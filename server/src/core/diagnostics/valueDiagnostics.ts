@@ -2,7 +2,7 @@
 // warns), obsolete keys, keys nothing reads, and values that do not parse as the key's type (dbnd fails the
 // build with DatabandBuildError when such a value wins).
 import type { CfgDocument, CfgEntry } from '../reader';
-import { isExemptFromUnknownKeyCheck } from '../schema';
+import { isExemptFromUnknownKeyCheck, legacyKeyOf } from '../schema';
 import { OBSOLETE_KEYS } from '../schema/obsoleteKeys';
 import type { ConfigClassSchema } from '../schema/types';
 import { parseParameterValue } from '../values/parseValue';
@@ -55,7 +55,8 @@ export function valueDiagnostics(
       if (isExemptFromUnknownKeyCheck(entry.key)) continue;
       const param = cls.params.find((p) => p.name === entry.key);
       if (!param) {
-        out.push(unknownKey(path, entry, section.name, cls));
+        // A legacy key names its new home instead (legacyKeys.ts).
+        if (!legacyKeyOf(cls, entry.key)) out.push(unknownKey(path, entry, section.name, cls));
         continue;
       }
       if (param.unused) {

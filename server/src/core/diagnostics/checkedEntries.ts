@@ -1,0 +1,106 @@
+// The entries of one file with what the pitfall checks need: the section's class when it is known, the key's
+// parameter, and the value configparser hands dbnd (after `%` interpolation). One walk shared by the checks in
+// this folder, so each check is a small function over one entry.
+import type { CfgDocument, CfgEntry, CfgSection } from '../reader';
+import { pyStrip } from '../python/strMethods';
+import { valueSpanToRange } from '../reader/valuePositions';
+import type { Json } from '../json';
+import type { ConfigClassSchema, ParamSchema } from '../schema/types';
+import type { Range } from '../text/range';
+import type { Environment } from '../environment';
+import { expandEnvVar } from '../values/expandVars';
+import { parseHjson } from '../values/parseStructured';
+import type { ParseOutcome } from '../values/parseOutcome';
+
+export interface CheckedEntry {
+  readonly path: string;
+  readonly doc: CfgDocument;
+  readonly section: CfgSection;
+  readonly entry: CfgEntry;
+  /** The class the section builds, when the core models it. */
+  readonly cls: ConfigClassSchema | undefined;
+  /** The parameter `entry.key` sets, when the class has one by that name. */
+  readonly param: ParamSchema | undefined;
+  /** configparser's value (after `%` interpolation); undefined when reading it raises. */
+  readonly value: string | undefined;
+}
+
+/** Every entry of every named section of `doc` (not `[DEFAULT]`, whose keys dbnd copies everywhere). */
+export function checkedEntries(
+  doc: CfgDocument,
+  path: string,
+  classOf: (sectionName: string) => ConfigClassSchema | undefined,
+): CheckedEntry[] {
+  const interpolated = new Map<CfgEntry, string>();
+  for (const ps of doc.parser.sections) for (const o of ps.options) if (o.value !== null) interpolated.set(o.entry, o.value);
+  const out: CheckedEntry[] = [];
+  for (const section of doc.sections) {
+    if (section.isDefault) continue;
+    const cls = classOf(section.name);
+    for (const entry of section.entries) {
+      const param = cls?.params.find((p) => p.name === entry.key);
+      out.push({ path, doc, section, entry, cls, param, value: interpolated.get(entry) });
+    }
+  }
+  return out;
+}
+
+/** dbnd parses a Dict/List value with hjson when its stripped text starts with `{`, `[` (or `@`, a file). */
+export function looksLikeJson(value: string): boolean {
+  const first = pyStrip(value)[0];
+  return first === '{' || first === '[';
+}
+
+/** The value as dbnd hands it to hjson: `$VAR`-expanded and stripped. */
+export function jsonText(value: string, env: Environment): string {
+  return pyStrip(expandEnvVar(value, env).value);
+}
+
+/** hjson's reading of a JSON-looking value, or undefined when the value does not start like JSON. */
+export function parsedJson(checked: CheckedEntry, env: Environment): ParseOutcome<Json> | undefined {
+  if (checked.value === undefined || !looksLikeJson(checked.value)) return undefined;
+  return parseHjson(jsonText(checked.value, env));
+}
+
+/**
+ * Where `needle` (a JSON key, quoted or not, followed by `:`) sits in the value as written, searching from
+ * `from` (an offset into `entry.rawValue`); the range covers the key and its value up to `,`, `}` or the line end.
+ */
+export function findJsonMember(entry: CfgEntry, key: string, from = 0): { range: Range; end: number } | undefined {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(["']?)${escaped}\\1\\s*:\\s*[^,}\\]\\n]*`, 'g');
+  re.lastIndex = from;
+  const m = re.exec(entry.rawValue);
+  if (!m) return undefined;
+  const text = m[0].replace(/\s+$/, '');
+  return { range: valueSpanToRange(entry, m.index, m.index + text.length), end: m.index + m[0].length };
+}
+
+/** True for JSON objects (not arrays, not null). */
+export function isObject(value: Json | undefined): value is { readonly [key: string]: Json } {
+  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Offsets (in `rawValue`) where each item of a top-level JSON list starts, brackets inside strings ignored:
+ * lets a check search an item's members from the item's own start.
+ */
+export function listItemOffsets(rawValue: string): number[] {
+  const offsets: number[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < rawValue.length; i++) {
+    const ch = rawValue[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '[' || ch === '{') {
+      if (depth === 1) offsets.push(i);
+      depth++;
+    } else if (ch === ']' || ch === '}') depth--;
+  }
+  return offsets;
+}
