@@ -7,13 +7,13 @@ const shipped = { '255': { retry_count: 3, retry_delay: '3m' }, err_image_pull: 
 const defaults = { taskRetries: 1, podDefaultRetryDelaySeconds: 10 };
 
 test('a reason in the dict gives its retry_count; its retry_delay is ignored for pod_default_retry_delay', () => {
-  assert.deepEqual(retryPolicyFor('255', shipped, defaults), { ok: true, retryCount: 3, delaySeconds: 10, source: 'pod_error_cfg_source_dict' });
-  assert.deepEqual(retryPolicyFor('err_image_pull', shipped, defaults), { ok: true, retryCount: 0, delaySeconds: 10, source: 'pod_error_cfg_source_dict' });
+  assert.deepEqual(retryPolicyFor('255', shipped, defaults), { ok: true, value: { retryCount: 3, delaySeconds: 10, source: 'pod_error_cfg_source_dict' } });
+  assert.deepEqual(retryPolicyFor('err_image_pull', shipped, defaults), { ok: true, value: { retryCount: 0, delaySeconds: 10, source: 'pod_error_cfg_source_dict' } });
 });
 
 test('an absent or unknown reason falls back to the task\'s own task_retries', () => {
-  assert.deepEqual(retryPolicyFor(null, shipped, defaults), { ok: true, retryCount: 1, delaySeconds: 10, source: 'task_retries' });
-  assert.deepEqual(retryPolicyFor('137', shipped, defaults), { ok: true, retryCount: 1, delaySeconds: 10, source: 'task_retries' });
+  assert.deepEqual(retryPolicyFor(null, shipped, defaults), { ok: true, value: { retryCount: 1, delaySeconds: 10, source: 'task_retries' } });
+  assert.deepEqual(retryPolicyFor('137', shipped, defaults), { ok: true, value: { retryCount: 1, delaySeconds: 10, source: 'task_retries' } });
 });
 
 test('an entry without retry_count is dbnd\'s KeyError, returned not thrown; a non-dict entry is a TypeError', () => {

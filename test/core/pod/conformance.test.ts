@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fullImage } from '../../../server/src/core/pod/env';
 import { renderPod } from '../../../server/src/core/pod/renderPod';
-import type { PodError, PodRenderResult } from '../../../server/src/core/pod/types';
+import type { RenderedPod } from '../../../server/src/core/pod/types';
+import type { PythonError } from '../../../server/src/core/result';
 import { driverCommandList, driverSubmission, splitImage } from '../../../server/src/core/resolve/driverSubmission';
 import { loadPodCases, placeholderBack, renderContext, type PodCase } from './conformanceCases';
 import type { Json, JsonObject } from '../../../server/src/core/json';
@@ -28,7 +29,7 @@ const MESSAGE_CHECKED = new Set(['ParseParameterError', 'AirflowConfigException'
 /** A DatabandBuildError at the pod stage comes from re-parsing values in the driver's engine clone (resolver). */
 const RAISED_BY_RESOLVER = new Set(['DatabandBuildError']);
 
-type RunOutcome = { error: PodError } | { result: PodRenderResult & { ok: true }; driverSubmit?: Json };
+type RunOutcome = { error: PythonError } | { result: RenderedPod; driverSubmit?: Json };
 
 function run(c: PodCase): RunOutcome {
   if (c.render.mode === 'driver') {
@@ -41,10 +42,10 @@ function run(c: PodCase): RunOutcome {
     if (!cmds.ok) return { error: cmds.error };
     const result = renderPod(c.engine, renderContext(c, cmds.value), io);
     if (!result.ok) return { error: result.error };
-    return { result, driverSubmit: submit.value as unknown as Json };
+    return { result: result.value, driverSubmit: submit.value as unknown as Json };
   }
   const result = renderPod(c.engine, renderContext(c, c.render.command as string[]), io);
-  return result.ok ? { result } : { error: result.error };
+  return result.ok ? { result: result.value } : { error: result.error };
 }
 
 const cases = loadPodCases();

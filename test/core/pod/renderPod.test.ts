@@ -3,22 +3,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { trapScript } from '../../../server/src/core/pod/command';
 import { renderPod } from '../../../server/src/core/pod/renderPod';
-import type { PodRenderResult } from '../../../server/src/core/pod/types';
+import type { RenderedPod } from '../../../server/src/core/pod/types';
+import type { DbndResult } from '../../../server/src/core/result';
 import { context, engine } from './engineFixture';
 import type { Json, JsonObject } from '../../../server/src/core/json';
 import { pyStrFormat } from '../../../server/src/core/python';
 
 const io = { readTemplate: () => undefined };
 
-function render(overrides: Record<string, Json>, ctx = context()): PodRenderResult {
+function render(overrides: Record<string, Json>, ctx = context()): DbndResult<RenderedPod> {
   return renderPod(engine(overrides), ctx, io);
 }
 
-function errorOf(r: PodRenderResult) {
+function errorOf(r: DbndResult<RenderedPod>) {
   return r.ok ? null : r.error;
 }
 
-const container = (r: PodRenderResult) => ((r.ok ? (r.pod.spec as JsonObject).containers : []) as JsonObject[])[0];
+const container = (r: DbndResult<RenderedPod>) => ((r.ok ? (r.value.pod.spec as JsonObject).containers : []) as JsonObject[])[0];
 
 test('secret items: env+key, env without key, volume; system secrets first', () => {
   const r = render({
@@ -30,7 +31,7 @@ test('secret items: env+key, env without key, volume; system secrets first', () 
     ],
   });
   assert.ok(r.ok);
-  assert.deepEqual(r.secretVolumeNames, ['secretvol00000000-0000-0000-0000-000000000001', 'secretvol00000000-0000-0000-0000-000000000002']);
+  assert.deepEqual(r.value.secretVolumeNames, ['secretvol00000000-0000-0000-0000-000000000001', 'secretvol00000000-0000-0000-0000-000000000002']);
   const c = container(r);
   assert.deepEqual((c.env as JsonObject[]).at(-1), { name: 'LOWER', valueFrom: { secretKeyRef: { key: 'k', name: 's1' } } });
   assert.deepEqual(c.envFrom, [{ secretRef: { name: 's2' } }]);
@@ -72,7 +73,7 @@ test('volumes: unknown or mis-cased top-level keys are rejected like the shim do
   assert.deepEqual(errorOf(render({ volumes: [{ name: 'v', downwardAPI: {} }] })), { type: 'AttributeError', message: 'k8s.V1Volume does not have attribute downwardAPI' });
   const r = render({ volumes: [{ name: 'v', persistentVolumeClaim: { claimName: 'c' }, emptyDir: null }], volume_mounts: [{ name: 'v', mountPath: '/m', extra: 1 }] });
   assert.ok(r.ok);
-  assert.deepEqual((r.pod.spec as JsonObject).volumes, [{ name: 'v', persistentVolumeClaim: { claimName: 'c' } }]);
+  assert.deepEqual((r.value.pod.spec as JsonObject).volumes, [{ name: 'v', persistentVolumeClaim: { claimName: 'c' } }]);
   assert.deepEqual(container(r).volumeMounts, [{ mountPath: '/m', name: 'v' }]);
 });
 
@@ -97,7 +98,7 @@ test('live logs without a trap file fail like os.path.dirname(None)', () => {
 test('external links use str.format; a template Python cannot format gives no link', () => {
   const r = render({ dashboard_url: 'https://d/{namespace}/{pod}?x={{y}}', pod_log_url: 'https://l/{pod}/{unknown}' }, context({ now: '2024-05-01T10:00:00' }));
   assert.ok(r.ok);
-  assert.deepEqual(r.externalLinks, { k8s_dashboard: 'https://d/default/dbnd.my-task.my-task.6a8330cc?x={y}' });
+  assert.deepEqual(r.value.externalLinks, { k8s_dashboard: 'https://d/default/dbnd.my-task.my-task.6a8330cc?x={y}' });
   assert.equal(pyStrFormat('{timestamp}|{pod!r}|{pod:>5}', { timestamp: 't', pod: 'p' }), "t|'p'|    p");
   assert.equal(pyStrFormat('a}b', {}), undefined);
 });
@@ -105,7 +106,7 @@ test('external links use str.format; a template Python cannot format gives no li
 test('labels: config labels override the caller\'s, not dbnd\'s; values are str()-ed and cleaned', () => {
   const r = render({ labels: { task_id: 'Mine_X', dbnd: 'no', flag: true, n: 0.5 } }, context({ labels: { task_id: 'airflow', try_number: '1' } }));
   assert.ok(r.ok);
-  const labels = (r.pod.metadata as JsonObject).labels as JsonObject;
+  const labels = (r.value.pod.metadata as JsonObject).labels as JsonObject;
   assert.equal(labels.task_id, 'mine-x');
   assert.equal(labels.dbnd, 'task-run-executor');
   assert.equal(labels.flag, 'true');

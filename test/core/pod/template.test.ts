@@ -2,18 +2,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderPod } from '../../../server/src/core/pod/renderPod';
-import type { EngineValues, PodRenderResult } from '../../../server/src/core/pod/types';
+import type { EngineValues, RenderedPod } from '../../../server/src/core/pod/types';
+import type { DbndResult } from '../../../server/src/core/result';
 import { context, engine } from './engineFixture';
 import type { JsonObject } from '../../../server/src/core/json';
 
-function renderWith(template: string, e: EngineValues = engine({ pod_yaml: '/t.yaml' })): PodRenderResult {
+function renderWith(template: string, e: EngineValues = engine({ pod_yaml: '/t.yaml' })): DbndResult<RenderedPod> {
   return renderPod(e, context(), { readTemplate: (p) => (p === '/t.yaml' ? template : undefined) });
 }
 
 function pod(template: string, e?: EngineValues): JsonObject {
   const r = renderWith(template, e);
   assert.ok(r.ok, r.ok ? '' : `${r.error.type}: ${r.error.message}`);
-  return r.pod;
+  return r.value.pod;
 }
 
 const spec = (p: JsonObject) => p.spec as JsonObject;
@@ -22,9 +23,9 @@ const base = (p: JsonObject) => (spec(p).containers as JsonObject[])[0];
 test('the packaged template gives apiVersion, kind and restartPolicy', () => {
   const r = renderPod(engine(), context(), { readTemplate: () => undefined });
   assert.ok(r.ok);
-  assert.equal(r.pod.apiVersion, 'v1');
-  assert.equal(r.pod.kind, 'Pod');
-  assert.equal(spec(r.pod).restartPolicy, 'Never');
+  assert.equal(r.value.pod.apiVersion, 'v1');
+  assert.equal(r.value.pod.kind, 'Pod');
+  assert.equal(spec(r.value.pod).restartPolicy, 'Never');
 });
 
 test('a template without kind/apiVersion gives a pod without them (dbnd sets neither)', () => {

@@ -9,9 +9,9 @@ import { driverCommandList, driverSubmission, splitImage } from '../../../server
 function engineFrom(section: string, env: Record<string, string> = {}) {
   const loaded = loadConfig([...PACKAGE_DEFAULT_FILES, { path: '/p/databand-system.cfg', text: section }], env, {});
   assert.ok(loaded.ok);
-  const built = buildNamedObject('eng', loaded.layer, { env });
+  const built = buildNamedObject('eng', loaded.value, { env });
   assert.ok(built.ok, built.ok ? '' : built.error.message);
-  return { layer: loaded.layer, engine: built.value.object };
+  return { layer: loaded.value, engine: built.value.object };
 }
 
 const BASE = '[eng]\n_type = kubernetes\ncontainer_repository = r\ncontainer_tag = t\ndebug = True\n';

@@ -25,7 +25,7 @@ test('bool: dbnd words only, inline comment dropped, on/empty rejected', () => {
 test('int keeps the inline comment, so it fails like int() does', () => {
   assert.equal(value(' 1_000 ', 'int'), 1000);
   const r = parse('20 # per loop', 'int');
-  assert.ok(!r.ok && r.message === "invalid literal for int() with base 10: '20 # per loop'");
+  assert.ok(!r.ok && r.error.message === "invalid literal for int() with base 10: '20 # per loop'");
 });
 
 test('timedelta: simple and ISO forms, silent truncation, bare numbers rejected', () => {
@@ -55,7 +55,7 @@ test('@None, @@ and file references', () => {
   assert.equal(value('@None', 'bool'), null);
   assert.equal(value('@@team', 'str'), '@team');
   const r = parse('@ops-team', 'str');
-  assert.ok(!r.ok && r.type === 'FileNotFoundError');
+  assert.ok(!r.ok && r.error.type === 'FileNotFoundError');
 });
 
 test('$VAR, ${VAR} and ~ expand before parsing; unknown variables stay; runaway expansion stops', () => {

@@ -5,6 +5,7 @@
 import { parseHjson } from '../values/parseStructured';
 import { pyRepr, pyStrip, pyTypeName } from '../python';
 import type { Json } from '../json';
+import { type DbndResult, fail, ok } from '../result';
 
 /** One value of the command-line layer: `section`/`key` as written (the store lower-cases them). */
 export interface CommandLineSetting {
@@ -14,15 +15,11 @@ export interface CommandLineSetting {
   readonly value: Json;
 }
 
-/** The exception dbnd raises while reading the argument (the run reports it at the `load` stage). */
-export interface CommandLineArgumentError {
-  readonly type: string;
-  readonly message: string;
+/** What one argument sets. When dbnd cannot read it, the run reports the error at the `load` stage. */
+export interface CommandLineArgument {
+  readonly settings: readonly CommandLineSetting[];
+  readonly rootTaskParams: readonly string[];
 }
-
-export type CommandLineArgument =
-  | { readonly ok: true; readonly settings: readonly CommandLineSetting[]; readonly rootTaskParams: readonly string[] }
-  | { readonly ok: false; readonly error: CommandLineArgumentError };
 
 const HJSON_PREFIXES = '@{[';
 /** `_SECTION_NAME_RE = (.*)\.([^.]*)` with re.match: `.` stops at a newline, the key takes the rest. */
@@ -36,14 +33,14 @@ function isMapping(value: Json): value is { [key: string]: Json } {
  * One `--set`-style argument. `rootTask`: dbnd's `--set` (not `--set-override`) hands a dot-less
  * `name=value` to the root task as a parameter instead of the config; those names come back in `rootTaskParams`.
  */
-export function parseCommandLineArgument(text: string, options: { readonly rootTask: boolean }): CommandLineArgument {
+export function parseCommandLineArgument(text: string, options: { readonly rootTask: boolean }): DbndResult<CommandLineArgument> {
   const stripped = pyStrip(text);
   // `value[0]` on an empty argument: dbnd's click type raises IndexError.
-  if (stripped === '') return { ok: false, error: { type: 'IndexError', message: 'string index out of range' } };
+  if (stripped === '') return fail('IndexError', 'string index out of range');
   let values: Json;
   if (HJSON_PREFIXES.includes(stripped[0])) {
     const parsed = parseHjson(stripped);
-    if (!parsed.ok) return { ok: false, error: { type: parsed.type, message: parsed.message } };
+    if (!parsed.ok) return parsed;
     values = parsed.value;
   } else {
     const eq = stripped.indexOf('=');
@@ -52,10 +49,10 @@ export function parseCommandLineArgument(text: string, options: { readonly rootT
   }
   // `if not config_values: return new_config`: an empty dict or list (or any falsy value) sets nothing.
   if (values === null || values === false || values === 0 || values === '' || (Array.isArray(values) && values.length === 0)) {
-    return { ok: true, settings: [], rootTaskParams: [] };
+    return ok({ settings: [], rootTaskParams: [] });
   }
   if (!isMapping(values)) {
-    return { ok: false, error: { type: 'AttributeError', message: `'${pyTypeName(values)}' object has no attribute 'items'` } };
+    return fail('AttributeError', `'${pyTypeName(values)}' object has no attribute 'items'`);
   }
   const settings: CommandLineSetting[] = [];
   const rootTaskParams: string[] = [];
@@ -70,19 +67,16 @@ export function parseCommandLineArgument(text: string, options: { readonly rootT
     const section = m ? m[1] : name;
     const entries = m ? { [m[2]]: sectionValues } : sectionValues;
     if (!isMapping(entries)) {
-      return { ok: false, error: { type: 'DatabandConfigError', message: `can't convert '${pyRepr(values)}' to configuration ` } };
+      return fail('DatabandConfigError', `can't convert '${pyRepr(values)}' to configuration `);
     }
     for (const [key, value] of Object.entries(entries)) {
       const id = `${section.toLowerCase()}\u0000${key}`;
       if (seen.has(id)) {
-        return {
-          ok: false,
-          error: { type: 'Exception', message: `multiple definition of ${section}.${key} at ${pyRepr(values)}` },
-        };
+        return fail('Exception', `multiple definition of ${section}.${key} at ${pyRepr(values)}`);
       }
       seen.add(id);
       settings.push({ section, key, value });
     }
   }
-  return { ok: true, settings, rootTaskParams };
+  return ok({ settings, rootTaskParams });
 }

@@ -9,6 +9,7 @@ import { type CommandLineOptions, commandLineConfigStore } from './commandLineVa
 import { environmentConfigStore } from './environmentValues';
 import { fileConfigStore } from './fileValues';
 import type { Environment } from '../environment';
+import { type DbndResult, failWith, ok, type PythonError } from '../result';
 
 export interface ConfigFile {
   /** Absolute path (or a name for in-memory files); dbnd names the file in messages and sources. */
@@ -24,32 +25,38 @@ export const PACKAGE_DEFAULT_FILES: readonly ConfigFile[] = [
   { path: '{{DBND_RUN_CONF_DIR}}/dbnd-run.cfg', text: DBND_RUN_CFG },
 ].map((f) => ({ ...f, doc: parseCfg(f.text) }));
 
-export interface LoadFailure {
+/** dbnd's DatabandConfigError for the first config file it cannot read, with configparser's exception nested. */
+export interface LoadError extends PythonError {
+  readonly type: 'DatabandConfigError';
+  readonly nested: readonly [DbndReadError];
+  /** The file dbnd failed to read. */
   readonly file: ConfigFile;
-  readonly error: DbndReadError;
-  /** dbnd's DatabandConfigError text. */
-  readonly message: string;
 }
 
-export type LoadResult = { readonly ok: true; readonly layer: ConfigLayer } | { readonly ok: false; readonly failure: LoadFailure };
+function loadError(file: ConfigFile, readError: DbndReadError): LoadError {
+  return {
+    type: 'DatabandConfigError',
+    message: `Failed to read configuration file at ${file.path}: ${readError.message}`,
+    nested: [readError],
+    file,
+  };
+}
 
 /** The system store of the files (in load order) and env vars, or the first file dbnd fails to read. */
-export function loadSystemStore(files: readonly ConfigFile[], env: Environment): { store: ConfigStore } | { failure: LoadFailure } {
+export function loadSystemStore(files: readonly ConfigFile[], env: Environment): DbndResult<ConfigStore, LoadError> {
   const store = new ConfigStore();
   for (const file of files) {
     const view = toDbndView(file.doc ?? parseCfg(file.text), file.path);
-    if (view.kind === 'error') {
-      return { failure: { file, error: view.error, message: `Failed to read configuration file at ${file.path}: ${view.error.message}` } };
-    }
+    if (view.kind === 'error') return failWith(loadError(file, view.error));
     store.update(fileConfigStore(view, file.path));
   }
   store.update(environmentConfigStore(env));
-  return { store };
+  return ok(store);
 }
 
-export function loadConfig(files: readonly ConfigFile[], env: Environment, commandLine: CommandLineOptions): LoadResult {
+/** The layers of a run: the system layer under the command line, or the first file dbnd fails to read. */
+export function loadConfig(files: readonly ConfigFile[], env: Environment, commandLine: CommandLineOptions): DbndResult<ConfigLayer, LoadError> {
   const system = loadSystemStore(files, env);
-  if ('failure' in system) return { ok: false, failure: system.failure };
-  const layer = ConfigLayer.root('system', system.store).push('cmdline', commandLineConfigStore(commandLine));
-  return { ok: true, layer };
+  if (!system.ok) return system;
+  return ok(ConfigLayer.root('system', system.value).push('cmdline', commandLineConfigStore(commandLine)));
 }

@@ -10,7 +10,7 @@ import type { Range } from '../text/range';
 import type { Environment } from '../environment';
 import { expandEnvVar } from '../values/expandVars';
 import { parseHjson } from '../values/parseStructured';
-import type { ParseOutcome } from '../values/parseOutcome';
+import type { DbndResult } from '../result';
 
 export interface CheckedEntry {
   readonly path: string;
@@ -57,7 +57,7 @@ export function jsonText(value: string, env: Environment): string {
 }
 
 /** hjson's reading of a JSON-looking value, or undefined when the value does not start like JSON. */
-export function parsedJson(checked: CheckedEntry, env: Environment): ParseOutcome<Json> | undefined {
+export function parsedJson(checked: CheckedEntry, env: Environment): DbndResult<Json> | undefined {
   if (checked.value === undefined || !looksLikeJson(checked.value)) return undefined;
   return parseHjson(jsonText(checked.value, env));
 }

@@ -66,7 +66,7 @@ export function jsonValueDiagnostics(checked: CheckedEntry, env: Environment): C
   const severity = checked.param ? ('error' as const) : ('warning' as const);
   const out: CoreDiagnostic[] = [];
   if (!parsed.ok) {
-    const errorAt = hjsonErrorOffset(entry, text, parsed.message);
+    const errorAt = hjsonErrorOffset(entry, text, parsed.error.message);
     // A literal after the place hjson gave up did not cause the failure (e.g. inside swallowed sections).
     const causes = literals.filter((lit) => errorAt === undefined || lit.offset <= errorAt);
     if (causes.length > 0) {
@@ -78,7 +78,7 @@ export function jsonValueDiagnostics(checked: CheckedEntry, env: Environment): C
           code: 'python-literal-in-json',
           message:
             `'${lit.literal}' is Python, but dbnd reads '${entry.key}' as JSON (hjson), which has no '${lit.literal}': ` +
-            `the value does not parse and ${owner}. Write ${lit.json}. (hjson: ${hjsonMessage(parsed.message)})`,
+            `the value does not parse and ${owner}. Write ${lit.json}. (hjson: ${hjsonMessage(parsed.error.message)})`,
           data: { literal: lit.literal, replaceWith: lit.json } satisfies PythonLiteralFixData,
         });
       }
@@ -91,7 +91,7 @@ export function jsonValueDiagnostics(checked: CheckedEntry, env: Environment): C
         severity,
         code: 'invalid-json',
         message:
-          `'${entry.key}' starts like JSON but hjson cannot parse it: ${hjsonMessage(parsed.message)}. ` +
+          `'${entry.key}' starts like JSON but hjson cannot parse it: ${hjsonMessage(parsed.error.message)}. ` +
           `dbnd parses dict and list values with hjson, so ${owner}.`,
       },
     ];

@@ -113,13 +113,13 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   const loaded = loadConfig(files, env, {});
   if (!loaded.ok) return diagnostics;
   const classes = new Map<string, ConfigClassSchema | undefined>();
-  const enabled = enabledObjects(loaded.layer, env);
+  const enabled = enabledObjects(loaded.value, env);
   for (const input of loadable) {
     const classOf = (name: string) => classes.get(name.toLowerCase());
-    diagnostics.push(...classDiagnostics(input, loaded.layer, env, classes, enabled));
+    diagnostics.push(...classDiagnostics(input, loaded.value, env, classes, enabled));
     diagnostics.push(...valueDiagnostics(input.doc, input.path, classOf, env));
-    diagnostics.push(...missingKeyDiagnostics(input, loaded.layer, env, classes));
-    diagnostics.push(...pitfallDiagnostics(input.doc, input.path, classOf, { layer: loaded.layer, env, enabled }));
+    diagnostics.push(...missingKeyDiagnostics(input, loaded.value, env, classes));
+    diagnostics.push(...pitfallDiagnostics(input.doc, input.path, classOf, { layer: loaded.value, env, enabled }));
   }
   return withoutSuperseded(diagnostics);
 }

@@ -74,7 +74,7 @@ export function valueDiagnostics(
           range: entry.valueRange,
           severity: 'error',
           code: 'invalid-value',
-          message: `'${entry.key}' expects ${param.type}: ${parsed.message} (dbnd fails the build with DatabandBuildError)`,
+          message: `'${entry.key}' expects ${param.type}: ${parsed.error.message} (dbnd fails the build with DatabandBuildError)`,
         });
       } else if (param.validator === 'NonEmptyString' && parsed.value === '') {
         out.push({ path, range: entry.valueRange, severity: 'error', code: 'empty-value', message: `'${entry.key}' must not be empty (dbnd: "has empty string value")` });

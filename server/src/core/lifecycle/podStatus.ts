@@ -1,5 +1,6 @@
 // The parts of a V1Pod (as the Kubernetes API returns it, camelCase JSON) that dbnd's failure handling reads.
 // Everything is optional: a pod read from a cluster may lack any of it, and nothing here may throw.
+import type { PythonError } from '../result';
 
 export interface ContainerStateJson {
   readonly waiting?: { readonly reason?: string | null; readonly message?: string | null } | null;
@@ -30,8 +31,6 @@ export interface PodJson {
 }
 
 /** The exception dbnd raises (class name, message, and the help text dbnd attaches). */
-export interface DbndFailure {
-  readonly type: string;
-  readonly message: string;
+export interface DbndFailure extends PythonError {
   readonly helpMsg?: string;
 }

@@ -3,6 +3,7 @@
 // request can never fit. A request dbnd cannot parse is itself a config error, raised before nodes are listed.
 import type { DbndFailure } from './podStatus';
 import { unschedulable } from './k8sErrors';
+import { type DbndResult, fail, ok } from '../result';
 
 export interface NodeCapacity {
   readonly name: string;
@@ -10,7 +11,7 @@ export interface NodeCapacity {
   readonly capacity: Readonly<Record<string, string>>;
 }
 
-type Parsed = { ok: true; value: number | null } | { ok: false; failure: DbndFailure };
+type Parsed = DbndResult<number | null>;
 
 const SI_SUFFIXES = ['K', 'M', 'G', 'T', 'P', 'E'];
 /** ISO (Ki..Ei, base 2^10) before SI (K..E, base 10^3), each also matched in lower case: `500m` reads as 500M. */
@@ -32,7 +33,7 @@ const floatError = (text: string) => `could not convert string to float: '${text
 
 /** parse_kub_memory_string. */
 export function parseMemoryString(memory: unknown): Parsed {
-  if (!memory) return { ok: true, value: null };
+  if (!memory) return ok(null);
   const text = String(memory);
   for (const [suffixes, base, power] of SUFFIX_TABLES) {
     for (let i = 1; i <= suffixes.length; i++) {
@@ -40,27 +41,27 @@ export function parseMemoryString(memory: unknown): Parsed {
       if (text.endsWith(s) || text.endsWith(s.toLowerCase())) {
         const number = pyFloat(text.slice(0, -s.length));
         if (number === undefined) {
-          return { ok: false, failure: { type: 'DatabandConfigError', message: `memory parse failed for ${text}: ${floatError(text.slice(0, -s.length))}` } };
+          return fail('DatabandConfigError', `memory parse failed for ${text}: ${floatError(text.slice(0, -s.length))}`);
         }
-        return { ok: true, value: number * Math.pow(base, power * i) };
+        return ok(number * Math.pow(base, power * i));
       }
     }
   }
-  return { ok: false, failure: { type: 'DatabandConfigError', message: `memory parse failed for ${text}: suffix not recognized` } };
+  return fail('DatabandConfigError', `memory parse failed for ${text}: suffix not recognized`);
 }
 
 /** get_cpu_request: `250m` → 0.25, else float(). */
 export function parseCpuRequest(cpu: unknown): Parsed {
-  if (!cpu) return { ok: true, value: null };
+  if (!cpu) return ok(null);
   const text = String(cpu);
   if (text.slice(-1).toLowerCase() === 'm') {
     const digits = text.slice(0, -1);
-    if (/^\s*[+-]?\d+(_\d+)*\s*$/.test(digits)) return { ok: true, value: Number(digits.replace(/_/g, '')) / 1000 };
-    return { ok: false, failure: { type: 'DatabandConfigError', message: `failed to parse request_cpu ${text}: invalid literal for int() with base 10: '${digits}'` } };
+    if (/^\s*[+-]?\d+(_\d+)*\s*$/.test(digits)) return ok(Number(digits.replace(/_/g, '')) / 1000);
+    return fail('DatabandConfigError', `failed to parse request_cpu ${text}: invalid literal for int() with base 10: '${digits}'`);
   }
   const number = pyFloat(text);
-  if (number === undefined) return { ok: false, failure: { type: 'DatabandConfigError', message: `failed to parse request_cpu ${text}: ${floatError(text)}` } };
-  return { ok: true, value: number };
+  if (number === undefined) return fail('DatabandConfigError', `failed to parse request_cpu ${text}: ${floatError(text)}`);
+  return ok(number);
 }
 
 export interface CapacityCheck {
@@ -90,9 +91,9 @@ export function checkResourceCapacity(
   nodes: readonly NodeCapacity[] | undefined,
 ): CapacityCheck {
   const cpu = parseCpuRequest(requestCpu);
-  if (!cpu.ok) return { failure: cpu.failure, warnings: [] };
+  if (!cpu.ok) return { failure: cpu.error, warnings: [] };
   const memory = parseMemoryString(requestMemory);
-  if (!memory.ok) return { failure: { type: 'DatabandConfigError', message: `failed to parse request_memory: ${memory.failure.message}` }, warnings: [] };
+  if (!memory.ok) return { failure: { type: 'DatabandConfigError', message: `failed to parse request_memory: ${memory.error.message}` }, warnings: [] };
   if (!cpu.value && !memory.value) return { failure: null, warnings: [] };
   // list_node() failing or returning nothing: dbnd gives up silently.
   if (!nodes || nodes.length === 0) return { failure: null, warnings: [] };
@@ -118,7 +119,7 @@ export function checkResourceCapacity(
     for (const node of nodes) {
       if (node.capacity.memory === undefined) return giveUp("'memory'");
       const v = parseMemoryString(node.capacity.memory);
-      if (!v.ok) return { failure: v.failure, warnings: [] };
+      if (!v.ok) return { failure: v.error, warnings: [] };
       if (v.value === null) return giveUp("'>' not supported between instances of 'float' and 'NoneType'");
       values.push(v.value);
     }

@@ -1,6 +1,7 @@
 // The container command: `trap_exit_file_flag` wraps it in `/bin/bash -c` with a script that touches the file
 // on exit, and `debug_with_command` then replaces `command` (shlex-split) while the trap script stays in `args`.
-import { fail, ok, type EngineValues, type Outcome } from './types';
+import type { EngineValues } from './types';
+import { type DbndResult, ok } from '../result';
 import type { Json } from '../json';
 import { pyDedent, pyList2cmdline, pyShlexSplit, pyStr, pyTruthy } from '../python';
 
@@ -17,7 +18,7 @@ export function trapScript(trapFile: string, cmds: readonly string[]): string {
   return pyDedent(text);
 }
 
-export function buildCommand(engine: EngineValues, cmds: readonly string[], podName: string, taskRunRepr: string, logWarnings: string[]): Outcome<ContainerCommand> {
+export function buildCommand(engine: EngineValues, cmds: readonly string[], podName: string, taskRunRepr: string, logWarnings: string[]): DbndResult<ContainerCommand> {
   let command = [...cmds];
   let args: string[] | undefined;
   const trapFile: Json = engine.trap_exit_file_flag ?? null;
@@ -32,7 +33,7 @@ export function buildCommand(engine: EngineValues, cmds: readonly string[], podN
       `${taskRunRepr} replacing pod ${podName} command with '${text}', original command=\`${pyList2cmdline(command)}\``,
     );
     const split = pyShlexSplit(text);
-    if (!split.ok) return fail(split.error.type, split.error.message);
+    if (!split.ok) return split;
     command = split.value;
   }
   return ok({ command, args });

@@ -1,6 +1,7 @@
 // The container env of the `base` container (build_pod's env_vars dict), SPEC §3.4. Built as a Python dict:
 // `env_vars` and the spawn env are dict updates, so a key that already exists keeps its place in the order.
-import { fail, ok, type EngineValues, type Outcome, type PodRenderContext } from './types';
+import type { EngineValues, PodRenderContext } from './types';
+import { type DbndResult, fail, ok } from '../result';
 import { isJsonObject, type Json } from '../json';
 import { pyStr, pyTruthy, pyTypeName } from '../python';
 
@@ -17,7 +18,7 @@ export function fullImage(engine: EngineValues): string {
   return `${pyStr(engine.container_repository ?? null)}:${pyStr(engine.container_tag ?? null)}`;
 }
 
-export function buildEnvVars(engine: EngineValues, ctx: PodRenderContext, podName: string): Outcome<Map<string, Json>> {
+export function buildEnvVars(engine: EngineValues, ctx: PodRenderContext, podName: string): DbndResult<Map<string, Json>> {
   const namespace = engine.namespace ?? null;
   const env = new Map<string, Json>();
   env.set('DBND__POD_NAME', podName);

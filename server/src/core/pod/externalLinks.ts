@@ -1,6 +1,6 @@
 // The links dbnd registers on the task run: `dashboard_url` and `pod_log_url` are Python str.format templates
 // with {namespace}, {pod} (and {timestamp}). A template Python cannot format is logged by dbnd and gives no link.
-import type { EngineValues } from './types';
+import { EngineValues } from './types';
 import type { Json } from '../json';
 import { pyStr, pyStrFormat, pyTruthy } from '../python';
 

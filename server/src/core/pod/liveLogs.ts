@@ -1,7 +1,8 @@
 // The Airflow "live logs" sidecar (request_factory.py, SPEC §3.9), applied to the serialized request just before
 // it is sent: two emptyDir volumes, their mounts in `base`, the hostname env var, and a `log-sidecar` container
 // that serves the log folder until the trap file appears.
-import { fail, ok, type EngineValues, type Outcome } from './types';
+import type { EngineValues } from './types';
+import { type DbndResult, fail, ok } from '../result';
 import type { Json, JsonObject } from '../json';
 import { pyDirname, pyInt, pyStr, pyTruthy } from '../python';
 
@@ -20,7 +21,7 @@ function serveLogsScript(trapFile: string): string {
 }
 
 /** DbndPodRequestFactory.attach_logs_container: mutates the request, as dbnd does. */
-export function attachLiveLogs(engine: EngineValues, req: JsonObject, logWarnings: string[]): Outcome<void> {
+export function attachLiveLogs(engine: EngineValues, req: JsonObject, logWarnings: string[]): DbndResult<void> {
   if (!pyTruthy(engine.airflow_log_enabled)) return ok(undefined);
   const trapFile = engine.trap_exit_file_flag ?? null;
   if (trapFile === null) {
@@ -49,7 +50,7 @@ export function attachLiveLogs(engine: EngineValues, req: JsonObject, logWarning
   const image = pyTruthy(engine.airflow_log_image) ? (engine.airflow_log_image as Json) : (base.image ?? null);
   const logPort = engine.airflow_log_port ?? null;
   const port = pyInt(logPort);
-  if (!port.ok) return fail(logPort === null ? 'TypeError' : 'ValueError', port.error.message);
+  if (!port.ok) return port;
 
   const baseEnv = base.env as Json[] | undefined;
   const sidecarEnv: Json[] = baseEnv && baseEnv.length ? [...baseEnv] : [];

@@ -1,12 +1,13 @@
 // Pod labels and annotations (build_pod). Python dict semantics throughout: a key that is set again keeps its
 // first position, which is why these are Maps.
 import { cleanLabelValue } from './name';
-import { fail, ok, type EngineValues, type Outcome, type PodRenderContext } from './types';
+import type { EngineValues, PodRenderContext } from './types';
+import { type DbndResult, fail, ok } from '../result';
 import { isJsonObject, type Json } from '../json';
 import { pyStr, pyTruthy, pyTypeName } from '../python';
 
 /** combine_mappings(caller labels, engine labels) then dbnd's fixed labels; every value str()-ed and cleaned. */
-export function buildLabels(engine: EngineValues, ctx: PodRenderContext, podName: string): Outcome<Map<string, string>> {
+export function buildLabels(engine: EngineValues, ctx: PodRenderContext, podName: string): DbndResult<Map<string, string>> {
   const merged = new Map<string, Json>();
   for (const source of [ctx.labels ?? null, engine.labels ?? null]) {
     if (source === null) continue;
@@ -31,7 +32,7 @@ export function buildLabels(engine: EngineValues, ctx: PodRenderContext, podName
 }
 
 /** annotations.copy() + the GCP service account annotation + dbnd_tracker (which keeps a user key's position). */
-export function buildAnnotations(engine: EngineValues, ctx: PodRenderContext): Outcome<Map<string, Json>> {
+export function buildAnnotations(engine: EngineValues, ctx: PodRenderContext): DbndResult<Map<string, Json>> {
   const configured = engine.annotations ?? null;
   if (!isJsonObject(configured)) {
     return fail('AttributeError', `'${pyTypeName(configured)}' object has no attribute 'copy'`);

@@ -10,16 +10,8 @@ import { podName as makePodName } from './name';
 import { buildResources } from './resources';
 import { attachSecrets, collectSecrets } from './secrets';
 import { reconcilePods, templatePod } from './template';
-import {
-  defaultSecretVolumeName,
-  fail,
-  ok,
-  type EngineValues,
-  type Outcome,
-  type PodRenderContext,
-  type PodRenderResult,
-  type PodTemplateIo,
-} from './types';
+import { defaultSecretVolumeName, type EngineValues, type PodRenderContext, type RenderedPod, type PodTemplateIo } from './types';
+import { type DbndResult, fail, ok } from '../result';
 import { toVolume, toVolumeMount } from './volumes';
 import { isJsonObject, type Json, type JsonObject, mapToObject } from '../json';
 import { pyStr, pyTruthy, pyTypeName } from '../python';
@@ -30,14 +22,14 @@ export const PACKAGED_POD_YAML_PATH = '{{DBND_RUN_CONF_DIR}}/kubernetes-pod.yaml
 export const DEFAULT_NOW = '2024-01-01T00:00:00';
 
 /** Python's `for x in value` over a parsed value: a dict yields its keys, a str its characters. */
-function pyIterate(value: Json): Outcome<Json[]> {
+function pyIterate(value: Json): DbndResult<Json[]> {
   if (Array.isArray(value)) return ok([...value]);
   if (isJsonObject(value)) return ok(Object.keys(value));
   if (typeof value === 'string') return ok(Array.from(value));
   return fail('TypeError', `'${pyTypeName(value)}' object is not iterable`);
 }
 
-function readTemplateText(path: Json, io: PodTemplateIo): Outcome<string> {
+function readTemplateText(path: Json, io: PodTemplateIo): DbndResult<string> {
   if (path === PACKAGED_POD_YAML_PATH) return ok(KUBERNETES_POD_YAML);
   const file = pyStr(path);
   const text = io.readTemplate(file);
@@ -55,7 +47,7 @@ interface BuiltPods {
  * build_pod's steps in dbnd's order (so the first error is the one dbnd raises): labels, annotations, env, secrets,
  * command, the template (`_build_base_pod`), then `_to_real_pod` (dbnd's own V1Pod, here in serialized form).
  */
-function buildPods(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateIo, name: string, logWarnings: string[]): Outcome<BuiltPods> {
+function buildPods(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateIo, name: string, logWarnings: string[]): DbndResult<BuiltPods> {
   const labels = buildLabels(engine, ctx, name);
   if (!labels.ok) return labels;
   const annotations = buildAnnotations(engine, ctx);
@@ -134,12 +126,7 @@ function buildPods(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateI
   return ok({ template: template.value, client: { metadata, spec }, secretVolumeNames: secretVolumeNames.value });
 }
 
-export function renderPod(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateIo): PodRenderResult {
-  const result = render(engine, ctx, io);
-  return result.ok ? result.value : { ok: false, error: result.error };
-}
-
-function render(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateIo): Outcome<PodRenderResult & { ok: true }> {
+export function renderPod(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateIo): DbndResult<RenderedPod> {
   if (!pyTruthy(engine.container_tag ?? null)) {
     return fail('DatabandConfigError', 'Your container tag is None, please check your configuration');
   }
@@ -157,5 +144,5 @@ function render(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateIo):
   const live = attachLiveLogs(engine, pod, logWarnings);
   if (!live.ok) return live;
 
-  return ok({ ok: true, pod, secretVolumeNames: built.value.secretVolumeNames, externalLinks, logWarnings });
+  return ok({ pod, secretVolumeNames: built.value.secretVolumeNames, externalLinks, logWarnings });
 }

@@ -1,7 +1,8 @@
 // `system_secrets` + `secrets` → Airflow 2's Secret objects and what Secret.attach_to_pod adds to the pod
 // (SPEC §3.5). All Secret objects are constructed first (get_secrets), so a bad item fails the build before any
 // volume name is generated.
-import { fail, ok, type EngineValues, type Outcome } from './types';
+import type { EngineValues } from './types';
+import { type DbndResult, fail, ok } from '../result';
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { pyTypeName } from '../python';
 
@@ -14,7 +15,7 @@ export interface SecretSpec {
 }
 
 /** Airflow's Secret.__init__ checks, in its order. */
-function toSecret(item: Json): Outcome<SecretSpec> {
+function toSecret(item: Json): DbndResult<SecretSpec> {
   if (!isJsonObject(item)) return fail('AttributeError', `'${pyTypeName(item)}' object has no attribute 'get'`);
   const deployType = item.type ?? null;
   if (deployType !== 'env' && deployType !== 'volume') {
@@ -35,7 +36,7 @@ function toSecret(item: Json): Outcome<SecretSpec> {
 }
 
 /** get_secrets(include_system_secrets): system secrets first, then the user's. */
-export function collectSecrets(engine: EngineValues, includeSystemSecrets: boolean): Outcome<SecretSpec[]> {
+export function collectSecrets(engine: EngineValues, includeSystemSecrets: boolean): DbndResult<SecretSpec[]> {
   const user = engine.secrets ?? null;
   const system = engine.system_secrets ?? null;
   const lists: Json[] = includeSystemSecrets ? [system, user] : [user];
@@ -73,7 +74,7 @@ export function attachSecrets(
   secrets: readonly SecretSpec[],
   target: SecretAttachTarget,
   volumeName: (k: number) => string,
-): Outcome<string[]> {
+): DbndResult<string[]> {
   const names: string[] = [];
   for (const s of secrets) {
     if (s.deployType === 'volume') {

@@ -5,7 +5,7 @@
 // model as true even when it is empty (that is why dbnd's `resources` always wins).
 import { parse, type ScalarTag } from 'yaml';
 import { K8S_MODELS, isModelField, type FieldKind, type ModelName } from './k8sSchema';
-import { fail, ok, type Outcome } from './types';
+import { type DbndResult, fail, ok } from '../result';
 import { cloneJson, isJsonObject, type Json, type JsonObject } from '../json';
 import { pyInt, pyStr, pyTruthy } from '../python';
 
@@ -22,7 +22,7 @@ const PYYAML_SCALARS: ScalarTag[] = [
 ];
 
 /** yaml.safe_load: YAML 1.1 scalars as PyYAML resolves them, merge keys, duplicate keys allowed (last wins). */
-export function loadYaml(text: string): Outcome<Json> {
+export function loadYaml(text: string): DbndResult<Json> {
   try {
     const value = parse(text, {
       version: '1.1',
@@ -66,7 +66,7 @@ function toJson(value: unknown): Json {
   return String(value);
 }
 
-function deserializeField(value: Json, kind: FieldKind): Outcome<Json> {
+function deserializeField(value: Json, kind: FieldKind): DbndResult<Json> {
   if (value === null) return ok(null);
   if (typeof kind === 'object') {
     if ('model' in kind) return deserializeModel(value, kind.model);
@@ -99,7 +99,7 @@ function deserializeField(value: Json, kind: FieldKind): Outcome<Json> {
 }
 
 /** ApiClient.__deserialize_model(data, klass), serialized again (None fields omitted). */
-export function deserializeModel(data: Json, model: ModelName): Outcome<JsonObject> {
+export function deserializeModel(data: Json, model: ModelName): DbndResult<JsonObject> {
   const schema = K8S_MODELS[model];
   const source = isJsonObject(data) ? data : {};
   const out: JsonObject = {};
@@ -118,7 +118,7 @@ export function deserializeModel(data: Json, model: ModelName): Outcome<JsonObje
 }
 
 /** `yaml.safe_load(text) or {}` deserialized into a V1Pod. */
-export function templatePod(text: string): Outcome<JsonObject> {
+export function templatePod(text: string): DbndResult<JsonObject> {
   const loaded = loadYaml(text);
   if (!loaded.ok) return loaded;
   return deserializeModel(pyTruthy(loaded.value) ? loaded.value : {}, 'V1Pod');
@@ -160,7 +160,7 @@ function mergeDicts(base: Json | undefined, client: Json | undefined): Json | un
 }
 
 /** extend_object_field: the template's list first, then dbnd's. */
-function extendField(base: JsonObject, client: JsonObject, field: string): Outcome<JsonObject> {
+function extendField(base: JsonObject, client: JsonObject, field: string): DbndResult<JsonObject> {
   const baseField = base[field];
   const clientField = client[field];
   const notList = (v: Json | undefined) => v !== undefined && v !== null && !Array.isArray(v);
@@ -175,7 +175,7 @@ function extendField(base: JsonObject, client: JsonObject, field: string): Outco
   return ok(out);
 }
 
-function extendFields(base: JsonObject, client: JsonObject, fields: readonly string[]): Outcome<JsonObject> {
+function extendFields(base: JsonObject, client: JsonObject, fields: readonly string[]): DbndResult<JsonObject> {
   let current = client;
   for (const field of fields) {
     const next = extendField(base, current, field);
@@ -185,7 +185,7 @@ function extendFields(base: JsonObject, client: JsonObject, fields: readonly str
   return ok(current);
 }
 
-function reconcileContainers(base: readonly Json[], client: readonly Json[]): Outcome<Json[]> {
+function reconcileContainers(base: readonly Json[], client: readonly Json[]): DbndResult<Json[]> {
   if (base.length === 0) return ok([...client]);
   if (client.length === 0) return ok([...base]);
   const base0 = base[0] as JsonObject;
@@ -196,7 +196,7 @@ function reconcileContainers(base: readonly Json[], client: readonly Json[]): Ou
   return ok([mergeModels('V1Container', base0, extended.value), ...rest.value]);
 }
 
-function reconcileSpecs(base: JsonObject | undefined, client: JsonObject): Outcome<JsonObject> {
+function reconcileSpecs(base: JsonObject | undefined, client: JsonObject): DbndResult<JsonObject> {
   if (!base) return ok(client);
   const containers = reconcileContainers((base.containers as Json[] | undefined) ?? [], (client.containers as Json[] | undefined) ?? []);
   if (!containers.ok) return containers;
@@ -206,7 +206,7 @@ function reconcileSpecs(base: JsonObject | undefined, client: JsonObject): Outco
   return ok(mergeModels('V1PodSpec', base, extended.value));
 }
 
-function reconcileMetadata(base: JsonObject | undefined, client: JsonObject): Outcome<JsonObject> {
+function reconcileMetadata(base: JsonObject | undefined, client: JsonObject): DbndResult<JsonObject> {
   if (!base) return ok(client);
   const merged: JsonObject = { ...client };
   for (const field of ['labels', 'annotations']) {
@@ -220,7 +220,7 @@ function reconcileMetadata(base: JsonObject | undefined, client: JsonObject): Ou
 }
 
 /** reconcile_pods(template, dbnd's pod). */
-export function reconcilePods(base: JsonObject, client: JsonObject): Outcome<JsonObject> {
+export function reconcilePods(base: JsonObject, client: JsonObject): DbndResult<JsonObject> {
   const spec = reconcileSpecs(base.spec as JsonObject | undefined, client.spec as JsonObject);
   if (!spec.ok) return spec;
   const metadata = reconcileMetadata(base.metadata as JsonObject | undefined, client.metadata as JsonObject);

@@ -7,22 +7,6 @@ import type { Json, JsonObject } from '../json';
  */
 export type EngineValues = { readonly engineName: string } & { readonly [param: string]: Json };
 
-/** The exception dbnd raises at that point: its class name and its message. */
-export interface PodError {
-  readonly type: string;
-  readonly message: string;
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: PodError };
-
-export function ok<T>(value: T): Outcome<T> {
-  return { ok: true, value };
-}
-
-export function fail<T = never>(type: string, message: string): Outcome<T> {
-  return { ok: false, error: { type, message } };
-}
-
 /** FORMAT.md §7: the k-th volume secret (1-based) of one pod build. */
 export function defaultSecretVolumeName(k: number): string {
   return `secretvol00000000-0000-0000-0000-${String(k).padStart(12, '0')}`;
@@ -70,12 +54,10 @@ export interface PodTemplateIo {
   readTemplate(path: string): string | undefined;
 }
 
-export type PodRenderResult =
-  | {
-      readonly ok: true;
-      readonly pod: JsonObject;
-      readonly secretVolumeNames: readonly string[];
-      readonly externalLinks: Readonly<Record<string, string>>;
-      readonly logWarnings: readonly string[];
-    }
-  | { readonly ok: false; readonly error: PodError };
+/** What `renderPod` returns when dbnd would submit a pod (as `DbndResult<RenderedPod>`). */
+export interface RenderedPod {
+  readonly pod: JsonObject;
+  readonly secretVolumeNames: readonly string[];
+  readonly externalLinks: Readonly<Record<string, string>>;
+  readonly logWarnings: readonly string[];
+}

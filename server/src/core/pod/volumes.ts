@@ -1,7 +1,7 @@
 // `volumes` and `volume_mounts` through dbnd's compat/volume_shims.py. A volume dict's top-level keys are turned
 // into V1Volume attributes by a naive camelCase→snake_case (so `downwardAPI` and `scaleIO` are rejected); nested
 // values pass through raw. A mount keeps only name/mountPath/subPath/readOnly.
-import { fail, ok, type Outcome } from './types';
+import { type DbndResult, fail, ok } from '../result';
 import { isJsonObject, type Json, type JsonObject } from '../json';
 import { pyTypeName } from '../python';
 
@@ -47,10 +47,10 @@ function toSnakeCase(key: string): string {
     .replace(/^_+/, '');
 }
 
-const NOT_A_DICT = (value: Json) => fail<never>('AttributeError', `'${pyTypeName(value)}' object has no attribute 'get'`);
+const NOT_A_DICT = (value: Json) => fail('AttributeError', `'${pyTypeName(value)}' object has no attribute 'get'`);
 
 /** volume_shims.to_k8s_client_obj, serialized. */
-export function toVolume(spec: Json): Outcome<JsonObject> {
+export function toVolume(spec: Json): DbndResult<JsonObject> {
   if (!isJsonObject(spec)) return NOT_A_DICT(spec);
   const name = spec.name ?? null;
   if (name === null) return fail('ValueError', 'Invalid value for `name`, must not be `None`');
@@ -69,7 +69,7 @@ export function toVolume(spec: Json): Outcome<JsonObject> {
 }
 
 /** volume_shims.attach_volume_mount's V1VolumeMount, serialized (mount_path is validated before name). */
-export function toVolumeMount(spec: Json): Outcome<JsonObject> {
+export function toVolumeMount(spec: Json): DbndResult<JsonObject> {
   if (!isJsonObject(spec)) return NOT_A_DICT(spec);
   const mountPath = spec.mountPath ?? null;
   const name = spec.name ?? null;

@@ -6,7 +6,8 @@ import type { ConfigLayer } from '../config/configLayers';
 import { Priority, type ConfigValue, type ValueOrigin } from '../config/configValue';
 import type { ConfigClassSchema, ParamSchema } from '../schema/types';
 import { parseParameterValue, type ValueParseContext } from '../values/parseValue';
-import { type BuildError, type Built, buildFailure, built, safeString } from './buildError';
+import { type BuildError, safeString } from './buildError';
+import { type DbndResult, failWith, ok } from '../result';
 import type { ParamValue, ParamValues } from './paramValue';
 import { findUnknownKeys, type UnknownKeyWarning } from './unknownKeys';
 import type { Json } from '../json';
@@ -39,19 +40,19 @@ function describe(value: Json): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function parseOne(req: BuildRequest, param: ParamSchema, cv: Pick<ConfigValue, 'value' | 'source' | 'origin'>): Built<ParsedOne> {
+function parseOne(req: BuildRequest, param: ParamSchema, cv: Pick<ConfigValue, 'value' | 'source' | 'origin'>): DbndResult<ParsedOne, BuildError> {
   const parsed = parseParameterValue(cv.value, param.type, req.parse);
   if (!parsed.ok) {
-    return buildFailure({
+    return failWith({
       type: 'DatabandBuildError',
       message: `Failed to calculate value from '${safeString(describe(cv.value))}' for parameter '${param.name}' at ${req.cls.family}()`,
-      nested: [{ type: parsed.type, message: parsed.message }],
+      nested: [parsed.error],
       param: param.name,
       origin: cv.origin,
     });
   }
   if (param.validator === 'NonEmptyString' && parsed.value === '') {
-    return buildFailure({
+    return failWith({
       type: 'DatabandBuildError',
       message: `Failed to validate value='' for parameter '${param.name}' at ${req.cls.family}()`,
       nested: [
@@ -64,12 +65,12 @@ function parseOne(req: BuildRequest, param: ParamSchema, cv: Pick<ConfigValue, '
       origin: cv.origin,
     });
   }
-  return built({ value: parsed.value, source: cv.source, origins: [cv.origin] });
+  return ok({ value: parsed.value, source: cv.source, origins: [cv.origin] });
 }
 
 /** dbnd's merge of an extend stack: dicts `dict(lower, **higher)`, lists concatenated, strings joined. */
-function merge(lower: ParsedOne, higher: ParsedOne, param: ParamSchema, req: BuildRequest): Built<ParsedOne> {
-  if (higher.value === null) return built(lower);
+function merge(lower: ParsedOne, higher: ParsedOne, param: ParamSchema, req: BuildRequest): DbndResult<ParsedOne, BuildError> {
+  if (higher.value === null) return ok(lower);
   const l = lower.value;
   const h = higher.value;
   let value: Json;
@@ -77,17 +78,17 @@ function merge(lower: ParsedOne, higher: ParsedOne, param: ParamSchema, req: Bui
   else if (typeof l === 'string' && typeof h === 'string') value = l + h;
   else if (l && h && typeof l === 'object' && typeof h === 'object' && !Array.isArray(l) && !Array.isArray(h)) value = { ...l, ...h };
   else {
-    return buildFailure({
+    return failWith({
       type: 'ValueError',
       message: `value type ${param.type} not supporting merge (parameter '${param.name}' at ${req.cls.family}())`,
       param: param.name,
       origin: higher.origins[0],
     });
   }
-  return built({ value, source: `${lower.source},${higher.source}`, origins: [...lower.origins, ...higher.origins] });
+  return ok({ value, source: `${lower.source},${higher.source}`, origins: [...lower.origins, ...higher.origins] });
 }
 
-function parseStack(req: BuildRequest, param: ParamSchema, stack: readonly ConfigValue[]): Built<ParsedOne> {
+function parseStack(req: BuildRequest, param: ParamSchema, stack: readonly ConfigValue[]): DbndResult<ParsedOne, BuildError> {
   let acc: ParsedOne | undefined;
   for (const cv of stack) {
     const one = parseOne(req, param, cv);
@@ -99,7 +100,7 @@ function parseStack(req: BuildRequest, param: ParamSchema, stack: readonly Confi
       acc = merged.value;
     }
   }
-  return built(acc as ParsedOne);
+  return ok(acc as ParsedOne);
 }
 
 function missing(req: BuildRequest, param: ParamSchema): BuildError {
@@ -110,7 +111,7 @@ function missing(req: BuildRequest, param: ParamSchema): BuildError {
   };
 }
 
-function buildParam(req: BuildRequest, param: ParamSchema): Built<ParsedOne | undefined> {
+function buildParam(req: BuildRequest, param: ParamSchema): DbndResult<ParsedOne | undefined, BuildError> {
   const stack = req.layer.lookup(req.sections, param.name);
   const hasOverride = stack.some((cv) => cv.priority >= Priority.OVERRIDE);
   if (!hasOverride && req.kwargs && Object.prototype.hasOwnProperty.call(req.kwargs, param.name)) {
@@ -122,11 +123,11 @@ function buildParam(req: BuildRequest, param: ParamSchema): Built<ParsedOne | un
     const source = `${req.cls.shortFamily}[default]`;
     return parseOne(req, param, { value: param.default ?? null, source, origin: { kind: 'computed' } });
   }
-  return built(undefined);
+  return ok(undefined);
 }
 
 /** Build the object, or return the first error dbnd raises. Unknown-key warnings come with the object. */
-export function buildConfigObject(req: BuildRequest): Built<ConfigObject> {
+export function buildConfigObject(req: BuildRequest): DbndResult<ConfigObject, BuildError> {
   const params = new Map<string, ParamValue>();
   const missingErrors: BuildError[] = [];
   for (const param of req.cls.params) {
@@ -141,14 +142,14 @@ export function buildConfigObject(req: BuildRequest): Built<ConfigObject> {
   if (level === 'error' && warnings.length > 0) {
     missingErrors.push(...warnings.map((w) => ({ type: 'UnknownParameterError', message: w.message, origin: w.origin })));
   }
-  if (missingErrors.length === 1) return buildFailure(missingErrors[0]);
+  if (missingErrors.length === 1) return failWith(missingErrors[0]);
   if (missingErrors.length > 1) {
-    return buildFailure({
+    return failWith({
       type: 'DatabandBuildError',
       message: `Failed to create task ${req.cls.family}(task_name='${req.name}'): ${missingErrors.map((e) => e.message).join('; ')}`,
       nested: missingErrors.map((e) => ({ type: e.type, message: e.message })),
       origin: missingErrors[0].origin,
     });
   }
-  return built({ name: req.name, cls: req.cls, sections: req.sections, params, warnings });
+  return ok({ name: req.name, cls: req.cls, sections: req.sections, params, warnings });
 }

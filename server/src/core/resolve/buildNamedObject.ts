@@ -1,7 +1,8 @@
 // `build_task_from_config(name)`: resolve the class, compute the section list, build, initialize.
 import type { ConfigLayer } from '../config/configLayers';
 import type { ValueParseContext } from '../values/parseValue';
-import { type Built, buildFailure, built } from './buildError';
+import { type BuildError } from './buildError';
+import { type DbndResult, failWith, ok } from '../result';
 import { type ConfigObject, buildConfigObject } from './buildConfigObject';
 import { resolveConfigClass } from './classResolution';
 import { type InitializeNote, initializeEnv, initializeKubernetesEngine } from './initializeRules';
@@ -18,7 +19,7 @@ export function buildNamedObject(
   layer: ConfigLayer,
   parse: ValueParseContext,
   kwargs?: Readonly<Record<string, Json>>,
-): Built<NamedBuild> {
+): DbndResult<NamedBuild, BuildError> {
   const cls = resolveConfigClass(name, layer, parse.env);
   if (!cls.ok) return cls;
   const chain = fromChain(name, layer, parse.env);
@@ -28,13 +29,13 @@ export function buildNamedObject(
   if (!obj.ok) return obj;
   if (cls.value.kind === 'env') {
     const env = initializeEnv(obj.value);
-    return env.ok ? built({ object: env.value, notes: [] }) : buildFailure(env.error);
+    return env.ok ? ok({ object: env.value, notes: [] }) : failWith(env.error);
   }
   if (cls.value.family === 'kubernetes') {
     const k8s = initializeKubernetesEngine(obj.value);
-    return built({ object: k8s.object, notes: k8s.notes });
+    return ok({ object: k8s.object, notes: k8s.notes });
   }
-  return built({ object: obj.value, notes: [] });
+  return ok({ object: obj.value, notes: [] });
 }
 
 /** dbnd's `clone(**kwargs)`: every current value goes back through the parsers as a constructor kwarg. */
@@ -43,7 +44,7 @@ export function cloneObject(
   layer: ConfigLayer,
   parse: ValueParseContext,
   overrides: Readonly<Record<string, Json>> = {},
-): Built<NamedBuild> {
+): DbndResult<NamedBuild, BuildError> {
   const kwargs: Record<string, Json> = {};
   for (const [name, p] of source.params) kwargs[name] = p.value;
   Object.assign(kwargs, overrides);

@@ -6,7 +6,8 @@ import type { ValueOrigin } from '../config/configValue';
 import { importableClass, registeredClass } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 import { expandEnvVar } from '../values/expandVars';
-import { type BuildError, type Built, buildFailure, built } from './buildError';
+import { type BuildError } from './buildError';
+import { type DbndResult, failWith, ok } from '../result';
 import type { Environment } from '../environment';
 
 export interface PragmaValue {
@@ -46,20 +47,20 @@ function cycleError(chain: readonly string[], origin: ValueOrigin | undefined): 
 }
 
 /** The class `name` builds, or dbnd's error (TaskClassNotFoundException, CycleError, ...). */
-export function resolveConfigClass(name: string, layer: ConfigLayer, env: Environment): Built<ConfigClassSchema> {
+export function resolveConfigClass(name: string, layer: ConfigLayer, env: Environment): DbndResult<ConfigClassSchema, BuildError> {
   const visiting: string[] = [];
   let cycleOrigin: ValueOrigin | undefined;
 
-  const resolve = (current: string): Built<ConfigClassSchema | undefined> => {
+  const resolve = (current: string): DbndResult<ConfigClassSchema | undefined, BuildError> => {
     const registered = registeredClass(current);
-    if (registered) return built(registered);
-    if (visiting.includes(current)) return buildFailure(cycleError([...visiting, current], cycleOrigin));
+    if (registered) return ok(registered);
+    if (visiting.includes(current)) return failWith(cycleError([...visiting, current], cycleOrigin));
     visiting.push(current);
     for (const pragma of ['_type', '_from'] as const) {
       const ref = readPragma(layer, current, pragma, env);
       if (!ref) continue;
       if (ref.value === current) {
-        return buildFailure({
+        return failWith({
           type: 'DatabandConfigError',
           message: `Recursive ${pragma} definition: [${current}] ${pragma} = ${current}`,
           origin: ref.origin,
@@ -70,14 +71,14 @@ export function resolveConfigClass(name: string, layer: ConfigLayer, env: Enviro
     }
     if (current.includes('.')) {
       const imported = importableClass(current);
-      if (imported) return built(imported);
+      if (imported) return ok(imported);
       const module = current.slice(0, current.lastIndexOf('.'));
-      return buildFailure({ type: 'DatabandError', message: `Failed to import module '${module}' for task name '${current}'` });
+      return failWith({ type: 'DatabandError', message: `Failed to import module '${module}' for task name '${current}'` });
     }
-    return built(undefined);
+    return ok(undefined);
   };
 
   const result = resolve(name);
   if (!result.ok) return result;
-  return result.value ? built(result.value) : buildFailure(classNotFound(name));
+  return result.value ? ok(result.value) : failWith(classNotFound(name));
 }

@@ -3,7 +3,8 @@
 // `[kubernetes] container_tag` with OVERRIDE priority (plus `image_pull_policy = Never` when not pushing).
 import { ConfigStore } from '../config/configStore';
 import { Priority, configValue } from '../config/configValue';
-import { type Built, buildFailure, built } from './buildError';
+import { type BuildError } from './buildError';
+import { type DbndResult, failWith, ok } from '../result';
 import type { ConfigObject } from './buildConfigObject';
 import type { Json } from '../json';
 
@@ -29,11 +30,11 @@ function overrideLayer(section: string, key: string, value: string): ConfigStore
 }
 
 /** The real step. `buildTimeStr` is the `%Y%m%d_%H%M%S` process start time. */
-export function dockerBuildStep(engine: ConfigObject, buildTimeStr: string): Built<DockerStepResult> {
+export function dockerBuildStep(engine: ConfigObject, buildTimeStr: string): DbndResult<DockerStepResult, BuildError> {
   const value = (key: string) => engine.params.get(key)?.value ?? null;
-  if (value('container_tag')) return built({ layers: [], build: null });
+  if (value('container_tag')) return ok({ layers: [], build: null });
   if (!value('docker_build')) {
-    return buildFailure({
+    return failWith({
       type: 'DatabandConfigError',
       message: "You are running with 'docker_build=False', however, 'container_tag' is not defined",
       param: 'container_tag',
@@ -44,7 +45,7 @@ export function dockerBuildStep(engine: ConfigObject, buildTimeStr: string): Bui
   const layers = [overrideLayer(engine.cls.family, 'container_tag', tag)];
   const push = Boolean(value('docker_build_push'));
   if (engine.cls.family === 'kubernetes' && !push) layers.push(overrideLayer(engine.cls.family, 'image_pull_policy', 'Never'));
-  return built({ layers, build: { image_name: value('container_repository'), tag, push } });
+  return ok({ layers, build: { image_name: value('container_repository'), tag, push } });
 }
 
 /** The conformance simulation of a finished build: only the OVERRIDE of `[kubernetes] container_tag`. */

@@ -3,7 +3,8 @@
 // dbnd str parameter (so `$VAR` is expanded), then shlex-split again; the image is split on ':' and must give
 // exactly repository and tag — a registry port breaks it.
 import { expandEnvVar } from '../values/expandVars';
-import { type Built, buildFailure, built } from './buildError';
+import { type BuildError } from './buildError';
+import { type DbndResult, failWith, ok } from '../result';
 import type { Environment } from '../environment';
 import type { Json } from '../json';
 import { pyList2cmdline, pyShlexSplit } from '../python';
@@ -16,11 +17,11 @@ export interface DriverSubmit {
 }
 
 /** A DockerRunTask str parameter: `$VAR` expanded anywhere; an `@` reference only at the very start. */
-function strParameter(name: string, value: string, env: Environment): Built<string> {
+function strParameter(name: string, value: string, env: Environment): DbndResult<string, BuildError> {
   const expanded = expandEnvVar(value, env).value;
-  if (!expanded.startsWith('@')) return built(expanded);
-  if (expanded.startsWith('@@')) return built(expanded.slice(1));
-  return buildFailure({
+  if (!expanded.startsWith('@')) return ok(expanded);
+  if (expanded.startsWith('@@')) return ok(expanded.slice(1));
+  return failWith({
     type: 'DatabandBuildError',
     message: `Failed to calculate value from '${value}' for parameter '${name}' at DockerRunTask()`,
     nested: [{ type: 'FileNotFoundError', message: `[Errno 2] No such file or directory: '${expanded.slice(1)}'` }],
@@ -33,31 +34,30 @@ export function driverSubmission(
   image: string,
   taskName: string,
   env: Environment,
-): Built<DriverSubmit> {
+): DbndResult<DriverSubmit, BuildError> {
   const args = [...(Array.isArray(executable) ? executable.map(String) : []), ...command];
   const cmd = strParameter('command', pyList2cmdline(args), env);
   if (!cmd.ok) return cmd;
   const img = strParameter('image', image, env);
   if (!img.ok) return img;
-  return built({ args, command: cmd.value, image: img.value, task_name: taskName });
+  return ok({ args, command: cmd.value, image: img.value, task_name: taskName });
 }
 
 /** `repo, tag = image.split(":")` in KubernetesTaskRunCtrl. */
-export function splitImage(image: string): Built<{ repository: string; tag: string }> {
+export function splitImage(image: string): DbndResult<{ repository: string; tag: string }, BuildError> {
   const parts = image.split(':');
   if (parts.length !== 2) {
     const reason = parts.length > 2 ? 'too many values to unpack (expected 2)' : `not enough values to unpack (expected 2, got ${parts.length})`;
-    return buildFailure({
+    return failWith({
       type: 'ParseParameterError',
       message: `Received image ${image} is not in image format! Expected repo:tag. Exception: ${reason}`,
       param: 'container_repository',
     });
   }
-  return built({ repository: parts[0], tag: parts[1] });
+  return ok({ repository: parts[0], tag: parts[1] });
 }
 
 /** The container command dbnd sends: `shlex.split` of the command string. */
-export function driverCommandList(command: string): Built<string[]> {
-  const split = pyShlexSplit(command);
-  return split.ok ? built(split.value) : buildFailure({ type: split.error.type, message: split.error.message });
+export function driverCommandList(command: string): DbndResult<string[], BuildError> {
+  return pyShlexSplit(command);
 }

@@ -1,7 +1,8 @@
 // The values dbnd changes right after building an object (`_initialize`): the env derives its system folders
 // and submit flags; the Kubernetes engine applies its cross-key rules. The source keeps naming where the
 // original value came from, as dbnd reports it.
-import { type Built, buildFailure, built } from './buildError';
+import { type BuildError } from './buildError';
+import { type DbndResult, failWith, ok } from '../result';
 import type { ConfigObject } from './buildConfigObject';
 import type { ParamValue } from './paramValue';
 import type { Json } from '../json';
@@ -27,13 +28,13 @@ function subFolder(folder: string, name: string): string {
 }
 
 /** EnvConfig._initialize. */
-export function initializeEnv(obj: ConfigObject): Built<ConfigObject> {
+export function initializeEnv(obj: ConfigObject): DbndResult<ConfigObject, BuildError> {
   const params: Mutable = new Map(obj.params);
   const root = valueOf(params, 'root');
   let dbndRoot = valueOf(params, 'dbnd_root');
   if (!dbndRoot) {
     if (typeof root !== 'string' || !root) {
-      return buildFailure({ type: 'DatabandConfigError', message: `Failed to access dbnd_root: the environment [${obj.name}] has no root`, param: 'root' });
+      return failWith({ type: 'DatabandConfigError', message: `Failed to access dbnd_root: the environment [${obj.name}] has no root`, param: 'root' });
     }
     dbndRoot = subFolder(root, 'dbnd');
     setValue(params, 'dbnd_root', dbndRoot);
@@ -41,7 +42,7 @@ export function initializeEnv(obj: ConfigObject): Built<ConfigObject> {
   const dbndRootPath = String(dbndRoot);
   if (!valueOf(params, 'dbnd_local_root')) {
     if (!isLocalPath(dbndRootPath)) {
-      return buildFailure({
+      return failWith({
         type: 'DatabandConfigError',
         message: `Failed to access dbnd_root: environment ${obj.name} doesn't have dbnd_local_root defined`,
         param: 'dbnd_local_root',
@@ -53,7 +54,7 @@ export function initializeEnv(obj: ConfigObject): Built<ConfigObject> {
   const remote = Boolean(valueOf(params, 'remote_engine'));
   if (valueOf(params, 'submit_driver') === null) setValue(params, 'submit_driver', remote);
   if (valueOf(params, 'submit_tasks') === null) setValue(params, 'submit_tasks', remote);
-  return built({ ...obj, params });
+  return ok({ ...obj, params });
 }
 
 export interface InitializeNote {

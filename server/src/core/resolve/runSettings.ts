@@ -4,7 +4,8 @@ import type { ConfigLayer } from '../config/configLayers';
 import { classByFamily } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 import type { ValueParseContext } from '../values/parseValue';
-import { type Built, buildFailure, built } from './buildError';
+import { type BuildError } from './buildError';
+import { type DbndResult, failWith, ok } from '../result';
 import { type ConfigObject, buildConfigObject } from './buildConfigObject';
 import { buildNamedObject } from './buildNamedObject';
 import { objectSections } from './sectionList';
@@ -24,7 +25,7 @@ export interface RunSettings {
 
 type Parse = ValueParseContext;
 
-function buildSettings(family: string, layer: ConfigLayer, parse: Parse): Built<ConfigObject> | undefined {
+function buildSettings(family: string, layer: ConfigLayer, parse: Parse): DbndResult<ConfigObject, BuildError> | undefined {
   const cls: ConfigClassSchema | undefined = classByFamily(family);
   if (!cls) return undefined;
   return buildConfigObject({ name: family, cls, sections: objectSections(family, cls, []), layer, parse });
@@ -32,7 +33,7 @@ function buildSettings(family: string, layer: ConfigLayer, parse: Parse): Built<
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
-export function resolveRunSettings(layer: ConfigLayer, parse: Parse): Built<RunSettings> {
+export function resolveRunSettings(layer: ConfigLayer, parse: Parse): DbndResult<RunSettings, BuildError> {
   const settings: ConfigObject[] = [];
   for (const family of ['databand', 'core', 'run']) {
     const obj = buildSettings(family, layer, parse);
@@ -43,13 +44,13 @@ export function resolveRunSettings(layer: ConfigLayer, parse: Parse): Built<RunS
   const system = settings.find((s) => s.cls.family === 'databand');
   const run = settings.find((s) => s.cls.family === 'run');
   if (!system || !run) {
-    return buildFailure({ type: 'DatabandConfigError', message: 'the [databand] and [run] settings are not modelled' });
+    return failWith({ type: 'DatabandConfigError', message: 'the [databand] and [run] settings are not modelled' });
   }
   const envName = String(system.params.get('env')?.value ?? 'local');
   const environments = run.params.get('environments')?.value;
   const enabled = Array.isArray(environments) ? environments : [];
   if (!enabled.includes(envName)) {
-    return buildFailure({
+    return failWith({
       type: 'DatabandConfigError',
       message: `Unknown env name '${envName}', available environments are ${pyRepr(enabled)},  please enable it at '[core]environments' `,
       param: 'environments',
@@ -60,7 +61,7 @@ export function resolveRunSettings(layer: ConfigLayer, parse: Parse): Built<RunS
   if (!envBuild.ok) return envBuild;
   const env = envBuild.value.object;
   if (env.cls.kind !== 'env') {
-    return buildFailure({
+    return failWith({
       type: 'DatabandBuildError',
       message: `Task '${envName}' is of type ${env.cls.className}, expected an EnvConfig`,
     });
@@ -71,7 +72,7 @@ export function resolveRunSettings(layer: ConfigLayer, parse: Parse): Built<RunS
     const v = runValue(key);
     return v === null || v === undefined ? Boolean(envValue(key)) : Boolean(v);
   };
-  return built({
+  return ok({
     settings,
     run,
     envName,

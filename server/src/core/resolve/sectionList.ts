@@ -3,20 +3,21 @@
 // dbnd walks the `_from` chain without a visited set (a cycle hangs it); a cycle is a CycleError here.
 import type { ConfigLayer } from '../config/configLayers';
 import type { ConfigClassSchema } from '../schema/types';
-import { type Built, buildFailure, built } from './buildError';
+import { type BuildError } from './buildError';
+import { type DbndResult, failWith, ok } from '../result';
 import { readPragma } from './classResolution';
 import type { Environment } from '../environment';
 
 /** `get_task_from_sections`: follow `_from` from `name`; a self reference ends the chain. */
-export function fromChain(name: string, layer: ConfigLayer, env: Environment): Built<string[]> {
+export function fromChain(name: string, layer: ConfigLayer, env: Environment): DbndResult<string[], BuildError> {
   const chain: string[] = [];
   const seen = new Set([name.toLowerCase()]);
   let current = name;
   for (;;) {
     const ref = readPragma(layer, current, '_from', env);
-    if (!ref || ref.value === current) return built(chain);
+    if (!ref || ref.value === current) return ok(chain);
     if (seen.has(ref.value.toLowerCase())) {
-      return buildFailure({
+      return failWith({
         type: 'CycleError',
         message: `_from references form a cycle: ${[name, ...chain, ref.value].join(' -> ')} (dbnd would hang forever)`,
         origin: ref.origin,

@@ -106,8 +106,8 @@ class Run {
     for (const arg of args) {
       const parsed = parseCommandLineArgument(arg, { rootTask });
       if (!parsed.ok) return parsed.error;
-      settings.push(...parsed.settings);
-      for (const name of parsed.rootTaskParams) {
+      settings.push(...parsed.value.settings);
+      for (const name of parsed.value.rootTaskParams) {
         this.notes.push(`--set ${name}=…: a name without a section is a parameter of the task being run, not config`);
       }
     }
@@ -125,11 +125,8 @@ class Run {
     const override = this.commandLine(request.setOverride ?? [], false);
     if ('type' in override) return this.fail('load', override);
     const loaded = loadConfig([...PACKAGE_DEFAULT_FILES, ...files], request.environment, { env: request.envName, set, override });
-    if (!loaded.ok) {
-      const f = loaded.failure;
-      return this.fail('load', { type: 'DatabandConfigError', message: f.message, nested: [{ type: f.error.type, message: f.error.message }] });
-    }
-    const base = loaded.layer;
+    if (!loaded.ok) return this.fail('load', loaded.error);
+    const base = loaded.value;
 
     const settings = resolveRunSettings(base, this.parse);
     if (!settings.ok) return this.fail('env', settings.error);
@@ -292,12 +289,12 @@ class Run {
     // renderPod knows the packaged template itself; other `pod_yaml` paths are read through the request.
     const templates = { readTemplate: (path: string) => this.request.readFile?.(path) };
     const rendered = renderPod({ engineName: engine.name, ...paramValuesRecord(engine.params) }, ctx, templates);
-    if (!rendered.ok) return this.fail('pod', { type: rendered.error.type, message: rendered.error.message });
-    this.logWarnings.push(...rendered.logWarnings);
+    if (!rendered.ok) return this.fail('pod', rendered.error);
+    this.logWarnings.push(...rendered.value.logWarnings);
     const pod: RenderedPod = {
-      pod: rendered.pod,
-      secretVolumeNames: [...rendered.secretVolumeNames],
-      externalLinks: { ...rendered.externalLinks },
+      pod: rendered.value.pod,
+      secretVolumeNames: [...rendered.value.secretVolumeNames],
+      externalLinks: { ...rendered.value.externalLinks },
       engineDiff,
     };
     this.result.pod = pod;

@@ -1,6 +1,6 @@
 // Python's int() and float() on a string, which is all dbnd does for int/float parameters: surrounding
 // whitespace is allowed, `_` between digits is allowed, an inline `# comment` is not.
-import { type ParseOutcome, failure, success } from './parseOutcome';
+import { type DbndResult, fail, ok } from '../result';
 import { pyRepr, pyStrip } from '../python';
 
 const INT_PATTERN = /^[+-]?(?:0(?:_?0)*|[1-9](?:_?[0-9])*)$/;
@@ -8,20 +8,20 @@ const FLOAT_PATTERN =
   /^[+-]?(?:(?:[0-9](?:_?[0-9])*)?\.?[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*\.)(?:[eE][+-]?[0-9](?:_?[0-9])*)?$/;
 const FLOAT_SPECIAL = /^[+-]?(?:inf|infinity|nan)$/i;
 
-export function parseInt10(text: string): ParseOutcome<number> {
+export function parseInt10(text: string): DbndResult<number> {
   const s = pyStrip(text);
   if (!INT_PATTERN.test(s)) {
-    return failure('ValueError', `invalid literal for int() with base 10: ${pyRepr(text)}`);
+    return fail('ValueError', `invalid literal for int() with base 10: ${pyRepr(text)}`);
   }
-  return success(Number(s.replace(/_/g, '')));
+  return ok(Number(s.replace(/_/g, '')));
 }
 
-export function parseFloat64(text: string): ParseOutcome<number> {
+export function parseFloat64(text: string): DbndResult<number> {
   const s = pyStrip(text);
   if (FLOAT_SPECIAL.test(s)) {
     const negative = s.startsWith('-');
-    return success(/nan/i.test(s) ? NaN : negative ? -Infinity : Infinity);
+    return ok(/nan/i.test(s) ? NaN : negative ? -Infinity : Infinity);
   }
-  if (!FLOAT_PATTERN.test(s)) return failure('ValueError', `could not convert string to float: ${pyRepr(text)}`);
-  return success(Number(s.replace(/_/g, '')));
+  if (!FLOAT_PATTERN.test(s)) return fail('ValueError', `could not convert string to float: ${pyRepr(text)}`);
+  return ok(Number(s.replace(/_/g, '')));
 }

@@ -2,7 +2,7 @@
 // `{`, `[` or `@` is parsed with hjson (not Python literals); otherwise Dict takes `k=v k2="v 2"` words and
 // List a plain comma split with no trimming. The hjson path does no shape check: `labels = [1, 2]` parses.
 import Hjson from 'hjson';
-import { type ParseOutcome, failure, success } from './parseOutcome';
+import { type DbndResult, fail, ok } from '../result';
 import type { Json } from '../json';
 import { pyStr, pyStrip } from '../python';
 
@@ -11,12 +11,12 @@ export type StructureKind = 'Dict' | 'List';
 const HJSON_PREFIXES = '@{[';
 
 /** hjson as dbnd's json_utils.loads uses it; errors come back as HjsonDecodeError. */
-export function parseHjson(text: string): ParseOutcome<Json> {
+export function parseHjson(text: string): DbndResult<Json> {
   try {
-    return success(Hjson.parse(text) as Json);
+    return ok(Hjson.parse(text) as Json);
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return failure('HjsonDecodeError', message);
+    return fail('HjsonDecodeError', message);
   }
 }
 
@@ -50,23 +50,23 @@ function unquote(text: string): string {
   return text;
 }
 
-function parseKeyValueWords(text: string): ParseOutcome<Json> {
+function parseKeyValueWords(text: string): DbndResult<Json> {
   const result: Record<string, Json> = {};
   for (const word of splitArgs(text)) {
     const eq = word.indexOf('=');
-    if (eq < 0) return failure('ValueError', `Failed to parse '${word}', expected format is KEY=VALUE`);
+    if (eq < 0) return fail('ValueError', `Failed to parse '${word}', expected format is KEY=VALUE`);
     result[pyStrip(word.slice(0, eq))] = unquote(pyStrip(word.slice(eq + 1)));
   }
-  return success(result);
+  return ok(result);
 }
 
 /** `_StructureValueType.parse_from_str` before the sub-type conversion. */
-export function parseStructureText(text: string, kind: StructureKind): ParseOutcome<Json> {
+export function parseStructureText(text: string, kind: StructureKind): DbndResult<Json> {
   const empty = kind === 'Dict' ? {} : [];
   const stripped = pyStrip(text);
-  if (!stripped) return success(empty);
+  if (!stripped) return ok(empty);
   if (HJSON_PREFIXES.includes(stripped[0])) return parseHjson(stripped);
-  return kind === 'Dict' ? parseKeyValueWords(stripped) : success(stripped.split(','));
+  return kind === 'Dict' ? parseKeyValueWords(stripped) : ok(stripped.split(','));
 }
 
 /** True when the parsed JSON has the container shape the declared type promises (dbnd never checks). */

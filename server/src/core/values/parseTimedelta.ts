@@ -1,7 +1,7 @@
 // dbnd's TimeDeltaValueType: ISO 8601 `PnW` / `PnDTnHnMnS`, else the "simple" form with units in the order
 // weeks, days, hours, minutes, seconds. Both regexes are matched as a prefix (re.match), so `12h 1d` silently
 // means 12 hours. A zero ISO duration is falsy in Python and falls through to the simple form (and fails).
-import { type ParseOutcome, failure, success } from './parseOutcome';
+import { type DbndResult, fail, ok } from '../result';
 
 const ISO = /^P(?:(?<weeks>\d+)W|(?:(?<days>\d+)D)?(?:T(?:(?<hours>\d+)H)?(?:(?<minutes>\d+)M)?(?:(?<seconds>\d+)S)?)?)/;
 const SIMPLE = new RegExp(
@@ -25,10 +25,10 @@ function secondsOf(match: RegExpExecArray | null): number | undefined {
 }
 
 /** Parsed as total seconds (the JSON form dbnd's reports use). */
-export function parseTimedelta(text: string): ParseOutcome<number> {
+export function parseTimedelta(text: string): DbndResult<number> {
   const iso = secondsOf(ISO.exec(text));
-  if (iso) return success(iso);
+  if (iso) return ok(iso);
   const simple = secondsOf(SIMPLE.exec(text));
-  if (simple !== undefined) return success(simple);
-  return failure('ParameterError', `Invalid time delta - could not parse ${text}`);
+  if (simple !== undefined) return ok(simple);
+  return fail('ParameterError', `Invalid time delta - could not parse ${text}`);
 }

@@ -6,7 +6,7 @@ import type { ValueTypeName } from '../schema/types';
 import { expandEnvVar } from './expandVars';
 import { parseBool } from './parseBool';
 import { parseFloat64, parseInt10 } from './parseNumber';
-import { type ParseOutcome, failure, success } from './parseOutcome';
+import { type DbndResult, fail, ok } from '../result';
 import { parseStructureText, stringifyLeaves } from './parseStructured';
 import { parseTimedelta } from './parseTimedelta';
 import type { Environment } from '../environment';
@@ -22,18 +22,18 @@ export interface ValueParseContext {
 }
 
 /** `ValueType._interpolate_from_str`: `@None` (any case) → None, `@@x` → `@x`, `@path` → file content. */
-function resolveAtPrefix(value: string, ctx: ValueParseContext): ParseOutcome<string | null> {
-  if (!value.startsWith('@')) return success(value);
+function resolveAtPrefix(value: string, ctx: ValueParseContext): DbndResult<string | null> {
+  if (!value.startsWith('@')) return ok(value);
   const rest = value.slice(1);
-  if (rest.startsWith('@')) return success(rest);
-  if (rest.toLowerCase() === 'none') return success(null);
+  if (rest.startsWith('@')) return ok(rest);
+  if (rest.toLowerCase() === 'none') return ok(null);
   if (rest.startsWith('python://')) {
-    return failure('ImportError', `cannot call '${rest.slice(9)}': python references are evaluated only by dbnd`);
+    return fail('ImportError', `cannot call '${rest.slice(9)}': python references are evaluated only by dbnd`);
   }
   const path = rest.startsWith('target:') ? rest.slice(7) : rest;
   const content = ctx.readFile?.(path);
-  if (content === undefined) return failure('FileNotFoundError', `[Errno 2] No such file or directory: ${pyRepr(path)}`);
-  return success(content);
+  if (content === undefined) return fail('FileNotFoundError', `[Errno 2] No such file or directory: ${pyRepr(path)}`);
+  return ok(content);
 }
 
 /** A dbnd folder target prints with a trailing slash. */
@@ -41,7 +41,7 @@ function folderTarget(path: string): string {
   return path.endsWith('/') ? path : `${path}/`;
 }
 
-function parseScalarText(text: string, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<Json> {
+function parseScalarText(text: string, type: ValueTypeName, ctx: ValueParseContext): DbndResult<Json> {
   switch (type) {
     case 'bool':
       return parseBool(text);
@@ -52,20 +52,20 @@ function parseScalarText(text: string, type: ValueTypeName, ctx: ValueParseConte
     case 'timedelta':
       return parseTimedelta(text);
     case 'Target':
-      return success(folderTarget(text));
+      return ok(folderTarget(text));
     case 'Enum': {
       // validate_no_extra_params is the only Enum parameter of the modelled classes.
       const members: readonly string[] = PARAM_VALIDATION_VALUES;
-      if (members.includes(text)) return success(text);
-      return failure(
+      if (members.includes(text)) return ok(text);
+      return fail(
         'ValueError',
         `Invalid enum value '${text}' - could not be parsed, use one of [${members.map((m) => `<ParamValidation.${m}: '${m}'>`).join(', ')}]`,
       );
     }
     case 'VersionStr':
-      return success(text === 'now' && ctx.nowTag ? ctx.nowTag : text);
+      return ok(text === 'now' && ctx.nowTag ? ctx.nowTag : text);
     default:
-      return success(text);
+      return ok(text);
   }
 }
 
@@ -78,7 +78,7 @@ function structureKind(type: ValueTypeName): 'Dict' | 'List' | undefined {
 const hasStringLeaves = (type: ValueTypeName) => type === 'List[str]' || type === 'Dict[str,str]';
 
 /** Sub-type parse of each leaf of a `List[str]`: a string leaf may itself be an `@` reference. */
-function parseStringLeaves(value: Json, ctx: ValueParseContext): ParseOutcome<Json> {
+function parseStringLeaves(value: Json, ctx: ValueParseContext): DbndResult<Json> {
   if (Array.isArray(value)) {
     const out: Json[] = [];
     for (const item of value) {
@@ -86,7 +86,7 @@ function parseStringLeaves(value: Json, ctx: ValueParseContext): ParseOutcome<Js
       if (!r.ok) return r;
       out.push(r.value);
     }
-    return success(out);
+    return ok(out);
   }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, Json> = {};
@@ -95,13 +95,13 @@ function parseStringLeaves(value: Json, ctx: ValueParseContext): ParseOutcome<Js
       if (!r.ok) return r;
       out[k] = r.value;
     }
-    return success(out);
+    return ok(out);
   }
   if (typeof value === 'string') return resolveAtPrefix(value, ctx);
-  return success(stringifyLeaves(value));
+  return ok(stringifyLeaves(value));
 }
 
-function parseString(raw: string, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<Json> {
+function parseString(raw: string, type: ValueTypeName, ctx: ValueParseContext): DbndResult<Json> {
   const at = resolveAtPrefix(raw, ctx);
   if (!at.ok || at.value === null) return at;
   const kind = structureKind(type);
@@ -112,21 +112,21 @@ function parseString(raw: string, type: ValueTypeName, ctx: ValueParseContext): 
 }
 
 /** A value that is already an object (task_config, CLI switches): only the type's normalize applies. */
-function normalizeObject(value: Json, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<Json> {
-  if (value === null) return success(null);
+function normalizeObject(value: Json, type: ValueTypeName, ctx: ValueParseContext): DbndResult<Json> {
+  if (value === null) return ok(null);
   if (hasStringLeaves(type)) return parseStringLeaves(value, ctx);
-  if (type === 'bool') return success(Boolean(value));
+  if (type === 'bool') return ok(Boolean(value));
   if (type === 'str' || type === 'VersionStr') {
-    return success(typeof value === 'object' ? JSON.stringify(value) : pyStr(value));
+    return ok(typeof value === 'object' ? JSON.stringify(value) : pyStr(value));
   }
-  return success(value);
+  return ok(value);
 }
 
 /**
  * dbnd's `calc_init_value` for one config value of a parameter of `type`. Strings are expanded first
  * (repeated `$VAR`/`~` expansion), so an `@` that comes out of a variable counts too.
  */
-export function parseParameterValue(raw: Json, type: ValueTypeName, ctx: ValueParseContext): ParseOutcome<Json> {
+export function parseParameterValue(raw: Json, type: ValueTypeName, ctx: ValueParseContext): DbndResult<Json> {
   if (typeof raw !== 'string') return normalizeObject(raw, type, ctx);
   return parseString(expandEnvVar(raw, ctx.env).value, type, ctx);
 }
