@@ -5,9 +5,11 @@
 // (the config layers, diagnostics, class resolution, anything a feature wants to keep) is computed on first use
 // and cached on the `Analysis`; when a file or a setting changes the project model makes a new snapshot, so a
 // cache never needs invalidating. Plain data in, plain data out: no LSP types, no file system.
-import { type LoadResult, PACKAGE_DEFAULT_FILES, loadConfig } from '../core/config/loadConfig';
+import type { ConfigLayer } from '../core/config/configLayers';
+import { type LoadError, PACKAGE_DEFAULT_FILES, loadConfig } from '../core/config/loadConfig';
+import type { Environment } from '../core/environment';
 import type { CfgDocument } from '../core/reader';
-import type { Environment } from '../core/values/expandVars';
+import type { DbndResult } from '../core/result';
 
 /** One config file of the project, parsed. */
 export interface ProjectFile {
@@ -75,7 +77,7 @@ export class Analysis {
   }
 
   /** The packaged defaults plus every project file dbnd can read, layered as dbnd layers them. */
-  load(): LoadResult {
+  load(): DbndResult<ConfigLayer, LoadError> {
     return this.memo('load', () => loadConfig([...PACKAGE_DEFAULT_FILES, ...this.files.filter((f) => !f.doc.raisedError)], this.env, {}));
   }
 }
