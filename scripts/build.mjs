@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the benchmark with esbuild.
 // Type checking is tsc's job (npm run typecheck); esbuild only strips types.
-import { build } from 'esbuild';
+// Usage: node scripts/build.mjs [--watch]   (--watch rebuilds on every change until Ctrl+C)
+import { build, context } from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const common = {
@@ -19,5 +20,19 @@ const entries = [
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench/bench.js' },
 ];
 
-// An entry whose source does not exist yet is skipped, so the build works while the tree grows.
-await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
+// A missing entry point is an error, never a silent skip: package.json and the .vsix name these outputs, and a
+// skipped one would ship a stale bundle from an earlier build.
+const missing = entries.map((e) => e.entryPoints[0]).filter((p) => !existsSync(p));
+if (missing.length > 0) {
+  console.error(`build: missing entry point(s): ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+if (process.argv.includes('--watch')) {
+  // logLevel info prints one line per rebuild, so the terminal shows that a save was picked up.
+  const contexts = await Promise.all(entries.map((e) => context({ ...common, ...e, logLevel: 'info' })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('build: watching client, server, CLI and bench sources (Ctrl+C to stop)');
+} else {
+  await Promise.all(entries.map((e) => build({ ...common, ...e })));
+}
