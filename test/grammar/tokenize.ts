@@ -1,12 +1,11 @@
 // Tokenizes text with the extension's TextMate grammar through vscode-textmate + vscode-oniguruma, the same
 // engine VS Code runs, so a test sees the scopes an editor theme would see.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { repoPath } from '../support/paths';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
-const GRAMMAR_PATH = resolve(ROOT, 'syntaxes', 'dbnd-cfg.tmLanguage.json');
+const GRAMMAR_PATH = repoPath('syntaxes', 'dbnd-cfg.tmLanguage.json');
 const SCOPE_NAME = 'source.dbnd-cfg';
 
 export interface Token {

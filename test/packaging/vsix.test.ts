@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, resolve } from 'node:path';
+import { REPO_ROOT as ROOT } from '../support/paths';
 import { zipEntries } from './zipEntries';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
 
 interface Manifest {
   main: string;

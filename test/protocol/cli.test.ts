@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI_JS, ROOT } from './paths';
+import { CLI_JS, REPO_ROOT as ROOT } from '../support/paths';
 
 function dbndCfg(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI_JS, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });

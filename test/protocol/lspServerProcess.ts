@@ -21,7 +21,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_JS } from './paths';
+import { SERVER_JS } from '../support/paths';
 import { EventLog, withTimeout } from './waitFor';
 
 export class LspServerProcess {

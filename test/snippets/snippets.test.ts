@@ -3,11 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { repoPath } from '../support/paths';
 import Hjson from 'hjson';
 import { lintFiles } from '../../server/src/core/diagnostics/lintFiles';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
 
 interface Snippet {
   readonly prefix: string | readonly string[];
@@ -15,7 +14,7 @@ interface Snippet {
   readonly body: readonly string[];
 }
 
-const snippets: Record<string, Snippet> = JSON.parse(readFileSync(resolve(ROOT, 'snippets', 'dbnd-cfg.json'), 'utf8'));
+const snippets: Record<string, Snippet> = JSON.parse(readFileSync(repoPath('snippets', 'dbnd-cfg.json'), 'utf8'));
 
 /** The text VS Code inserts when the user accepts every default: `${1:x}` → x, `${1|a,b|}` → a, `$1` → ''. */
 function expand(body: readonly string[]): string {

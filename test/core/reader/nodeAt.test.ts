@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nodeAt, parseCfg, type CfgNode } from '../../../server/src/core/reader';
-import { textOf, withCursor } from './cursor';
+import { textOf, withCursor } from '../../support/cursor';
 
 /** A compact description of a node, so each fixture's expectation reads as one line. */
 function describe(node: CfgNode): string {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseCfg } from '../../../server/src/core/reader';
 import { syntaxDiagnostics, type SwallowedSectionData } from '../../../server/src/core/diagnostics/syntaxDiagnostics';
 import type { Range } from '../../../server/src/core/text/range';
-import { textOf } from './cursor';
+import { textOf } from '../../support/cursor';
 
 const EXAMPLES = resolve('test/fixtures/examples');
 
