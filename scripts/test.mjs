@@ -1,40 +1,119 @@
-// The whole test suite: type-check and compile with tsc, bundle with esbuild (protocol tests start the
-// bundled server), then run every *.test.js under out/test with node's test runner.
-// Usage: node scripts/test.mjs [path filter...]
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// The whole test suite, ending with ONE line "N passed, N failed" that adds up every stage:
+//   build      tsc (type-check + compile to out/) and esbuild (dist/), one check each
+//   unit       node --test on out/test/** except cluster/ and extension/ (unit, protocol, CLI, layers...)
+//   cluster    node --test on out/test/cluster/** against the k8s testbed, started here and always stopped
+//   extension  the mocha suites of test/extension/ inside VS Code (code-server, test/vscode-testbed)
+//   ui         each test/ui/*.mjs (playwright, through the workbench), when there are any
+// A stage whose testbed cannot start counts its test files as failed: in CI nothing is silently skipped.
+//
+// Usage: node scripts/test.mjs [--unit] [--cluster] [--extension] [--ui] [path filter...]
+//   stage flags pick stages (default: all); filters keep the test files whose path contains one of them,
+//   and a stage with no matching file is left out (so `node scripts/test.mjs test/core/reader` starts no testbed).
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { findTests, runNodeTests } from './testing/nodeTests.mjs';
+import { run } from './testing/processes.mjs';
+import { startK8sTestbed } from './testing/k8sTestbed.mjs';
+import { lastCounts, runExtensionSuite, runUiTest } from './testing/vscodeTestbed.mjs';
 
-// A build step that fails still ends the output with the summary line CI reads.
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (r.status !== 0) {
-    process.stdout.write(`\nbuild step failed: ${args.join(' ')}\n0 passed, 1 failed\n`);
-    process.exit(r.status ?? 1);
+const STAGES = ['unit', 'cluster', 'extension', 'ui'];
+const args = process.argv.slice(2);
+const picked = STAGES.filter((s) => args.includes(`--${s}`));
+const unknown = args.filter((a) => a.startsWith('--') && !STAGES.includes(a.slice(2)));
+if (unknown.length > 0) {
+  console.error(`unknown option(s): ${unknown.join(' ')}; stages are ${STAGES.map((s) => `--${s}`).join(' ')}`);
+  process.exit(2);
+}
+const wanted = (stage) => picked.length === 0 || picked.includes(stage);
+const filters = args.filter((a) => !a.startsWith('--'));
+const matches = (file) => filters.length === 0 || filters.some((f) => file.includes(f));
+
+const results = []; // { stage, passed, failed, skipped, note }
+function record(stage, passed, failed, note = '', skipped = 0) {
+  results.push({ stage, passed, failed, skipped, note });
+}
+
+function finish() {
+  const total = (k) => results.reduce((n, r) => n + r[k], 0);
+  console.log('\n── test summary ──');
+  for (const r of results) {
+    const skipped = r.skipped ? `, ${r.skipped} skipped` : '';
+    console.log(`${r.stage.padEnd(10)} ${r.passed} passed, ${r.failed} failed${skipped}${r.note ? `  (${r.note})` : ''}`);
+  }
+  if (total('skipped') > 0) console.log(`${total('skipped')} skipped (not counted)`);
+  // The very last line, which CI reads.
+  console.log(`${total('passed')} passed, ${total('failed')} failed`);
+  process.exit(total('failed') > 0 ? 1 : 0);
+}
+
+/** Adds a node:test run's counts; a non-zero exit without a counted failure still counts as one failure. */
+function recordNodeRun(stage, files, r) {
+  if (!r.counts) return record(stage, 0, files.length, `no test summary (exit ${r.code}${r.timedOut ? ', timed out' : ''})`);
+  const extra = r.code !== 0 && r.counts.failed === 0 ? 1 : 0;
+  record(stage, r.counts.passed, r.counts.failed + extra, extra ? `exit ${r.code} with no failed test` : '', r.counts.skipped);
+}
+
+// ── build ─────────────────────────────────────────────────────────────────────────────────────────────────────────
+rmSync('out', { recursive: true, force: true }); // compiled tests of deleted sources must not run
+for (const [name, cmd] of [
+  ['tsc', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']],
+  ['esbuild', ['scripts/build.mjs']],
+]) {
+  const r = await run(process.execPath, cmd);
+  if (r.code !== 0) {
+    record('build', 0, 1, `${name} failed; nothing else ran`);
+    finish();
+  }
+  record('build', 1, 0, name);
+}
+
+// ── unit, protocol, CLI ───────────────────────────────────────────────────────────────────────────────────────────
+const outside = (file, ...dirs) => !dirs.some((d) => file.startsWith(`out/test/${d}/`));
+const unitFiles = findTests('out/test').filter((f) => outside(f, 'cluster', 'extension') && matches(f));
+if (wanted('unit') && unitFiles.length > 0) {
+  console.log(`\n── unit: ${unitFiles.length} files ──`);
+  recordNodeRun('unit', unitFiles, await runNodeTests(unitFiles, { timeoutMs: 1_800_000 }));
+}
+
+// ── cluster ───────────────────────────────────────────────────────────────────────────────────────────────────────
+const clusterFiles = findTests('out/test/cluster').filter(matches);
+if (wanted('cluster') && clusterFiles.length > 0) {
+  console.log(`\n── cluster: ${clusterFiles.length} files, k8s testbed ──`);
+  let testbed;
+  try {
+    testbed = await startK8sTestbed();
+  } catch (err) {
+    console.log(`test: ${err.message}`);
+    record('cluster', 0, clusterFiles.length, 'the k8s testbed did not start: every cluster test file counts as failed');
+  }
+  if (testbed) {
+    try {
+      recordNodeRun('cluster', clusterFiles, await runNodeTests(clusterFiles, { env: testbed.env, timeoutMs: 1_800_000 }));
+    } finally {
+      await testbed.stop();
+    }
   }
 }
 
-rmSync('out', { recursive: true, force: true });
-run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
-run(process.execPath, ['scripts/build.mjs']);
-
-function findTests(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return findTests(p);
-    return name.endsWith('.test.js') ? [p] : [];
-  });
+// ── extension (mocha inside VS Code) ──────────────────────────────────────────────────────────────────────────────
+const extensionFiles = findTests('out/test/extension').filter(matches);
+if (wanted('extension') && extensionFiles.length > 0) {
+  console.log(`\n── extension: ${extensionFiles.length} files, VS Code testbed ──`);
+  const r = await runExtensionSuite(filters);
+  const counts = lastCounts(r.stdout);
+  if (!counts) record('extension', 0, extensionFiles.length, `no test summary (exit ${r.code}): every file counts as failed`);
+  else record('extension', counts.passed, counts.failed + (r.code !== 0 && counts.failed === 0 ? 1 : 0), r.code ? `exit ${r.code}` : '');
 }
-const filters = process.argv.slice(2);
-const files = findTests('out/test').filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
-const r = spawnSync(
-  process.execPath,
-  [
-    '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./scripts/summary-reporter.mjs', '--test-reporter-destination=stdout',
-    ...files,
-  ],
-  { stdio: 'inherit' },
-);
-process.exit(r.status ?? 1);
+
+// ── UI tests through the workbench ────────────────────────────────────────────────────────────────────────────────
+const uiScripts = existsSync('test/ui') ? readdirSync('test/ui').filter((n) => n.endsWith('.mjs')).sort().map((n) => `test/ui/${n}`).filter(matches) : [];
+if (wanted('ui') && uiScripts.length > 0) {
+  for (const script of uiScripts) {
+    console.log(`\n── ui: ${script} ──`);
+    const r = await runUiTest(script);
+    const counts = lastCounts(r.stdout);
+    if (!counts) record('ui', 0, 1, `${script}: no test summary (exit ${r.code})`);
+    else record('ui', counts.passed, counts.failed + (r.code !== 0 && counts.failed === 0 ? 1 : 0), script);
+  }
+}
+
+finish();

@@ -1,0 +1,52 @@
+// The VS Code testbed (test/vscode-testbed): the extension suite in code-server's extension host, and the UI tests
+// through the workbench, each on a port picked free for the run (a busy port makes the kit exit 4: one retry).
+import { freePorts, run } from './processes.mjs';
+
+export const VSCODE_KIT = 'test/vscode-testbed/vscode-testbed';
+const DEFAULT_CACHE = '/var/cache/databand-vscode/vscode-testbed';
+const PORT_BUSY = 4;
+
+function kitEnv(extra) {
+  return { ...process.env, VSCODE_TESTBED_CACHE: process.env.VSCODE_TESTBED_CACHE ?? DEFAULT_CACHE, ...extra };
+}
+
+async function onFreePort(runOnPort) {
+  let result;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [port] = await freePorts(1);
+    result = await runOnPort(String(port));
+    if (result.code !== PORT_BUSY) break;
+  }
+  return result;
+}
+
+/** The last "N passed, N failed" counts in a step's output, or undefined when it never got that far. */
+export function lastCounts(output) {
+  const all = [...output.matchAll(/(\d+) passed, (\d+) failed/g)];
+  if (all.length === 0) return undefined;
+  const [, passed, failed] = all[all.length - 1];
+  return { passed: Number(passed), failed: Number(failed) };
+}
+
+/** Runs out/test/extension/index.js (mocha) inside VS Code; `filters` narrow its files (DBND_TEST_FILTER). */
+export function runExtensionSuite(filters) {
+  const env = kitEnv({ DBND_TEST_FILTER: filters.join(',') });
+  return onFreePort((port) =>
+    run(
+      VSCODE_KIT,
+      ['run-tests', '--port', port, '--extension-dev-path', '.', '--tests-path', 'out/test/extension/index.js', '--workspace', 'test/workspace', '--timeout', '900'],
+      { env, capture: true, timeoutMs: 1_200_000 },
+    ),
+  );
+}
+
+/** Runs one UI test script (node, with VSCODE_TESTBED_URL set) against a workbench that has the extension. */
+export function runUiTest(script) {
+  return onFreePort((port) =>
+    run(
+      VSCODE_KIT,
+      ['with-server', '--port', port, '--extension-dev-path', '.', '--workspace', 'test/workspace', '--', process.execPath, script],
+      { env: kitEnv({}), capture: true, timeoutMs: 900_000 },
+    ),
+  );
+}
