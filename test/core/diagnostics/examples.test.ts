@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
-import { ROOT } from '../../protocol/paths';
+import { REPO_ROOT as ROOT } from '../../support/paths';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'examples');
 
