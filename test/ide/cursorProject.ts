@@ -3,7 +3,7 @@
 import { Analysis, type ProjectFile } from '../../server/src/ide/analysis';
 import { parseCfg } from '../../server/src/core/reader';
 import type { Position, Range } from '../../server/src/core/text/range';
-import { textOf, withCursor } from '../core/reader/cursor';
+import { textOf, withCursor } from '../support/cursor';
 
 export const uriOf = (name: string): string => `file:///proj/${name}`;
 
