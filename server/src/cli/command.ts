@@ -18,6 +18,8 @@ export interface CliIo {
   /** Throws (like fs.readFileSync) when the file cannot be read. */
   readonly readFile: (path: string) => string;
   readonly env: Environment;
+  /** Calls `handler` on the first Ctrl-C / SIGTERM (a second one ends the process); returns an unsubscribe. */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }
 
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
@@ -37,7 +39,8 @@ export interface CliCommand {
   readonly help: string;
   /** Options in node:util parseArgs form; `--help` is added for every command. */
   readonly options: OptionSpecs;
-  run(args: CommandArgs, io: CliIo): ExitCode | Promise<ExitCode>;
+  /** An ExitCode, or a command's own code (documented in its help). */
+  run(args: CommandArgs, io: CliIo): number | Promise<number>;
 }
 
 /** Wrong arguments: reported with the command's usage line, exit code 2. */

@@ -5,10 +5,12 @@ import { caseCommand } from './commands/case';
 import { effectiveCommand } from './commands/effective';
 import { lintCommand } from './commands/lint';
 import { renderPodCommand } from './commands/renderPod';
+import { runCommand } from './commands/run';
 
 export const COMMANDS: readonly CliCommand[] = [
   lintCommand,
   effectiveCommand,
   renderPodCommand,
   caseCommand,
+  runCommand,
 ];

@@ -7,4 +7,17 @@ export const nodeIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFileSync(path, 'utf8'),
   env: process.env,
+  onInterrupt: (handler) => {
+    const once = () => {
+      off();
+      handler();
+    };
+    const off = () => {
+      process.off('SIGINT', once);
+      process.off('SIGTERM', once);
+    };
+    process.once('SIGINT', once);
+    process.once('SIGTERM', once);
+    return off;
+  },
 };

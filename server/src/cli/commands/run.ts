@@ -1,0 +1,161 @@
+// `dbnd-cfg run`: `dbnd run TASK --env ENV --interactive` without dbnd: render the driver pod with the core, submit
+// it to the cluster the engine names, print its log on stdout (everything else on stderr), retry and clean up.
+import { stringify } from 'yaml';
+import {
+  ClusterError,
+  dryRunPod,
+  openCluster,
+  prepareClusterRun,
+  runOnCluster,
+  type RunEvent,
+} from '../../cluster';
+import { ExitCode, UsageError, type CliCommand, type CliIo, type OptionSpecs } from '../command';
+import { dbndRunRequest } from '../dbndRunOptions';
+
+export const RunExit = {
+  ok: ExitCode.ok,
+  /** The task failed on the cluster (exit code, image pull, deletion, ...). */
+  failed: 1,
+  usage: ExitCode.usage,
+  /** dbnd's config cannot build the pod. */
+  config: 3,
+  /** The cluster cannot be used: bad context, unreachable, 401/403, TLS. */
+  cluster: 4,
+  cancelled: 130,
+} as const;
+
+const RUN_OPTIONS: OptionSpecs = {
+  env: { type: 'string' },
+  task: { type: 'string' },
+  context: { type: 'string' },
+  namespace: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  file: { type: 'string', multiple: true },
+  'env-var': { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+};
+
+function describeEvent(e: RunEvent): string | null {
+  switch (e.kind) {
+    case 'submitted':
+      return `try ${e.tryNumber}: submitted pod ${e.podName}`;
+    case 'status':
+      return `try ${e.tryNumber}: ${e.phase}${e.detail ? ` (${e.detail})` : ''}`;
+    case 'warning':
+      return `try ${e.tryNumber}: warning: ${e.message}`;
+    case 'connection':
+      return `try ${e.tryNumber}: ${e.message}`;
+    case 'log':
+      if (e.notice.kind === 'gap') return `try ${e.tryNumber}: log: ${e.notice.message}`;
+      if (e.notice.kind === 'resumed') return `try ${e.tryNumber}: log stream resumed (${e.notice.why})`;
+      if (e.notice.kind === 'joined') return `try ${e.tryNumber}: log: a line split by a log rotation was joined`;
+      return null;
+    case 'try-ended':
+      return `try ${e.result.tryNumber}: ${e.result.message}${e.result.reason !== null ? ` [reason ${e.result.reason}]` : ''}`;
+    case 'retry':
+      return `retrying as try ${e.nextTry} in ${e.delaySeconds} s (${e.reason === null ? 'no reason key' : `reason "${e.reason}"`}: ${e.retryCount} ${e.retryCount === 1 ? 'retry' : 'retries'}; delay from ${e.delayRule})`;
+    case 'cleanup':
+      return e.message;
+  }
+}
+
+async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<number> {
+  const v = args.values;
+  if (typeof v.task !== 'string' || v.task === '') throw new UsageError('--task NAME is required');
+  const input = dbndRunRequest(args, io);
+  const say = (text: string) => io.stderr(`dbnd-cfg run: ${text}\n`);
+  const prepared = prepareClusterRun({
+    files: input.files,
+    env: input.environment,
+    readFile: (path) => input.readFile?.(path),
+    envName: input.envName ?? null,
+    task: v.task,
+    set: input.set ?? [],
+    context: typeof v.context === 'string' ? v.context : null,
+    namespace: typeof v.namespace === 'string' ? v.namespace : null,
+  });
+  if (!prepared.ok) {
+    say(`dbnd would fail at the ${prepared.stage} stage: ${prepared.message}`);
+    return RunExit.config;
+  }
+  const plan = prepared.run;
+  for (const w of plan.warnings) say(`dbnd: ${w}`);
+  const ac = new AbortController();
+  const unsubscribe = io.onInterrupt?.(() => {
+    say('cancelling: deleting the pod (Ctrl-C again to stop at once)');
+    ac.abort();
+  });
+  try {
+    const api = await openCluster(plan.kubeconfig);
+    say(`env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`);
+    if (v['dry-run'] === true) {
+      const answer = await dryRunPod(api, plan.podForTry(1), ac.signal);
+      io.stdout(stringify(answer));
+      say('server-side dry run (dryRun=All) accepted the pod; nothing was created');
+      return RunExit.ok;
+    }
+    const result = await runOnCluster({
+      api,
+      podForTry: (n) => plan.podForTry(n),
+      policy: plan.policy,
+      signal: ac.signal,
+      onEvent: (e) => {
+        const text = describeEvent(e);
+        if (text) say(text);
+      },
+      onLogLines: (lines) => {
+        let out = '';
+        for (const line of lines) out += `${line.text}\n`;
+        io.stdout(out);
+      },
+    });
+    for (const pod of result.leftPods) say(`left behind: ${pod}`);
+    if (result.outcome === 'succeeded') {
+      say(`succeeded (${result.tries.length} ${result.tries.length === 1 ? 'try' : 'tries'})`);
+      return RunExit.ok;
+    }
+    if (result.outcome === 'cancelled') {
+      say(`cancelled`);
+      return RunExit.cancelled;
+    }
+    say(`failed: ${result.message}`);
+    return result.cause === 'cluster-error' ? RunExit.cluster : RunExit.failed;
+  } catch (err) {
+    if (err instanceof ClusterError) {
+      if (err.kind === 'cancelled') return RunExit.cancelled;
+      say(`cluster error: ${err.message}`);
+      return RunExit.cluster;
+    }
+    throw err;
+  } finally {
+    unsubscribe?.();
+  }
+}
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'run a dbnd task on the Kubernetes cluster of an env: submit, stream the log, retry, clean up',
+  usage: 'dbnd-cfg run --env NAME --task NAME [--context C] [--namespace N] [--set S.K=V]... [--file F]... [--dry-run]',
+  help: `Builds the driver pod \`dbnd run TASK --env ENV --interactive\` would submit (the config is discovered from
+the current folder as dbnd does, or given with --file), submits it to the cluster of the env's Kubernetes engine
+(config_file, cluster_context, in_cluster; else KUBECONFIG / ~/.kube/config), watches it, prints its \`base\`
+container's log on stdout and progress on stderr. A failed pod is retried as pod_error_cfg_source_dict says
+(reason -> retry_count), each retry a new pod with its try number in name and labels, after
+pod_default_retry_delay (dbnd's runtime ignores an entry's retry_delay). Pods are deleted at the end unless
+keep_finished_pods / keep_failed_pods say otherwise. Ctrl-C deletes the pod.
+
+options:
+  --env NAME              the dbnd env (default: [databand] env)
+  --task NAME             the task to run (required)
+  --context C             kubeconfig context (default: the engine's cluster_context, else current-context)
+  --namespace N           namespace (default: the engine's namespace)
+  --set S.K=V             like dbnd run --set, repeatable
+  --file F                a config file, repeatable, in load order (default: discovered as dbnd does)
+  --env-var NAME=VALUE    add a process variable (DBND__S__K or one used by $VAR), repeatable
+  --dry-run               send the pod with dryRun=All and print the server's answer; nothing is created
+
+exit codes: 0 succeeded, 1 the task failed on the cluster (the reason is printed), 2 bad arguments,
+3 dbnd's config cannot build the pod, 4 the cluster cannot be used (context, unreachable, 401/403), 130 cancelled`,
+  options: RUN_OPTIONS,
+  run,
+};
