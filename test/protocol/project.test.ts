@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { LspServerProcess } from './lspServerProcess';
-import { writeFixture, type Fixture } from './projectFixture';
+import { fixtureEnv, writeFixture } from './projectFixture';
 
 const PROJECT = `
 //- /.dbnd/databand-system.cfg
@@ -17,12 +17,6 @@ _type = local_machine
 _from = parent
 `;
 
-/** The server's environment: no DBND_* of the machine running the tests, HOME inside the fixture. */
-export function fixtureEnv(fixture: Fixture): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: fixture.root };
-  for (const name of Object.keys(env)) if (name.startsWith('DBND')) delete env[name];
-  return env;
-}
 
 const unknownType = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'unknown-type');
 

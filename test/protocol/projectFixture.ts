@@ -84,3 +84,10 @@ export function writeFixture(spec: string): Fixture {
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
+
+/** The server's environment: no DBND_* of the machine running the tests, HOME inside the fixture. */
+export function fixtureEnv(fixture: Fixture): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: fixture.root };
+  for (const name of Object.keys(env)) if (name.startsWith('DBND')) delete env[name];
+  return env;
+}

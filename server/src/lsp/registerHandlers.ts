@@ -10,6 +10,13 @@ import { didClose } from './handlers/didClose';
 import { didChangeWatchedFiles } from './handlers/didChangeWatchedFiles';
 import { didChangeConfiguration } from './handlers/didChangeConfiguration';
 import { didChangeWorkspaceFolders } from './handlers/didChangeWorkspaceFolders';
+import { documentSymbol } from './handlers/documentSymbol';
+import { foldingRange } from './handlers/foldingRange';
+import { definition } from './handlers/definition';
+import { references } from './handlers/references';
+import { prepareRename } from './handlers/prepareRename';
+import { rename } from './handlers/rename';
+import { workspaceSymbol } from './handlers/workspaceSymbol';
 import { describeError } from './describeError';
 
 export function registerHandlers(state: ServerState): void {
@@ -31,4 +38,13 @@ export function registerHandlers(state: ServerState): void {
   documents.onDidClose(guarded(connection, 'didClose', (e) => didClose(state, e), undefined));
   connection.onDidChangeWatchedFiles(guarded(connection, 'didChangeWatchedFiles', (p) => didChangeWatchedFiles(state, p), undefined));
   connection.onDidChangeConfiguration(() => void didChangeConfiguration(state).catch(logFailure('didChangeConfiguration')));
+
+  // Navigation: outline, folding, section names across the project's files
+  connection.onDocumentSymbol(guarded(connection, 'documentSymbol', (p) => documentSymbol(state, p), []));
+  connection.onFoldingRanges(guarded(connection, 'foldingRange', (p) => foldingRange(state, p), []));
+  connection.onDefinition(guarded(connection, 'definition', (p) => definition(state, p), []));
+  connection.onReferences(guarded(connection, 'references', (p) => references(state, p), []));
+  connection.onPrepareRename(guarded(connection, 'prepareRename', (p) => prepareRename(state, p), null));
+  connection.onRenameRequest(guarded(connection, 'rename', (p) => rename(state, p), null));
+  connection.onWorkspaceSymbol(guarded(connection, 'workspaceSymbol', (p) => workspaceSymbol(state, p), []));
 }

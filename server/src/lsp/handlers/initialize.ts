@@ -13,6 +13,12 @@ export function initialize(state: ServerState, params: InitializeParams): Initia
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: SERVER_NAME },
   };

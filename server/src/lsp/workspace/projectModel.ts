@@ -98,6 +98,13 @@ export class ProjectModel {
     return analysis;
   }
 
+  /** Every workspace folder's project and every open document's analysis: what workspace-wide features search. */
+  workspaceAnalyses(): Analysis[] {
+    const out = new Set(this.projects.filter((p) => p.isProject).map((p) => p.analysis()));
+    for (const d of this.documents.all()) out.add(this.analysisFor(d.uri));
+    return [...out];
+  }
+
   /** An open document's text changed (or it was opened): returns the open documents to re-check. */
   documentChanged(uri: string): string[] {
     return this.textChanged(uri, uriToPath(uri));
