@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCfg } from '../../../server/src/core/reader';
-import { syntaxDiagnostics, type SwallowedSectionData } from '../../../server/src/core/diagnostics/syntaxDiagnostics';
+import { syntaxDiagnostics } from '../../../server/src/core/diagnostics/syntaxDiagnostics';
+import type { SwallowedSectionData } from '../../../server/src/core/diagnostics/types';
 import type { Range } from '../../../server/src/core/text/range';
 import { textOf } from '../../support/cursor';
 

@@ -9,8 +9,8 @@ import { expandEnvVar } from '../values/expandVars';
 import type { CheckedEntry } from './checkedEntries';
 import { closestName } from './didYouMean';
 import type { EnabledObjects } from './enabledObjects';
-import type { CoreDiagnostic } from './types';
-import { knownSectionNames, type ReplaceValueFixData } from './unresolvedClasses';
+import type { CoreDiagnostic, ReplaceValueFixData } from './types';
+import { knownSectionNames } from './unresolvedClasses';
 
 export const ENGINE_REFERENCE_KEYS = new Set(['remote_engine', 'local_engine']);
 

@@ -10,13 +10,7 @@ import type { Range } from '../text/range';
 import type { Environment } from '../environment';
 import { type CheckedEntry, jsonText, parsedJson } from './checkedEntries';
 import { findPythonLiterals, literalRange } from './pythonLiteralsInJson';
-import type { CoreDiagnostic } from './types';
-
-/** Payload of `python-literal-in-json`: the literal's range and the JSON to write instead. */
-export interface PythonLiteralFixData {
-  readonly literal: string;
-  readonly replaceWith: string;
-}
+import type { CoreDiagnostic, PythonLiteralFixData } from './types';
 
 function isStructured(checked: CheckedEntry): boolean {
   const type = checked.param?.type;

@@ -8,12 +8,7 @@ import type { Environment } from '../environment';
 import { parseParameterValue } from '../values/parseValue';
 import type { CheckedEntry } from './checkedEntries';
 import type { EnabledObjects } from './enabledObjects';
-import type { CoreDiagnostic } from './types';
-
-/** Payload of `legacy-key`: where the key lives now (the quick fix moves or renames it). */
-export interface LegacyKeyFixData {
-  readonly moveTo: { readonly section: string; readonly key: string };
-}
+import type { CoreDiagnostic, LegacyKeyFixData } from './types';
 
 function newHome(legacy: LegacyKeySchema): LegacyKeyFixData['moveTo'] | undefined {
   const m = /^\[([^\]]+)\]\s*(\S+)$/.exec(legacy.movedTo ?? '');

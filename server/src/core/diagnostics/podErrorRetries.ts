@@ -5,14 +5,9 @@
 import type { Environment } from '../environment';
 import { type CheckedEntry, findJsonMember, isObject, parsedJson } from './checkedEntries';
 import { closestName } from './didYouMean';
-import type { CoreDiagnostic } from './types';
+import type { CoreDiagnostic, RetryDelayFixData } from './types';
 
 export const POD_FAILURE_REASON_KEYS = ['err_image_pull', 'err_config_error', 'err_pod_deleted', 'err_pod_evicted'] as const;
-
-/** Payload of `retry-delay-ignored`: the reason whose `retry_delay` member the quick fix removes. */
-export interface RetryDelayFixData {
-  readonly reason: string;
-}
 
 export function podErrorRetryDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
   if (checked.cls?.family !== 'kubernetes' || checked.entry.key !== 'pod_error_cfg_source_dict') return [];

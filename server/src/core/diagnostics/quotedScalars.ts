@@ -2,14 +2,9 @@
 // string with the quotes, and `container_repository = ""` is two quote characters (not empty). dbnd accepts
 // both silently; the quotes then end up in the pod (an invalid namespace, an image named `""`).
 import type { CheckedEntry } from './checkedEntries';
-import type { CoreDiagnostic } from './types';
+import type { CoreDiagnostic, QuotedValueFixData } from './types';
 
 const TEXT_TYPES = new Set(['str', 'VersionStr', 'Target']);
-
-/** Payload of `quoted-value`: the text without its quotes, for the quick fix. */
-export interface QuotedValueFixData {
-  readonly unquoted: string;
-}
 
 export function quotedScalarDiagnostics(checked: CheckedEntry): CoreDiagnostic[] {
   const { entry, param, value } = checked;

@@ -1,33 +1,12 @@
 // Syntax diagnostics of one .cfg file: every error configparser would raise (dbnd then refuses to load the
 // whole file), at its exact range, plus the trap configparser never reports: an indented `[section]` swallowed
 // into the value above it. Value types and unknown keys are checked elsewhere.
-import type { CoreDiagnostic, RelatedLocation } from './types';
+import type { CoreDiagnostic, PythonErrorData, RelatedLocation, SwallowedSectionData } from './types';
 import { comparePositions, range, type Range } from '../text/range';
 import type { CfgDocument, CfgEntry, CfgError, CfgSection } from '../reader/model';
 import { bracketBalance } from '../reader/parseCfg';
 
 const REFUSES = 'dbnd refuses to load the whole file';
-
-/** Payload of an `indented-section-swallowed` diagnostic: what the "dedent" quick fix needs. */
-export interface SwallowedSectionData {
-  /** Name of the swallowed header. */
-  readonly section: string;
-  /** The key whose value took it, with the section it is in (null before any header) and its 0-based line. */
-  readonly swallowedBy: { readonly section: string | null; readonly key: string; readonly line: number };
-  /** Lines to dedent (0-based) and how many leading characters to delete on each. */
-  readonly dedent: readonly { readonly line: number; readonly characters: number }[];
-}
-
-/** Payload of every diagnostic that mirrors a configparser error. */
-export interface PythonErrorData {
-  readonly pythonType: string;
-  /** True for the one error Python raises (and dbnd reports) for this file. */
-  readonly raisedByDbnd: boolean;
-  /** closing-bracket-not-indented: the indentation (in characters) that makes the line part of the value. */
-  readonly indentTo?: number;
-  /** interpolation-syntax on a lone '%': the one character to replace with '%%'. */
-  readonly escapePercent?: Range;
-}
 
 /** Indent the bracket like the value's other continuation lines, or 4 deeper than the key. */
 function suggestedIndent(entry: CfgEntry): number {

@@ -9,12 +9,7 @@ import type { BuildError } from '../resolve/buildError';
 import { ALL_CONFIG_CLASSES, knownUnmodelledSection } from '../schema';
 import { closestName } from './didYouMean';
 import type { EnabledObjects } from './enabledObjects';
-import type { CoreDiagnostic } from './types';
-
-/** Payload of `unknown-type` when a close known name exists: the value the quick fix writes instead. */
-export interface ReplaceValueFixData {
-  readonly replaceWith: string;
-}
+import type { CoreDiagnostic, ReplaceValueFixData } from './types';
 
 /** Section names dbnd could resolve a bare name through: modelled families and every section in the layer. */
 export function knownSectionNames(layer: ConfigLayer): string[] {
