@@ -1,0 +1,188 @@
+// `npm run bench:logs`: a pod printing 1,000,000 lines through the real API server, read at the same time by our
+// follower (followPodLog → a counting sink) and by `kubectl logs -f`; lines/s, loss, duplicates and memory of
+// each; then the delay from a pod's phase change (the container's own clock, same host) to our watch callback.
+// Not a timed test: it prints figures. Uses $KUBECONFIG's current context (a testbed from `testbed env`), or starts
+// a testbed of its own through the test scripts when KUBECONFIG is not set.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { followPodLog, openCluster, systemClock, watchPods, type KubeApi, type KubePod } from '../../server/src/cluster';
+
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
+
+/** Checks `row-1`..`row-N` arrive once, in order; counts what is missing or repeated. */
+class RowChecker {
+  next = 1;
+  lines = 0;
+  missing = 0;
+  repeated = 0;
+  first = 0;
+  last = 0;
+  see(text: string): void {
+    const now = performance.now();
+    if (this.lines === 0) this.first = now;
+    this.last = now;
+    this.lines++;
+    const n = Number(text.slice(4));
+    if (n === this.next) this.next++;
+    else if (n > this.next) {
+      this.missing += n - this.next;
+      this.next = n + 1;
+    } else this.repeated++;
+  }
+  finish(total: number): void {
+    if (this.next <= total) this.missing += total - this.next + 1;
+  }
+  rate(): number {
+    return this.lines / ((this.last - this.first) / 1000);
+  }
+}
+
+function podBody(name: string, script: string) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels: { app: 'dbnd-logs-bench' } },
+    spec: {
+      restartPolicy: 'Never',
+      terminationGracePeriodSeconds: 0,
+      containers: [{ name: 'base', image: 'testbed/busybox:1', imagePullPolicy: 'IfNotPresent', command: ['sh', '-c', script] }],
+    },
+  };
+}
+
+async function waitForPhase(api: KubeApi, name: string, phases: string[]): Promise<KubePod> {
+  for (;;) {
+    const pod = await api.readPod(name);
+    if (pod && phases.includes(pod.status?.phase ?? '')) return pod;
+    await systemClock.sleep(200);
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+async function throughput(api: KubeApi, context: string): Promise<void> {
+  const name = `logs-bench-${Date.now()}`;
+  // The pause lets both readers attach before the first line.
+  await api.createPod(podBody(name, `sleep 4; seq 1 ${LINES} | sed "s/^/row-/"; sleep 1`));
+  try {
+    await waitForPhase(api, name, ['Running', 'Succeeded', 'Failed']);
+    const ours = new RowChecker();
+    const rss: number[] = [];
+    const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 100);
+
+    const theirs = new RowChecker();
+    let kubectlPeak = 0;
+    const kubectl = spawn(KUBECTL, ['--context', context, '-n', api.target.namespace, 'logs', '-f', name, '-c', 'base'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const kubectlSampler = setInterval(() => {
+      try {
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${kubectl.pid}/status`, 'utf8'))?.[1] ?? 0);
+        kubectlPeak = Math.max(kubectlPeak, kb * 1024);
+      } catch {
+        // exited
+      }
+    }, 100);
+    let carry = '';
+    kubectl.stdout.on('data', (chunk: Buffer) => {
+      const parts = (carry + chunk.toString()).split('\n');
+      carry = parts.pop() ?? '';
+      for (const line of parts) theirs.see(line);
+    });
+    const kubectlDone = new Promise<number | null>((r) => kubectl.on('close', r));
+
+    const result = await followPodLog(api, name, {
+      clock: systemClock,
+      onLines: (lines) => {
+        for (const l of lines) ours.see(l.text);
+      },
+      onNotice: (n) => {
+        if (n.kind !== 'joined') console.log(`  our follower: ${n.kind}${'message' in n ? `: ${n.message}` : ''}${'why' in n ? `: ${n.why}` : ''}`);
+      },
+    });
+    clearInterval(sampler);
+    const kubectlExit = await kubectlDone;
+    clearInterval(kubectlSampler);
+    ours.finish(LINES);
+    theirs.finish(LINES);
+    const steady = rss.slice(Math.floor(rss.length / 4));
+    console.log(`logs: ${LINES} lines through the API server (kubelet rotates the container log at 10 MiB)`);
+    console.log(
+      `  ours (followPodLog -> sink): ${ours.lines} lines, ${Math.round(ours.rate())} lines/s, missing ${ours.missing}, repeated ${ours.repeated}, ` +
+        `resumes ${result.resumes}, gaps reported ${result.gaps.length}; process RSS ${mb(Math.min(...steady))}..${mb(Math.max(...steady))} (peak ${mb(Math.max(...rss))})`,
+    );
+    console.log(
+      `  kubectl logs -f:            ${theirs.lines} lines, ${Math.round(theirs.rate())} lines/s, missing ${theirs.missing}, repeated ${theirs.repeated}, ` +
+        `exit ${kubectlExit}; RSS peak ${mb(kubectlPeak)}`,
+    );
+  } finally {
+    await api.deletePod(name, { gracePeriodSeconds: 0 });
+  }
+}
+
+/** The container prints its clock at start and right before it exits; the watch callback's clock is compared. */
+async function phaseLatency(api: KubeApi, rounds: number): Promise<void> {
+  const running: number[] = [];
+  const finished: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const name = `phase-bench-${Date.now()}-${i}`;
+    const seen = new Map<string, number>();
+    const watch = watchPods(api, {
+      selector: { fieldSelector: `metadata.name=${name}` },
+      clock: systemClock,
+      onEvent: (e) => {
+        const phase = e.pod.status?.phase ?? '';
+        if (!seen.has(phase)) seen.set(phase, Date.now() * 1e6);
+      },
+    });
+    try {
+      await api.createPod(podBody(name, 'date +%s%N; sleep 2; date +%s%N'));
+      const pod = await waitForPhase(api, name, ['Succeeded', 'Failed']);
+      await systemClock.sleep(200);
+      const ac = new AbortController();
+      const stamps: number[] = [];
+      for await (const chunk of await api.podLog(name, { container: 'base', follow: false, timestamps: false }, ac.signal)) {
+        stamps.push(...chunk.toString().trim().split('\n').map(Number));
+      }
+      if (pod.status?.phase === 'Succeeded' && seen.has('Running') && seen.has('Succeeded')) {
+        running.push(((seen.get('Running') as number) - stamps[0]) / 1e6);
+        finished.push(((seen.get('Succeeded') as number) - stamps[1]) / 1e6);
+      }
+    } finally {
+      watch.stop();
+      await watch.done.catch(() => undefined);
+      await api.deletePod(name, { gracePeriodSeconds: 0 });
+    }
+  }
+  const stats = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return `median ${Math.round(s[Math.floor(s.length / 2)])} ms, min ${Math.round(s[0])} ms, max ${Math.round(s[s.length - 1])} ms (${s.length} pods)`;
+  };
+  console.log('phase change -> watch callback (container clock to callback, same host; includes the kubelet\'s status sync):');
+  console.log(`  container started -> Running event:   ${stats(running)}`);
+  console.log(`  container exited  -> Succeeded event: ${stats(finished)}`);
+}
+
+async function main(): Promise<void> {
+  let stop = async () => {};
+  if (!process.env.KUBECONFIG) {
+    const modulePath = resolve('scripts/testing/k8sTestbed.mjs');
+    const { startK8sTestbed } = (await import(modulePath)) as { startK8sTestbed: () => Promise<{ env: Record<string, string>; stop: () => Promise<void> }> };
+    const tb = await startK8sTestbed();
+    Object.assign(process.env, tb.env);
+    stop = tb.stop;
+  }
+  try {
+    const api = await openCluster({ inCluster: false, configFile: null, context: null, clusterContext: null, namespace: 'default', env: process.env });
+    console.log(`cluster: context ${api.target.context}, ${await api.serverVersion()}; kubectl ${KUBECTL}`);
+    await throughput(api, api.target.context);
+    await phaseLatency(api, Number(process.env.BENCH_PHASE_ROUNDS ?? 5));
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
