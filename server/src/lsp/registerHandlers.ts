@@ -17,6 +17,7 @@ import { references } from './handlers/references';
 import { prepareRename } from './handlers/prepareRename';
 import { rename } from './handlers/rename';
 import { workspaceSymbol } from './handlers/workspaceSymbol';
+import { codeAction } from './handlers/codeAction';
 import { describeError } from './describeError';
 
 export function registerHandlers(state: ServerState): void {
@@ -47,4 +48,7 @@ export function registerHandlers(state: ServerState): void {
   connection.onPrepareRename(guarded(connection, 'prepareRename', (p) => prepareRename(state, p), null));
   connection.onRenameRequest(guarded(connection, 'rename', (p) => rename(state, p), null));
   connection.onWorkspaceSymbol(guarded(connection, 'workspaceSymbol', (p) => workspaceSymbol(state, p), []));
+
+  // Quick fixes
+  connection.onCodeAction(guarded(connection, 'codeAction', (p) => codeAction(state, p), []));
 }

@@ -1,6 +1,6 @@
 // `initialize`: what this server can do, and the workspace folders the project model starts with. Documents are
 // synced incrementally (TextDocuments applies the edits); diagnostics are pushed with publishDiagnostics.
-import { TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import type { ServerState } from '../serverState';
 
 export const SERVER_NAME = 'dbnd-cfg-language-server';
@@ -19,6 +19,7 @@ export function initialize(state: ServerState, params: InitializeParams): Initia
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: SERVER_NAME },
   };

@@ -1,0 +1,95 @@
+// Quick fixes: each applied to its fixture (cursor `$0` on the diagnostic), the text compared with the expected
+// one, and the result linted again to show the diagnostic is gone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codeActions } from '../../server/src/ide/codeActions';
+import { lintFiles } from '../../server/src/core/diagnostics/lintFiles';
+import { applyEdits } from './applyEdits';
+import { cursorProject } from './cursorProject';
+
+const FILE = 'databand-system.cfg';
+
+/** Applies the fix titled like `title` at the cursor; returns the new text. */
+function fix(marked: string, title: RegExp): string {
+  const p = cursorProject({ [FILE]: marked });
+  const actions = codeActions(p.analysis, p.uri, { start: p.position, end: p.position });
+  const action = actions.find((a) => title.test(a.title));
+  assert.ok(action, `no fix ${title} among: ${actions.map((a) => a.title).join(' | ')}`);
+  return applyEdits(p.texts.get(p.uri)!, action.edit.get(p.uri) ?? []);
+}
+
+function codes(text: string): string[] {
+  return lintFiles([{ path: `/proj/${FILE}`, text }]).map((d) => d.code);
+}
+
+const ENGINE = '[eng]\n_type = kubernetes\ncontainer_repository = r\ncontainer_tag = t\n';
+
+test('did-you-mean for an unknown key', () => {
+  const fixed = fix(`${ENGINE}namesp$0cae = x\n`, /Change to 'namespace'/);
+  assert.equal(fixed, `${ENGINE}namespace = x\n`);
+  assert.deepEqual(codes(fixed), []);
+});
+
+test('did-you-mean for a section name in _from and remote_engine', () => {
+  const text = '[alpha]\nx = 1\n[gamma]\n_from = al$0ph\n';
+  assert.equal(fix(text, /Change to 'alpha'/), '[alpha]\nx = 1\n[gamma]\n_from = alpha\n');
+  const env = `[k8s]\n_from = local\nremote_engine = en$0gg\n${ENGINE}`;
+  const fixed = fix(env, /Change to 'eng'/);
+  assert.ok(fixed.includes('remote_engine = eng\n'));
+  assert.deepEqual(codes(fixed), []);
+});
+
+test('escape a lone %', () => {
+  const fixed = fix('[core]\ndataband_access_token = p%$040ss\n', /Escape/);
+  assert.equal(fixed, '[core]\ndataband_access_token = p%%40ss\n');
+  assert.deepEqual(codes(fixed), []);
+});
+
+test('dedent a swallowed indented section', () => {
+  const fixed = fix("[run]\nenvironments = ['local']\n    [k8s$0]\n    _from = local\n", /Dedent \[k8s\]/);
+  assert.equal(fixed, "[run]\nenvironments = ['local']\n[k8s]\n_from = local\n");
+  assert.deepEqual(codes(fixed), []);
+});
+
+test('Python literal → JSON', () => {
+  const fixed = fix(`${ENGINE}labels = {"a": No$0ne}\n`, /Write null/);
+  assert.equal(fixed, `${ENGINE}labels = {"a": null}\n`);
+  assert.deepEqual(codes(fixed), []);
+});
+
+test('move [core] environments to [run]: a new section, or merged into the existing list', () => {
+  const alone = fix("[core]\nenviron$0ments = ['local', 'k8s']\n[k8s]\n_from = local\n", /Move 'environments' to \[run\]/);
+  assert.equal(alone, "[core]\n[k8s]\n_from = local\n\n[run]\nenvironments = ['local', 'k8s']\n");
+  assert.deepEqual(codes(alone), []);
+  const merged = fix("[run]\nenvironments = ['local', 'gcp']\n[core]\nenviron$0ments = ['local', 'k8s']\n", /Move/);
+  assert.equal(merged, "[run]\nenvironments = ['local', 'gcp', 'k8s']\n[core]\n");
+});
+
+test('[core] tracker_url is renamed to databand_url', () => {
+  const fixed = fix('[core]\ntracker$0_url = http://x\n', /Rename to 'databand_url'/);
+  assert.equal(fixed, '[core]\ndataband_url = http://x\n');
+  assert.deepEqual(codes(fixed), []);
+});
+
+test('add a missing required key', () => {
+  const fixed = fix('[eng$0]\n_type = kubernetes\ncontainer_tag = t\n', /Add 'container_repository'/);
+  assert.match(fixed, /^\[eng\]\n_type = kubernetes\ncontainer_tag = t\ncontainer_repository = .*\n$/);
+  assert.ok(!codes(fixed).includes('missing-required-key'));
+});
+
+test('drop retry_delay, with its comma', () => {
+  const fixed = fix(`${ENGINE}pod_error_cfg_source_dict = {"255": {"retry_count": 3, "retry_d$0elay": "3m"}}\n`, /Remove 'retry_delay'/);
+  assert.equal(fixed, `${ENGINE}pod_error_cfg_source_dict = {"255": {"retry_count": 3}}\n`);
+  assert.deepEqual(codes(fixed), []);
+});
+
+test('a secret type did-you-mean, quotes removed, a closing bracket indented', () => {
+  const secret = fix(`${ENGINE}secrets = [{"type": "en$0vv", "target": "A", "secret": "s", "key": "k"}]\n`, /Change to 'env'/);
+  assert.ok(secret.includes('"type": "env"'));
+  assert.deepEqual(codes(secret), []);
+  const quoted = fix('[eng]\n_type = kubernetes\ncontainer_repository = r\ncontainer_tag = t\nnamespace = "pr$0od"\n', /Remove the quotes/);
+  assert.ok(quoted.endsWith('namespace = prod\n'));
+  const bracket = fix(`${ENGINE}secrets = [\n    {"type": "env", "target": "A", "secret": "s"}\n]$0\n`, /Indent the bracket/);
+  assert.ok(bracket.endsWith('\n    ]\n'));
+  assert.deepEqual(codes(bracket), []);
+});
