@@ -75,3 +75,10 @@ test('--help lists the commands; lint --help explains output and exit codes', ()
   assert.match(lint.stdout, /usage: dbnd-cfg lint \[--json\] FILE\.\.\./);
   assert.match(lint.stdout, /exit codes:/);
 });
+
+test('render-pod --label without "=" is a usage error naming the argument, not a label key cut short', () => {
+  const r = dbndCfg('render-pod', '--mode', 'task', '--label', 'foo');
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /--label expects KEY=VALUE, got 'foo'/);
+  assert.equal(r.stdout, '');
+});

@@ -1,14 +1,15 @@
-// Value parsing by dbnd type: the rules of SPEC §1.2–1.4, each with the trap it guards against.
+// Value parsing by dbnd type: the rules of docs/dbnd-rules.md §1.2–1.4, each with the trap it guards against.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseParameterValue } from '../../../server/src/core/values/parseValue';
 import { parseTimedelta } from '../../../server/src/core/values/parseTimedelta';
 import { expandEnvVar } from '../../../server/src/core/values/expandVars';
+import { PARAM_VALIDATION_VALUES } from '../../../server/src/core/schema';
 import type { ValueTypeName } from '../../../server/src/core/schema/types';
 import type { Json } from '../../../server/src/core/json';
 
 const ctx = { env: { HOME: '/home/alice', NS: 'team-a', LOOP: 'x$LOOP' } };
-const parse = (raw: Json, type: ValueTypeName) => parseParameterValue(raw, type, ctx);
+const parse = (raw: Json, type: ValueTypeName) => parseParameterValue(raw, { type }, ctx);
 const value = (raw: Json, type: ValueTypeName) => {
   const r = parse(raw, type);
   assert.ok(r.ok, `expected ${JSON.stringify(raw)} to parse as ${type}`);
@@ -68,4 +69,13 @@ test('objects from task_config are normalized, not re-parsed', () => {
   assert.equal(value(5, 'str'), '5');
   assert.deepEqual(value({ a: 1 }, 'Dict'), { a: 1 });
   assert.equal(value(0, 'bool'), false);
+});
+
+test('an Enum parses by the members of its own parameter', () => {
+  const colours = { type: 'Enum' as const, enumValues: ['red', 'green'] };
+  assert.deepEqual(parseParameterValue('green', colours, ctx), { ok: true, value: 'green' });
+  const r = parseParameterValue('warn', colours, ctx);
+  assert.ok(!r.ok && r.error.type === 'ValueError' && r.error.message.includes("<ParamValidation.red: 'red'>"), JSON.stringify(r));
+  const validate = { type: 'Enum' as const, enumValues: PARAM_VALIDATION_VALUES };
+  assert.deepEqual(parseParameterValue('warn', validate, ctx), { ok: true, value: 'warn' });
 });

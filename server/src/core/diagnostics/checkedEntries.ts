@@ -5,6 +5,7 @@ import type { CfgDocument, CfgEntry, CfgSection } from '../reader';
 import { pyStrip } from '../python/strMethods';
 import { valueSpanToRange } from '../reader/valuePositions';
 import type { Json } from '../json';
+import { paramOf } from '../schema';
 import type { ConfigClassSchema, ParamSchema } from '../schema/types';
 import type { Range } from '../text/range';
 import type { Environment } from '../environment';
@@ -38,7 +39,7 @@ export function checkedEntries(
     if (section.isDefault) continue;
     const cls = classOf(section.name);
     for (const entry of section.entries) {
-      const param = cls?.params.find((p) => p.name === entry.key);
+      const param = cls && paramOf(cls, entry.key);
       out.push({ path, doc, section, entry, cls, param, value: interpolated.get(entry) });
     }
   }

@@ -4,7 +4,7 @@
 import type { ConfigLayer } from '../config/configLayers';
 import { resolveConfigClass } from '../resolve/classResolution';
 import { fromChain, objectSections } from '../resolve/sectionList';
-import { DATABAND_SYSTEM_CONFIG, RUN_CONFIG } from '../schema';
+import { DATABAND_SYSTEM_CONFIG, RUN_CONFIG, paramOf } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 import type { Environment } from '../environment';
 import { parseParameterValue } from '../values/parseValue';
@@ -22,9 +22,9 @@ function settingValue(layer: ConfigLayer, cls: ConfigClassSchema, key: string, e
   const stack = layer.lookup(objectSections(cls.family, cls, []), key);
   const raw = stack.at(-1)?.value;
   if (raw === undefined) return undefined;
-  const param = cls.params.find((p) => p.name === key);
+  const param = paramOf(cls, key);
   if (!param) return raw;
-  const parsed = parseParameterValue(raw, param.type, { env });
+  const parsed = parseParameterValue(raw, param, { env });
   return parsed.ok ? parsed.value : undefined;
 }
 

@@ -16,7 +16,7 @@ function newHome(legacy: LegacyKeySchema): LegacyKeyFixData['moveTo'] | undefine
 }
 
 function coreEnvironments(checked: CheckedEntry, home: LegacyKeyFixData['moveTo'], enabled: EnabledObjects, env: Environment): CoreDiagnostic {
-  const parsed = checked.value === undefined ? undefined : parseParameterValue(checked.value, 'List[str]', { env });
+  const parsed = checked.value === undefined ? undefined : parseParameterValue(checked.value, { type: 'List[str]' }, { env });
   const listed = parsed?.ok && Array.isArray(parsed.value) ? parsed.value.map(String) : [];
   const notEnabled = listed.filter((name) => !enabled.environments.includes(name));
   const selectedBroken = notEnabled.includes(enabled.selectedEnv);

@@ -2,8 +2,7 @@
 // warns), obsolete keys, keys nothing reads, and values that do not parse as the key's type (dbnd fails the
 // build with DatabandBuildError when such a value wins).
 import type { CfgDocument, CfgEntry } from '../reader';
-import { isExemptFromUnknownKeyCheck, legacyKeyOf } from '../schema';
-import { OBSOLETE_KEYS } from '../schema/obsoleteKeys';
+import { isExemptFromUnknownKeyCheck, legacyKeyOf, obsoleteKey, paramOf } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 import { parseParameterValue } from '../values/parseValue';
 import { closestName } from './didYouMean';
@@ -11,7 +10,8 @@ import type { CoreDiagnostic } from './types';
 import type { Environment } from '../environment';
 
 function unknownKey(path: string, entry: CfgEntry, section: string, cls: ConfigClassSchema): CoreDiagnostic {
-  const obsolete = OBSOLETE_KEYS.find((k) => k.name === entry.key);
+  // Obsolete only for the class it belonged to: `[docker] pod_retry_delay` was never a docker key.
+  const obsolete = obsoleteKey(cls.family, entry.key);
   if (obsolete) {
     return {
       path,
@@ -53,7 +53,7 @@ export function valueDiagnostics(
     if (!cls) continue;
     for (const entry of section.entries) {
       if (isExemptFromUnknownKeyCheck(entry.key)) continue;
-      const param = cls.params.find((p) => p.name === entry.key);
+      const param = paramOf(cls, entry.key);
       if (!param) {
         // A legacy key names its new home instead (legacyKeys.ts).
         if (!legacyKeyOf(cls, entry.key)) out.push(unknownKey(path, entry, section.name, cls));
@@ -67,7 +67,7 @@ export function valueDiagnostics(
       }
       const text = interpolated.get(entry);
       if (text === undefined) continue; // an interpolation error, reported with the syntax errors
-      const parsed = parseParameterValue(text, param.type, { env, readFile: () => '' });
+      const parsed = parseParameterValue(text, param, { env, readFile: () => '' });
       if (!parsed.ok) {
         out.push({
           path,

@@ -41,7 +41,7 @@ function describe(value: Json): string {
 }
 
 function parseOne(req: BuildRequest, param: ParamSchema, cv: Pick<ConfigValue, 'value' | 'source' | 'origin'>): DbndResult<ParsedOne, BuildError> {
-  const parsed = parseParameterValue(cv.value, param.type, req.parse);
+  const parsed = parseParameterValue(cv.value, param, req.parse);
   if (!parsed.ok) {
     return failWith({
       type: 'DatabandBuildError',

@@ -2,7 +2,7 @@
 // layers) that is not a parameter of the class, except `_type`, `_from` and `*__target`.
 import type { ConfigLayer } from '../config/configLayers';
 import type { ValueOrigin } from '../config/configValue';
-import { isExemptFromUnknownKeyCheck } from '../schema';
+import { isExemptFromUnknownKeyCheck, paramOf } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 
 export interface UnknownKeyWarning {
@@ -27,13 +27,12 @@ export function findUnknownKeys(
   level: string,
 ): UnknownKeyWarning[] {
   if (level === 'disabled') return [];
-  const known = new Set(cls.params.map((p) => p.name.toLowerCase()));
   const warnings: UnknownKeyWarning[] = [];
   for (const section of sections) {
     const entries = layer.merged.section(section);
     if (!entries) continue;
     for (const [key, cv] of entries) {
-      if (isExemptFromUnknownKeyCheck(key) || known.has(key)) continue;
+      if (isExemptFromUnknownKeyCheck(key) || paramOf(cls, key)) continue;
       warnings.push({
         object: objectName,
         kind: cls.kind,

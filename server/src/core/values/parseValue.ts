@@ -1,8 +1,7 @@
 // Turning one config value into the parameter's value exactly as dbnd's ParameterDefinition.calc_init_value
 // does: `$VAR`/`~` expansion of the whole string, the `@` prefixes, then the type's parser and normalizer.
 // Values given as objects (task_config, the CLI's boolean switches) skip the string steps.
-import { PARAM_VALIDATION_VALUES } from '../schema/paramBuilders';
-import type { ValueTypeName } from '../schema/types';
+import type { ParamSchema, ValueTypeName } from '../schema/types';
 import { expandEnvVar } from './expandVars';
 import { parseBool } from './parseBool';
 import { parseFloat64, parseInt10 } from './parseNumber';
@@ -41,8 +40,11 @@ function folderTarget(path: string): string {
   return path.endsWith('/') ? path : `${path}/`;
 }
 
-function parseScalarText(text: string, type: ValueTypeName, ctx: ValueParseContext): DbndResult<Json> {
-  switch (type) {
+/** What parsing needs to know of a parameter: its type, and its members when it is an Enum. */
+export type ParamTypeSpec = Pick<ParamSchema, 'type' | 'enumValues'>;
+
+function parseScalarText(text: string, param: ParamTypeSpec, ctx: ValueParseContext): DbndResult<Json> {
+  switch (param.type) {
     case 'bool':
       return parseBool(text);
     case 'int':
@@ -54,8 +56,9 @@ function parseScalarText(text: string, type: ValueTypeName, ctx: ValueParseConte
     case 'Target':
       return ok(folderTarget(text));
     case 'Enum': {
-      // validate_no_extra_params is the only Enum parameter of the modelled classes.
-      const members: readonly string[] = PARAM_VALIDATION_VALUES;
+      // EnumParameter parses by member name; validate_no_extra_params (ParamValidation) is the only Enum
+      // parameter of the modelled classes, so dbnd's message names that enum class.
+      const members = param.enumValues ?? [];
       if (members.includes(text)) return ok(text);
       return fail(
         'ValueError',
@@ -101,13 +104,13 @@ function parseStringLeaves(value: Json, ctx: ValueParseContext): DbndResult<Json
   return ok(stringifyLeaves(value));
 }
 
-function parseString(raw: string, type: ValueTypeName, ctx: ValueParseContext): DbndResult<Json> {
+function parseString(raw: string, param: ParamTypeSpec, ctx: ValueParseContext): DbndResult<Json> {
   const at = resolveAtPrefix(raw, ctx);
   if (!at.ok || at.value === null) return at;
-  const kind = structureKind(type);
-  if (!kind) return parseScalarText(at.value, type, ctx);
+  const kind = structureKind(param.type);
+  if (!kind) return parseScalarText(at.value, param, ctx);
   const parsed = parseStructureText(at.value, kind);
-  if (!parsed.ok || !hasStringLeaves(type)) return parsed;
+  if (!parsed.ok || !hasStringLeaves(param.type)) return parsed;
   return parseStringLeaves(parsed.value, ctx);
 }
 
@@ -126,7 +129,7 @@ function normalizeObject(value: Json, type: ValueTypeName, ctx: ValueParseContex
  * dbnd's `calc_init_value` for one config value of a parameter of `type`. Strings are expanded first
  * (repeated `$VAR`/`~` expansion), so an `@` that comes out of a variable counts too.
  */
-export function parseParameterValue(raw: Json, type: ValueTypeName, ctx: ValueParseContext): DbndResult<Json> {
-  if (typeof raw !== 'string') return normalizeObject(raw, type, ctx);
-  return parseString(expandEnvVar(raw, ctx.env).value, type, ctx);
+export function parseParameterValue(raw: Json, param: ParamTypeSpec, ctx: ValueParseContext): DbndResult<Json> {
+  if (typeof raw !== 'string') return normalizeObject(raw, param.type, ctx);
+  return parseString(expandEnvVar(raw, ctx.env).value, param, ctx);
 }
