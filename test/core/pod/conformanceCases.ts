@@ -1,4 +1,4 @@
-// Loads the conformance cases that reach the pod stage and turns them into renderer inputs (FORMAT.md §3–§7):
+// Loads the conformance cases that reach the pod stage and turns them into renderer inputs (docs/conformance.md §3–§7):
 // engine values from expected `engine_config` overlaid with `pod_engine`, the render context from case.json,
 // and the process environment of §4 plus `env_vars`. `{{FILES_DIR}}` becomes the case's absolute files folder.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// pod_yaml merge rules (SPEC §3.8) on small templates.
+// pod_yaml merge rules (docs/dbnd-rules.md §3.8) on small templates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderPod } from '../../../server/src/core/pod/renderPod';

@@ -1,4 +1,4 @@
-// dbnd's lookup rules (SPEC §1.6): layer beats section at equal priority, OVERRIDE beats all, extend merges.
+// dbnd's lookup rules (docs/dbnd-rules.md §1.6): layer beats section at equal priority, OVERRIDE beats all, extend merges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigLayer } from '../../../server/src/core/config/configLayers';

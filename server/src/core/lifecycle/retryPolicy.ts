@@ -1,4 +1,4 @@
-// How many retries a crashed task gets, and after which delay (SPEC §4.5; _handle_crashed_task_instance).
+// How many retries a crashed task gets, and after which delay (docs/dbnd-rules.md §4.5; _handle_crashed_task_instance).
 // The count comes from `pod_error_cfg_source_dict[reason]["retry_count"]` when the reason is a key of it,
 // otherwise from the task's own `task_retries`. The delay is always `pod_default_retry_delay` for a task on a
 // Kubernetes engine: the `retry_delay` inside the dict is never read.

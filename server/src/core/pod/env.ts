@@ -1,4 +1,4 @@
-// The container env of the `base` container (build_pod's env_vars dict), SPEC §3.4. Built as a Python dict:
+// The container env of the `base` container (build_pod's env_vars dict), docs/dbnd-rules.md §3.4. Built as a Python dict:
 // `env_vars` and the spawn env are dict updates, so a key that already exists keeps its place in the order.
 import type { EngineValues, PodRenderContext } from './types';
 import { type DbndResult, fail, ok } from '../result';

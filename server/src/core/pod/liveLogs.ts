@@ -1,6 +1,6 @@
-// The Airflow "live logs" sidecar (request_factory.py, SPEC §3.9), applied to the serialized request just before
-// it is sent: two emptyDir volumes, their mounts in `base`, the hostname env var, and a `log-sidecar` container
-// that serves the log folder until the trap file appears.
+// The Airflow "live logs" sidecar (request_factory.py, docs/dbnd-rules.md §3.9), applied to the serialized
+// request just before it is sent: two emptyDir volumes, their mounts in `base`, the hostname env var, and a
+// `log-sidecar` container that serves the log folder until the trap file appears.
 import type { EngineValues } from './types';
 import { type DbndResult, fail, ok } from '../result';
 import type { Json, JsonObject } from '../json';

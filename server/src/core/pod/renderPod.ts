@@ -16,7 +16,7 @@ import { toVolume, toVolumeMount } from './volumes';
 import { isJsonObject, type Json, type JsonObject, mapToObject } from '../json';
 import { pyStr, pyTruthy, pyTypeName } from '../python';
 
-/** `pod_yaml`'s default: dbnd-run's packaged template (FORMAT.md §3.1 placeholder). */
+/** `pod_yaml`'s default: dbnd-run's packaged template (docs/conformance.md §3.1 placeholder). */
 export const PACKAGED_POD_YAML_PATH = '{{DBND_RUN_CONF_DIR}}/kubernetes-pod.yaml';
 
 export const DEFAULT_NOW = '2024-01-01T00:00:00';

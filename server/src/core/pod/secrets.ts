@@ -1,6 +1,6 @@
 // `system_secrets` + `secrets` → Airflow 2's Secret objects and what Secret.attach_to_pod adds to the pod
-// (SPEC §3.5). All Secret objects are constructed first (get_secrets), so a bad item fails the build before any
-// volume name is generated.
+// (docs/dbnd-rules.md §3.5). All Secret objects are constructed first (get_secrets), so a bad item fails the
+// build before any volume name is generated.
 import type { EngineValues } from './types';
 import { type DbndResult, fail, ok } from '../result';
 import { isJsonObject, type Json, type JsonObject } from '../json';

@@ -1,6 +1,6 @@
 // The `pod_yaml` template: read as PyYAML's safe_load would, deserialized the way the kubernetes client turns a
 // dict into a V1Pod (unknown keys dropped, primitives converted), then merged under dbnd's pod with
-// `reconcile_pods` (SPEC §3.8, a copy of Airflow 2's PodGenerator logic). Both pods are kept in their
+// `reconcile_pods` (docs/dbnd-rules.md §3.8, a copy of Airflow 2's PodGenerator logic). Both pods are kept in their
 // serialized (camelCase JSON) form; the schema says which values were model objects, because Python treats a
 // model as true even when it is empty (that is why dbnd's `resources` always wins).
 import { parse, type ScalarTag } from 'yaml';

@@ -2,12 +2,13 @@
 import type { Json, JsonObject } from '../json';
 
 /**
- * The engine's parameter values keyed by parameter name, in the JSON form of FORMAT.md §5.2 (timedelta = seconds,
- * `List[str]` leaves already str()-ed), after `_initialize()`; plus the engine section name as the user wrote it.
+ * The engine's parameter values keyed by parameter name, in the JSON form of docs/conformance.md §5.2
+ * (timedelta = seconds, `List[str]` leaves already str()-ed), after `_initialize()`; plus the engine section
+ * name as the user wrote it.
  */
 export type EngineValues = { readonly engineName: string } & { readonly [param: string]: Json };
 
-/** FORMAT.md §7: the k-th volume secret (1-based) of one pod build. */
+/** docs/conformance.md §7: the k-th volume secret (1-based) of one pod build. */
 export function defaultSecretVolumeName(k: number): string {
   return `secretvol00000000-0000-0000-0000-${String(k).padStart(12, '0')}`;
 }
@@ -43,7 +44,7 @@ export interface PodRenderContext {
   readonly now?: string;
   /** dbnd always passes True for driver and executor pods. Default true. */
   readonly includeSystemSecrets?: boolean;
-  /** Name of the k-th volume secret (1-based); default FORMAT §7's deterministic counter. */
+  /** Name of the k-th volume secret (1-based); default docs/conformance.md §7's deterministic counter. */
   readonly secretVolumeName?: (k: number) => string;
   /** The logger repr of the task run in warnings; default `TaskRun(<task_name>)`. */
   readonly taskRunRepr?: string;

@@ -93,7 +93,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** The conformance format's `files` entry (FORMAT.md §5.1): `{sections: {s: {k: v}}}` or `{error: {...}}`. */
+/** The conformance format's `files` entry (docs/conformance.md §5.1): `{sections: {s: {k: v}}}` or `{error: {...}}`. */
 export function dbndViewToJson(view: DbndFileView): Record<string, unknown> {
   if (view.kind === 'error') {
     const error = view.error;

@@ -3,8 +3,6 @@
 // key table, so every consumer agrees on one description of dbnd 1.0.28.0.
 import type { Json } from '../json';
 
-/** A parsed value in the JSON form the conformance corpus uses (FORMAT.md §5.2). */
-
 /**
  * dbnd's value-type name of a parameter, as dbnd reports it (`type` in expected.json) where the corpus shows it.
  * `Target` is a dbnd folder target (`DirTarget`), `Enum` is `validate_no_extra_params`' enum, `object` a
@@ -33,8 +31,8 @@ export interface ParamSchema {
   /** False when the code declares no default: a value must come from config or dbnd raises MissingParameterError. */
   readonly hasDefault: boolean;
   /**
-   * The code default in FORMAT.md §5.2's JSON form (timedelta = total seconds, None = null). Present exactly when
-   * `hasDefault`. Values dbnd computes at import time are written with a `{{PLACEHOLDER}}` (see placeholders.ts).
+   * The code default in docs/conformance.md §5.2's JSON form (timedelta = total seconds, None = null). Present
+   * exactly when `hasDefault`. Values dbnd computes at import time are written with a `{{PLACEHOLDER}}` (see placeholders.ts).
    */
   readonly default?: Json;
   /** The system parameter `validate_no_extra_params` (reported with `"system": true`). */
@@ -51,7 +49,7 @@ export interface ParamSchema {
    * differ from config and code default. Describes the rule; the resolver implements it.
    */
   readonly derived?: string;
-  /** Markdown in our own words, including the traps SPEC lists. First sentence is the short meaning. */
+  /** Markdown in our own words, including the traps docs/dbnd-rules.md lists. First sentence is the short meaning. */
   readonly docs: string;
   /** Example values as one would write them in a .cfg file. */
   readonly examples?: readonly string[];
@@ -99,8 +97,8 @@ export interface ConfigClassSchema {
   /** Keys of older dbnd versions that are unknown keys in 1.0.28 (see LegacyKeySchema). */
   readonly legacyKeys: readonly LegacyKeySchema[];
   /**
-   * Whether dbnd's task registry knows this class by family and full class path (SPEC §1.7 step 1). False for
-   * `[config]`/`[task]`, which are sections, not classes one can build by name.
+   * Whether dbnd's task registry knows this class by family and full class path (docs/dbnd-rules.md §1.7
+   * step 1). False for `[config]`/`[task]`, which are sections, not classes one can build by name.
    */
   readonly registered: boolean;
 }
