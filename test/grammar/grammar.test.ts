@@ -1,5 +1,5 @@
 // The TextMate grammar, tokenized by VS Code's own engine: what is a comment, a section, a key, a value, and
-// where a multi-line value ends (SPEC §1.1 and §1.3).
+// where a multi-line value ends (docs/dbnd-rules.md §1.1 and §1.3).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scopesOf, tokenize } from './tokenize';

@@ -1,5 +1,5 @@
 // The snippets insert what dbnd actually accepts: configparser lines (closing brackets indented deeper than the
-// key, SPEC §1.1) and JSON values hjson parses (SPEC §1.3), not Python literals.
+// key, docs/dbnd-rules.md §1.1) and JSON values hjson parses (docs/dbnd-rules.md §1.3), not Python literals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// One small pod per row of SPEC §4.4's reason table.
+// One small pod per row of docs/dbnd-rules.md §4.4's reason table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyPodFailure, type PodFailureFacts } from '../../../server/src/core/lifecycle/failureReason';

@@ -4,7 +4,7 @@ import { cleanLabelValue, cleanNameDns1123, podName } from '../../../server/src/
 
 const uid = '6a8330cc-1111-2222-3333-444455556666';
 
-test('SPEC §3.2 examples', () => {
+test('docs/dbnd-rules.md §3.2 examples', () => {
   assert.equal(podName({ taskFamily: 'prepare_data', taskName: 'prepare_data', taskRunUid: uid, tryNumber: 1 }), 'dbnd.prepare-data.prepare-data.6a8330cc-1');
   assert.equal(podName({ taskFamily: 'DockerRunTask', taskName: 'dbnd_driver_run', taskRunUid: uid }), 'dbnd.docker-run-task.dbnd-driver-run.6a8330cc');
   assert.equal(podName({ taskFamily: 'DockerRunTask', taskName: 'dbnd_task_submit', taskRunUid: uid }), 'dbnd.docker-run-task.dbnd-task-submit.6a8330cc');

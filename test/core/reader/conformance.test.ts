@@ -1,4 +1,4 @@
-// Every conformance case's `files` result (what dbnd read from each file alone, FORMAT.md §5.1) reproduced
+// Every conformance case's `files` result (what dbnd read from each file alone, docs/conformance.md §5.1) reproduced
 // from the case files, messages included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

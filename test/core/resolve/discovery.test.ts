@@ -1,4 +1,4 @@
-// DBND_HOME discovery and dbnd's file order (SPEC §1.5) over an in-memory file system.
+// DBND_HOME discovery and dbnd's file order (docs/dbnd-rules.md §1.5) over an in-memory file system.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { configFilePaths, discoverDbndHome } from '../../../server/src/core/config/discovery';

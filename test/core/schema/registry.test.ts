@@ -1,4 +1,4 @@
-// Lookups and dbnd's class resolution rules (SPEC §1.7) as far as the schema answers them.
+// Lookups and dbnd's class resolution rules (docs/dbnd-rules.md §1.7) as far as the schema answers them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -40,7 +40,7 @@ test('registered names are task families and exact full class paths', () => {
   assert.equal(registeredClass('run'), RUN_CONFIG);
 });
 
-test('registry lookups are exact: other spellings go through the sections (SPEC §1.7 steps 2-4)', () => {
+test('registry lookups are exact: other spellings go through the sections (docs/dbnd-rules.md §1.7 steps 2-4)', () => {
   assert.equal(registeredClass('Kubernetes'), undefined);
   assert.equal(registeredClass(K8S_PATH.toLowerCase()), undefined);
   assert.equal(registeredClass('local_machine_engine'), undefined);

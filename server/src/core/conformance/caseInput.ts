@@ -1,4 +1,4 @@
-// A conformance case folder (FORMAT.md §3): case.json plus files/, with `{{FILES_DIR}}` replaced by the
+// A conformance case folder (docs/conformance.md §3): case.json plus files/, with `{{FILES_DIR}}` replaced by the
 // folder's absolute path. Reading the folder is the caller's job; this module only interprets it.
 import type { TaskConfig } from '../config/taskConfigValues';
 import type { Json } from '../json';
@@ -36,7 +36,7 @@ export interface CaseSpec {
   readonly render?: CaseRender | null;
 }
 
-/** FORMAT.md §4: the only process environment of every oracle run. */
+/** docs/conformance.md §4: the only process environment of every oracle run. */
 export const ORACLE_BASE_ENVIRONMENT: Readonly<Record<string, string>> = {
   DBND_HOME: '/home/alice/project',
   HOME: '/home/alice',

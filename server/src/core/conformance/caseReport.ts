@@ -1,4 +1,4 @@
-// A run result as the corpus' expected.json (FORMAT.md §5 of the corpus): snake_case keys, every stage's
+// A run result as the corpus' expected.json (docs/conformance.md §5 of the corpus): snake_case keys, every stage's
 // object, the first error with its stage. Paths under the case's files folder are named relative to it.
 import { dbndViewToJson } from '../reader';
 import type { Json } from '../json';

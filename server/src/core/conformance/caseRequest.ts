@@ -1,4 +1,4 @@
-// A conformance case (FORMAT.md §3 of the corpus, docs/dbnd-rules.md for the rules) as a run request: the
+// A conformance case (docs/conformance.md §3 of the corpus, docs/dbnd-rules.md for the rules) as a run request: the
 // oracle's fixed environment plus the case's variables, its files after the package defaults, `cli_set` as
 // `--set S.K=V` arguments, and the render fields as they are (the oracle gives every run-time value).
 import type { RenderContext, RunRequest } from '../run';

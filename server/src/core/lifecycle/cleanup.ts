@@ -1,5 +1,5 @@
-// DbndPodCtrl.delete_pod's keep rules (SPEC §4.6). Every deletion path (blocking submit, Airflow executor,
-// shutdown, Ctrl-C) goes through it, so these two flags are honoured everywhere.
+// DbndPodCtrl.delete_pod's keep rules (docs/dbnd-rules.md §4.6). Every deletion path (blocking submit, Airflow
+// executor, shutdown, Ctrl-C) goes through it, so these two flags are honoured everywhere.
 
 export interface KeepPodsConfig {
   readonly keepFinishedPods: boolean;

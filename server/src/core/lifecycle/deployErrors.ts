@@ -1,5 +1,5 @@
-// DbndPodCtrl.check_deploy_errors (SPEC §4.4): what dbnd raises for a pod that cannot start. It runs every second
-// while a blocking submission waits, on every Pending watcher event, and to find the failure reason of a
+// DbndPodCtrl.check_deploy_errors (docs/dbnd-rules.md §4.4): what dbnd raises for a pod that cannot start. It runs
+// every second while a blocking submission waits, on every Pending watcher event, and to find the failure reason of a
 // Pending pod. The Unschedulable conditions are checked first, so an unschedulable pod never reports its image
 // pull error. Only `ErrImagePull` on container 0 counts; `ImagePullBackOff` does not.
 import type { DbndFailure, PodJson } from './podStatus';

@@ -1,4 +1,4 @@
-// The reason key dbnd looks up in `pod_error_cfg_source_dict` for a failed pod (SPEC §4.4):
+// The reason key dbnd looks up in `pod_error_cfg_source_dict` for a failed pod (docs/dbnd-rules.md §4.4):
 // DbndKubernetesScheduler._find_pod_failure_reason, plus the one case the scheduler decides itself
 // (`err_pod_evicted`: the pod said Succeeded but Airflow's task instance never finished).
 import { checkDeployErrors, type DeployCheckConfig, type DeployCheckFacts } from './deployErrors';

@@ -1,5 +1,6 @@
 // `DatabandSystemConfig` (dbnd/_core/settings/core.py), family `databand`: the `dbnd` command-line switches as
-// config. Order and defaults follow the dbnd source and SPEC §2.4 (the corpus does not report this object).
+// config. Order and defaults follow the dbnd source and docs/dbnd-rules.md §2.4 (the corpus does not report this
+// object).
 import { validateNoExtraParams, withDefault } from './paramBuilders';
 import type { ConfigClassSchema } from './types';
 

@@ -1,6 +1,6 @@
 // Lookups over the modelled classes, and the part of dbnd's task registry the resolver needs for class
-// resolution (SPEC §1.7). The oracle environment (and a typical k8s project) has the dbnd-run and dbnd-docker
-// plugins imported, so their classes are registered; gcp/aws/azure/spark plugin classes are not.
+// resolution (docs/dbnd-rules.md §1.7). The oracle environment (and a typical k8s project) has the dbnd-run and
+// dbnd-docker plugins imported, so their classes are registered; gcp/aws/azure/spark plugin classes are not.
 import { ALL_CONFIG_CLASSES } from './allClasses';
 import type { ConfigClassSchema, LegacyKeySchema, ParamSchema } from './types';
 
@@ -64,18 +64,18 @@ for (const cls of ALL_CONFIG_CLASSES) {
 }
 
 /**
- * SPEC §1.7 step 1: `name` is a registered task family or full class name, so that class is used and a `_type` in
- * `[name]` is ignored. The lookup is exact, like dbnd's registry (two plain dicts): `Kubernetes` or a lower-cased
- * class path are not registered names; they may still resolve through `[kubernetes] _type` (step 2), because
- * *section* lookups are case-insensitive.
+ * docs/dbnd-rules.md §1.7 step 1: `name` is a registered task family or full class name, so that class is used and a
+ * `_type` in `[name]` is ignored. The lookup is exact, like dbnd's registry (two plain dicts): `Kubernetes` or a
+ * lower-cased class path are not registered names; they may still resolve through `[kubernetes] _type` (step 2),
+ * because *section* lookups are case-insensitive.
  */
 export function registeredClass(name: string): ConfigClassSchema | undefined {
   return registeredByName.get(name);
 }
 
 /**
- * SPEC §1.7 step 4: `dottedPath` contains a dot, dbnd imports its module part and looks the full name up again.
- * Only the modules of the modelled classes are known to import, so this is the modelled class with exactly this
+ * docs/dbnd-rules.md §1.7 step 4: `dottedPath` contains a dot, dbnd imports its module part and looks the full name up
+ * again. Only the modules of the modelled classes are known to import, so this is the modelled class with exactly this
  * path; anything else is not importable (dbnd then raises TaskClassNotFoundException).
  */
 export function importableClass(dottedPath: string): ConfigClassSchema | undefined {

@@ -1,6 +1,6 @@
 // `RunConfig` (dbnd_run/run_settings/run.py), family `run`: per-run settings, including the list of enabled
 // environments. The conformance corpus does not report this object's parameters, so order and defaults follow
-// the dbnd source and SPEC §2.4.
+// the dbnd source and docs/dbnd-rules.md §2.4.
 import { validateNoExtraParams, withDefault, withoutDefault } from './paramBuilders';
 import type { ConfigClassSchema } from './types';
 

@@ -1,5 +1,5 @@
-// Keys that belong to no class but steer how dbnd builds objects from a section (SPEC §1.7, §1.9). They are
-// valid in any section and never reported as unknown.
+// Keys that belong to no class but steer how dbnd builds objects from a section (docs/dbnd-rules.md §1.7, §1.9). They
+// are valid in any section and never reported as unknown.
 
 export interface SpecialKey {
   readonly name: '_type' | '_from';
