@@ -1,5 +1,9 @@
 // The VS Code testbed (test/vscode-testbed): the extension suite in code-server's extension host, and the UI tests
 // through the workbench, each on a port picked free for the run (a busy port makes the kit exit 4: one retry).
+// VS Code opens a fresh copy of test/workspace, so a test that edits (and VS Code saves) never changes the fixture.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePorts, run } from './processes.mjs';
 
 export const VSCODE_KIT = 'test/vscode-testbed/vscode-testbed';
@@ -10,14 +14,22 @@ function kitEnv(extra) {
   return { ...process.env, VSCODE_TESTBED_CACHE: process.env.VSCODE_TESTBED_CACHE ?? DEFAULT_CACHE, ...extra };
 }
 
+/** Runs `runOnPort(port, workspace)` on a free port with a fresh copy of test/workspace. */
 async function onFreePort(runOnPort) {
-  let result;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const [port] = await freePorts(1);
-    result = await runOnPort(String(port));
-    if (result.code !== PORT_BUSY) break;
+  const dir = mkdtempSync(join(tmpdir(), 'dbnd-ws-'));
+  const workspace = join(dir, 'workspace');
+  cpSync('test/workspace', workspace, { recursive: true });
+  try {
+    let result;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const [port] = await freePorts(1);
+      result = await runOnPort(String(port), workspace);
+      if (result.code !== PORT_BUSY) break;
+    }
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return result;
 }
 
 /** The last "N passed, N failed" counts in a step's output, or undefined when it never got that far. */
@@ -31,10 +43,10 @@ export function lastCounts(output) {
 /** Runs out/test/extension/index.js (mocha) inside VS Code; `filters` narrow its files (DBND_TEST_FILTER). */
 export function runExtensionSuite(filters) {
   const env = kitEnv({ DBND_TEST_FILTER: filters.join(',') });
-  return onFreePort((port) =>
+  return onFreePort((port, workspace) =>
     run(
       VSCODE_KIT,
-      ['run-tests', '--port', port, '--extension-dev-path', '.', '--tests-path', 'out/test/extension/index.js', '--workspace', 'test/workspace', '--timeout', '900'],
+      ['run-tests', '--port', port, '--extension-dev-path', '.', '--tests-path', 'out/test/extension/index.js', '--workspace', workspace, '--timeout', '900'],
       { env, capture: true, timeoutMs: 1_200_000 },
     ),
   );
@@ -42,10 +54,10 @@ export function runExtensionSuite(filters) {
 
 /** Runs one UI test script (node, with VSCODE_TESTBED_URL set) against a workbench that has the extension. */
 export function runUiTest(script) {
-  return onFreePort((port) =>
+  return onFreePort((port, workspace) =>
     run(
       VSCODE_KIT,
-      ['with-server', '--port', port, '--extension-dev-path', '.', '--workspace', 'test/workspace', '--', process.execPath, script],
+      ['with-server', '--port', port, '--extension-dev-path', '.', '--workspace', workspace, '--', process.execPath, script],
       { env: kitEnv({}), capture: true, timeoutMs: 900_000 },
     ),
   );
