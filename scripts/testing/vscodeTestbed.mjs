@@ -58,7 +58,8 @@ export function runUiTest(script) {
     run(
       VSCODE_KIT,
       ['with-server', '--port', port, '--extension-dev-path', '.', '--workspace', workspace, '--', process.execPath, script],
-      { env: kitEnv({}), capture: true, timeoutMs: 900_000 },
+      // Each UI step waits up to this long (the kit's default, 45 s, is short on a loaded 2-core machine).
+      { env: kitEnv({ VSCODE_TESTBED_UI_TIMEOUT: process.env.VSCODE_TESTBED_UI_TIMEOUT ?? '120000' }), capture: true, timeoutMs: 900_000 },
     ),
   );
 }

@@ -18,6 +18,9 @@ function check(name, ok, detail) {
 
 const wb = await openWorkbench();
 try {
+  // On a loaded machine the Explorer can take longer than openFile's own 15 s wait for it, and its Quick Open
+  // fallback depends on file search: wait for the Explorer row first.
+  await wb.page.locator('.explorer-folders-view .label-name', { hasText: 'project.cfg' }).first().waitFor({ timeout: 180_000 });
   await wb.openFile('project.cfg');
   const mode = await wb.waitForLanguageMode('dbnd config').then(() => true, () => false);
   check('project.cfg opens in the "dbnd config" language mode', mode, await wb.languageMode());
