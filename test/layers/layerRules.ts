@@ -24,6 +24,8 @@ const NODE_GLOBALS = new Set(['process', 'require', '__dirname', '__filename', '
 const isVscodePackage = (spec: string) => /^vscode($|[-/])/.test(spec);
 const isLspPackage = (spec: string) => /^vscode-(languageserver|languageclient|jsonrpc)($|[-/])/.test(spec);
 const isNodeBuiltin = (spec: string) => NODE_BUILTINS.has(spec) || spec.startsWith('node:');
+/** The package or any of its subpaths (`@kubernetes/client-node/dist/config.js`). */
+const isKubernetesClient = (spec: string) => spec === KUBERNETES_CLIENT || spec.startsWith(`${KUBERNETES_CLIENT}/`);
 
 interface Import {
   specifier: string;
@@ -92,7 +94,7 @@ export function checkFile(file: string, text: string): Violation[] {
     if (under(file, 'server/src/core')) {
       if (isVscodePackage(specifier)) report(line, `core imports '${specifier}': the core knows no editor and no LSP`);
       else if (isNodeBuiltin(specifier)) report(line, `core imports Node's '${specifier}': the core is pure (no I/O)`);
-      else if (specifier === KUBERNETES_CLIENT) report(line, `core imports '${specifier}'`);
+      else if (isKubernetesClient(specifier)) report(line, `core imports '${specifier}'`);
       else if (target !== undefined && !under(target, 'server/src/core')) report(line, `core imports '${specifier}' from outside server/src/core`);
     }
     if (under(file, 'server/src/ide')) {
@@ -105,7 +107,7 @@ export function checkFile(file: string, text: string): Violation[] {
     if (under(file, 'server/src/cluster') && isVscodePackage(specifier)) {
       report(line, `cluster imports '${specifier}': cluster code is Node-only`);
     }
-    if (specifier === KUBERNETES_CLIENT && !under(file, 'server/src/cluster')) {
+    if (isKubernetesClient(specifier) && !under(file, 'server/src/cluster')) {
       report(line, `'${KUBERNETES_CLIENT}' imported outside server/src/cluster/ (only its one adapter file may)`);
     }
     if (under(file, 'client') && target !== undefined && under(target, 'server') && !target.split('/').includes('protocol')) {
@@ -122,7 +124,7 @@ export function checkFile(file: string, text: string): Violation[] {
 export function checkKubernetesAdapters(files: { file: string; text: string }[]): Violation[] {
   const importers = files.filter(({ file, text }) => {
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-    return importsOf(file, source).some((i) => i.specifier === KUBERNETES_CLIENT);
+    return importsOf(file, source).some((i) => isKubernetesClient(i.specifier));
   });
   if (importers.length <= 1) return [];
   return importers.map(({ file }) => ({
