@@ -9,6 +9,9 @@ import { freePorts, run } from './processes.mjs';
 export const VSCODE_KIT = 'test/vscode-testbed/vscode-testbed';
 const DEFAULT_CACHE = '/var/cache/databand-vscode/vscode-testbed';
 const PORT_BUSY = 4;
+// The kit's exit codes for "the server did not start" and "the browser or workbench failed": no test ran, so the
+// step is tried once more before it counts as failed (a loaded host can miss the page-load deadline).
+const NO_TEST_RAN = [5, 6];
 
 function kitEnv(extra) {
   return { ...process.env, VSCODE_TESTBED_CACHE: process.env.VSCODE_TESTBED_CACHE ?? DEFAULT_CACHE, ...extra };
@@ -24,7 +27,8 @@ async function onFreePort(runOnPort) {
     for (let attempt = 0; attempt < 2; attempt++) {
       const [port] = await freePorts(1);
       result = await runOnPort(String(port), workspace);
-      if (result.code !== PORT_BUSY) break;
+      if (result.code !== PORT_BUSY && !(NO_TEST_RAN.includes(result.code) && !/\d+ passed, \d+ failed/.test(result.stdout))) break;
+      console.log(`test: the VS Code testbed exited ${result.code} before any test ran; trying once more`);
     }
     return result;
   } finally {

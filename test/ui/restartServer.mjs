@@ -29,7 +29,7 @@ try {
   const problems = () => wb.page.locator('[id="status.problems"]').first().getAttribute('aria-label').catch(() => '');
   await wb.goTo(11, 1);
   await wb.page.keyboard.type('[databand]\n');
-  const counted = await waitFor(async () => /Errors: 1\b/.test(await problems()), { timeout: 60_000, what: 'one error in the status bar' })
+  const counted = await waitFor(async () => /Errors: 1\b/.test(await problems()), { timeout: 300_000, what: 'one error in the status bar' })
     .then(() => true, () => false);
   check('a repeated [databand] section shows one error in the status bar', counted, await problems());
 
