@@ -19,6 +19,10 @@ import { rename } from './handlers/rename';
 import { workspaceSymbol } from './handlers/workspaceSymbol';
 import { codeAction } from './handlers/codeAction';
 import { describeError } from './describeError';
+import { EffectiveConfigRequest, EnvironmentsRequest, RenderPodRequest } from '../../../protocol/customRequests';
+import { effectiveConfig } from './handlers/effectiveConfig';
+import { environments } from './handlers/environments';
+import { renderPod } from './handlers/renderPod';
 
 export function registerHandlers(state: ServerState): void {
   const { connection, documents } = state;
@@ -51,4 +55,9 @@ export function registerHandlers(state: ServerState): void {
 
   // Quick fixes
   connection.onCodeAction(guarded(connection, 'codeAction', (p) => codeAction(state, p), []));
+
+  // Custom requests of the extension (protocol/customRequests.ts, docs/lsp-extensions.md)
+  connection.onRequest(EnvironmentsRequest.type, (params) => environments(state, params));
+  connection.onRequest(EffectiveConfigRequest.type, (params) => effectiveConfig(state, params));
+  connection.onRequest(RenderPodRequest.type, (params) => renderPod(state, params));
 }

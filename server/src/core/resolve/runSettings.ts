@@ -25,7 +25,8 @@ export interface RunSettings {
 
 type Parse = ValueParseContext;
 
-function buildSettings(family: string, layer: ConfigLayer, parse: Parse): DbndResult<ConfigObject, BuildError> | undefined {
+/** One settings object (`[databand]`, `[core]`, `[run]`), or undefined when its class is not modelled. */
+export function buildSettings(family: string, layer: ConfigLayer, parse: Parse): DbndResult<ConfigObject, BuildError> | undefined {
   const cls: ConfigClassSchema | undefined = classByFamily(family);
   if (!cls) return undefined;
   return buildConfigObject({ name: family, cls, sections: objectSections(family, cls, []), layer, parse });
