@@ -20,6 +20,7 @@ import { workspaceSymbol } from './handlers/workspaceSymbol';
 import { codeAction } from './handlers/codeAction';
 import { describeError } from './describeError';
 import { EffectiveConfigRequest, EnvironmentsRequest, RenderPodRequest } from '../../../protocol/customRequests';
+import { codeLens } from './handlers/codeLens';
 import { effectiveConfig } from './handlers/effectiveConfig';
 import { environments } from './handlers/environments';
 import { renderPod } from './handlers/renderPod';
@@ -60,4 +61,5 @@ export function registerHandlers(state: ServerState): void {
   connection.onRequest(EnvironmentsRequest.type, (params) => environments(state, params));
   connection.onRequest(EffectiveConfigRequest.type, (params) => effectiveConfig(state, params));
   connection.onRequest(RenderPodRequest.type, (params) => renderPod(state, params));
+  connection.onCodeLens(guarded(connection, 'codeLens', (params) => codeLens(state, params), []));
 }

@@ -12,6 +12,7 @@ export function initialize(state: ServerState, params: InitializeParams): Initia
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       documentSymbolProvider: true,
       foldingRangeProvider: true,

@@ -1,0 +1,82 @@
+// The two read-only documents of the extension — the Pod spec (scheme dbnd-pod) and the effective config
+// (scheme dbnd-config), both YAML — their opening, and their refresh whenever a file of the project changes:
+// an edit in an open dbnd file (the server reads the editor's text) or a config or template file on disk.
+import * as vscode from 'vscode';
+import { EffectiveConfigRequest, RenderPodRequest, type RenderPodParams, type RunParams } from '../../../protocol/customRequests';
+import { LANGUAGE_ID } from '../languageClient';
+import type { ServerController } from '../serverController';
+import { effectiveConfigText } from './effectiveConfigText';
+import { podSpecText } from './podSpecText';
+import { ReadOnlyView } from './readOnlyView';
+import { TextBuilder } from './viewText';
+
+export const POD_SPEC_SCHEME = 'dbnd-pod';
+export const EFFECTIVE_CONFIG_SCHEME = 'dbnd-config';
+/** Coalesces a burst of keystrokes into one re-render. */
+const REFRESH_DELAY_MS = 150;
+
+export class DocumentViews implements vscode.Disposable {
+  readonly podSpec: ReadOnlyView<RenderPodParams>;
+  readonly effectiveConfig: ReadOnlyView<RunParams>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private pending: NodeJS.Timeout | undefined;
+
+  constructor(server: ServerController) {
+    this.podSpec = new ReadOnlyView(POD_SPEC_SCHEME, async (q) => podSpecText(q, await server.request(RenderPodRequest.type, q), new TextBuilder()));
+    this.effectiveConfig = new ReadOnlyView(EFFECTIVE_CONFIG_SCHEME, async (q) =>
+      effectiveConfigText(await server.request(EffectiveConfigRequest.type, q), new TextBuilder()),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{cfg,ini,yaml,yml}');
+    this.disposables.push(
+      ...this.podSpec.register(),
+      ...this.effectiveConfig.register(),
+      watcher,
+      watcher.onDidChange((uri) => this.onProjectChange(uri)),
+      watcher.onDidCreate((uri) => this.onProjectChange(uri)),
+      watcher.onDidDelete((uri) => this.onProjectChange(uri)),
+      vscode.workspace.onDidChangeTextDocument(({ document }) => {
+        if (document.uri.scheme === POD_SPEC_SCHEME || document.uri.scheme === EFFECTIVE_CONFIG_SCHEME) return;
+        if (document.languageId === LANGUAGE_ID || this.podSpec.dependsOn(document.uri) || this.effectiveConfig.dependsOn(document.uri)) {
+          this.onProjectChange(document.uri);
+        }
+      }),
+    );
+  }
+
+  /** The project a read-only document shows, so commands run from it act on that project. */
+  projectOf(uri: vscode.Uri): vscode.Uri | undefined {
+    const query = this.podSpec.query(uri) ?? this.effectiveConfig.query(uri);
+    return query ? vscode.Uri.parse(query.uri) : undefined;
+  }
+
+  showPodSpec(params: RenderPodParams): Promise<vscode.TextEditor> {
+    const name = params.mode === 'driver' ? 'driver' : (params.taskName ?? 'task');
+    return show(this.podSpec.uri(`/${params.env ?? 'default-env'}/${name}-pod.yaml`, params));
+  }
+
+  showEffectiveConfig(params: RunParams): Promise<vscode.TextEditor> {
+    const engine = params.engine ? `-${params.engine}` : '';
+    return show(this.effectiveConfig.uri(`/${params.env ?? 'default-env'}/effective-config${engine}.yaml`, params));
+  }
+
+  /** Re-renders the open documents after a change of the project (debounced). */
+  onProjectChange(_uri?: vscode.Uri): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.podSpec.refresh();
+      this.effectiveConfig.refresh();
+    }, REFRESH_DELAY_MS);
+  }
+
+  dispose(): void {
+    clearTimeout(this.pending);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+async function show(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  let doc = await vscode.workspace.openTextDocument(uri);
+  // The .yaml path already selects YAML where the built-in YAML support is present; say it explicitly anyway.
+  if (doc.languageId !== 'yaml') doc = await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
+  return vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+}
