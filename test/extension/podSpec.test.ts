@@ -68,17 +68,20 @@ suite('Databand: Show Effective Pod Spec', () => {
     assert.match(text, /limits:\n\s+memory: 3Gi/);
   });
 
-  test('the document follows an unsaved edit, and shows dbnd\'s error with a link to its line', async () => {
+  test('the document follows an unsaved edit of a project file', async () => {
     const { doc: cfg } = await openWorkspaceFile(SYSTEM_CFG());
     const pod = (await vscode.commands.executeCommand<vscode.TextEditor>(SHOW_POD_SPEC, { mode: 'driver' })).document;
     assert.match(pod.getText(), /namespace: databand$/m);
-
     await replaceLine(cfg, lineOf(cfg, 'namespace ='), 'namespace = team-a');
     await textOf(pod, (t) => /namespace: team-a$/m.test(t), 'the Pod spec to show the edited namespace');
+  });
 
+  test('when dbnd would fail, the document shows its error and links to the line that causes it', async () => {
+    const { doc: cfg } = await openWorkspaceFile(SYSTEM_CFG());
+    const pod = (await vscode.commands.executeCommand<vscode.TextEditor>(SHOW_POD_SPEC, { mode: 'driver' })).document;
     const broken = lineOf(cfg, 'docker_build =');
     await replaceLine(cfg, broken, 'docker_build = maybe');
-    const text = await textOf(pod, (t) => t.startsWith('# dbnd would fail'), 'the Pod spec to turn into dbnd\'s error');
+    const text = await textOf(pod, (t) => t.startsWith('# dbnd would fail'), "the Pod spec to turn into dbnd's error");
     assert.match(text, /^# dbnd would fail at the engine stage, so it would submit no pod for the driver/);
     assert.match(text, /DatabandBuildError: Failed to calculate value from 'maybe' for parameter 'docker_build'/);
     assert.doesNotMatch(text, /kind: Pod/, 'no stale Pod under the error');
@@ -87,9 +90,13 @@ suite('Databand: Show Effective Pod Spec', () => {
     assert.ok(link, `a link to databand-system.cfg among ${JSON.stringify(links.map((l) => l.target?.toString()))}`);
     assert.equal(link.target?.fragment, `L${broken + 1},1`);
     assert.match(pod.getText(link.range), new RegExp(`databand-system\\.cfg:${broken + 1}$`));
+  });
 
+  test('the Pod comes back once the file is fixed', async () => {
+    const { doc: cfg } = await openWorkspaceFile(SYSTEM_CFG());
+    const pod = (await vscode.commands.executeCommand<vscode.TextEditor>(SHOW_POD_SPEC, { mode: 'driver' })).document;
     await restore(cfg, committed);
-    await textOf(pod, (t) => /^kind: Pod$/m.test(t), 'the Pod to come back once the file is restored');
+    await textOf(pod, (t) => /^kind: Pod$/m.test(t) && /namespace: databand$/m.test(t), 'the committed Pod to come back');
   });
 
   test('from the palette, Enter at every question shows the driver pod', async () => {
