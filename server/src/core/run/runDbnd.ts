@@ -19,6 +19,7 @@ import { paramValuesRecord } from '../resolve/paramValue';
 import { resolveRunSettings } from '../resolve/runSettings';
 import type { UnknownKeyWarning } from '../resolve/unknownKeys';
 import { pyRepr } from '../python';
+import { type DbndResult, ok } from '../result';
 import { driverRunArguments } from './driverCommand';
 import { PLACEHOLDER_MEANINGS } from './renderDefaults';
 import type { PlaceholderField, RenderContext, RunRequest } from './request';
@@ -93,25 +94,25 @@ class Run {
   }
 
   /** Keeps an object's warnings and dbnd's log lines from its `_initialize`. */
-  private keep(result: ReturnType<typeof buildNamedObject>): NamedBuild | BuildError {
-    if (!result.ok) return result.error;
+  private keep(result: DbndResult<NamedBuild, BuildError>): DbndResult<NamedBuild, BuildError> {
+    if (!result.ok) return result;
     this.warnings.push(...result.value.object.warnings);
     this.logWarnings.push(...result.value.notes.map((n) => n.message));
-    return result.value;
+    return result;
   }
 
   /** `--set`/`--set-override` arguments as dbnd reads them; the first it cannot read fails the load. */
-  private commandLine(args: readonly string[], rootTask: boolean): CommandLineSetting[] | BuildError {
+  private commandLine(args: readonly string[], rootTask: boolean): DbndResult<CommandLineSetting[]> {
     const settings: CommandLineSetting[] = [];
     for (const arg of args) {
       const parsed = parseCommandLineArgument(arg, { rootTask });
-      if (!parsed.ok) return parsed.error;
+      if (!parsed.ok) return parsed;
       settings.push(...parsed.value.settings);
       for (const name of parsed.value.rootTaskParams) {
         this.notes.push(`--set ${name}=…: a name without a section is a parameter of the task being run, not config`);
       }
     }
-    return settings;
+    return ok(settings);
   }
 
   run(): RunResult {
@@ -121,10 +122,14 @@ class Run {
     this.result.files = files.map((f) => toDbndView(f.doc, f.path));
 
     const set = this.commandLine(request.set ?? [], true);
-    if ('type' in set) return this.fail('load', set);
+    if (!set.ok) return this.fail('load', set.error);
     const override = this.commandLine(request.setOverride ?? [], false);
-    if ('type' in override) return this.fail('load', override);
-    const loaded = loadConfig([...PACKAGE_DEFAULT_FILES, ...files], request.environment, { env: request.envName, set, override });
+    if (!override.ok) return this.fail('load', override.error);
+    const loaded = loadConfig([...PACKAGE_DEFAULT_FILES, ...files], request.environment, {
+      env: request.envName,
+      set: set.value,
+      override: override.value,
+    });
     if (!loaded.ok) return this.fail('load', loaded.error);
     const base = loaded.value;
 
@@ -146,8 +151,9 @@ class Run {
     };
     this.result.settings = summary;
 
-    const runEngine = this.keep(buildNamedObject(engineName, base, this.parse));
-    if ('type' in runEngine) return this.fail('engine', runEngine);
+    const built = this.keep(buildNamedObject(engineName, base, this.parse));
+    if (!built.ok) return this.fail('engine', built.error);
+    const runEngine = built.value;
     this.result.engine = runEngine.object;
 
     const render = request.render;
@@ -172,16 +178,16 @@ class Run {
     return this.taskEngine(base, runEngine.object, render.fullTaskFamilyShort, render);
   }
 
-  private dockerStep(render: RenderContext, engine: ConfigObject): DockerStepResult | BuildError {
+  private dockerStep(render: RenderContext, engine: ConfigObject): DbndResult<DockerStepResult, BuildError> {
     if (render.containerTagOverride !== undefined) {
       this.result.dockerStep = { kind: 'simulated', tag: render.containerTagOverride };
-      return simulatedDockerBuild(engine, render.containerTagOverride);
+      return ok(simulatedDockerBuild(engine, render.containerTagOverride));
     }
     const step = dockerBuildStep(engine, render.dockerBuildTime);
-    if (!step.ok) return step.error;
+    if (!step.ok) return step;
     const report: DockerStepReport = step.value.build ? { kind: 'build', build: step.value.build } : { kind: 'tagSet' };
     this.result.dockerStep = report;
-    return step.value;
+    return step;
   }
 
   /**
@@ -190,13 +196,13 @@ class Run {
    */
   private taskEngine(base: ConfigLayer, runEngine: ConfigObject, sourcePrefix: string, render: RenderContext | null): RunResult {
     const clone = this.keep(cloneObject(runEngine, base, this.parse, { require_submit: false }));
-    if ('type' in clone) return this.fail('engine', clone);
-    this.result.engine = clone.object;
+    if (!clone.ok) return this.fail('engine', clone.error);
+    this.result.engine = clone.value.object;
     let layer = base;
     if (render) {
-      const docker = this.dockerStep(render, clone.object);
-      if ('type' in docker) return this.fail('pod', docker);
-      layer = docker.layers.reduce((l, store) => l.push('prepare_docker_for_executor', store), layer);
+      const docker = this.dockerStep(render, clone.value.object);
+      if (!docker.ok) return this.fail('pod', docker.error);
+      layer = docker.value.layers.reduce((l, store) => l.push('prepare_docker_for_executor', store), layer);
     }
     const taskConfig = this.request.taskConfig;
     if (taskConfig) {
@@ -208,26 +214,27 @@ class Run {
       layer = layer.push('task_config', store);
     }
     const task = this.keep(buildNamedObject(runEngine.name, layer, this.parse));
-    if ('type' in task) return this.fail('engine', task);
-    this.result.engine = task.object;
+    if (!task.ok) return this.fail('engine', task.error);
+    this.result.engine = task.value.object;
     if (!render) return this.finish();
-    return this.renderPodWith(task.object, render, render.command ?? [], this.result.settings?.envName ?? '', {});
+    return this.renderPodWith(task.value.object, render, render.command ?? [], this.result.settings?.envName ?? '', {});
   }
 
   private renderDriver(render: RenderContext, base: ConfigLayer, runEngine: ConfigObject, s: RunSettingsSummary): RunResult {
     const docker = this.dockerStep(render, runEngine);
-    if ('type' in docker) return this.fail('pod', docker);
-    const layer = docker.layers.reduce((l, store) => l.push('prepare_docker_for_executor', store), base);
-    const reported = this.keep(buildNamedObject(runEngine.name, layer, this.parse));
-    if ('type' in reported) return this.fail('pod', reported);
+    if (!docker.ok) return this.fail('pod', docker.error);
+    const layer = docker.value.layers.reduce((l, store) => l.push('prepare_docker_for_executor', store), base);
+    const reportedBuild = this.keep(buildNamedObject(runEngine.name, layer, this.parse));
+    if (!reportedBuild.ok) return this.fail('pod', reportedBuild.error);
+    const reported = reportedBuild.value;
     this.result.engine = reported.object;
     let engine = reported.object;
 
     if (!s.interactive) {
       // submit_to_engine_task: a detached clone unless `[run] interactive`.
       const detached = this.keep(cloneObject(engine, layer, this.parse, { auto_remove: true, detach_run: true }));
-      if ('type' in detached) return this.fail('pod', detached);
-      engine = detached.object;
+      if (!detached.ok) return this.fail('pod', detached.error);
+      engine = detached.value.object;
     }
     const values = paramValuesRecord(engine.params);
     const command = render.command ?? this.driverArguments(render);
@@ -240,10 +247,11 @@ class Run {
     const final = this.keep(
       cloneObject(engine, layer, this.parse, { container_repository: split.value.repository, container_tag: split.value.tag }),
     );
-    if ('type' in final) return this.fail('pod', final);
+    if (!final.ok) return this.fail('pod', final.error);
     const cmds = driverCommandList(submit.value.command);
     if (!cmds.ok) return this.fail('pod', cmds.error);
-    return this.renderPodWith(final.object, render, cmds.value, s.envName, paramDiff(reported.object, final.object));
+    const finalEngine = final.value.object;
+    return this.renderPodWith(finalEngine, render, cmds.value, s.envName, paramDiff(reported.object, finalEngine));
   }
 
   /** run_submitter's command around the user's arguments; `dbnd_root` comes from the env object. */
