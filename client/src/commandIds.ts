@@ -3,4 +3,3 @@ export const RESTART_SERVER_COMMAND = 'databand.restartServer';
 export const SELECT_ENVIRONMENT_COMMAND = 'databand.selectEnvironment';
 export const SHOW_POD_SPEC_COMMAND = 'databand.showPodSpec';
 export const SHOW_EFFECTIVE_CONFIG_COMMAND = 'databand.showEffectiveConfig';
-export const ADD_KUBERNETES_ENGINE_COMMAND = 'databand.addKubernetesEngine';

@@ -12,10 +12,12 @@ import { zipEntries } from './zipEntries';
 
 interface Manifest {
   main: string;
+  icon: string;
   contributes: {
     languages: { configuration: string }[];
     grammars: { path: string }[];
     snippets: { path: string }[];
+    walkthroughs: { steps: { media: { markdown: string } }[] }[];
   };
 }
 
@@ -42,6 +44,8 @@ test('the vsix holds the bundles, the grammar, the snippets and every file the m
     ...manifest.contributes.languages.map((l) => l.configuration),
     ...manifest.contributes.grammars.map((g) => g.path),
     ...manifest.contributes.snippets.map((s) => s.path),
+    manifest.icon,
+    ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown)),
   ].map((p) => posix.normalize(p));
   const expected = ['package.json', 'dist/server/server.js', 'dist/cli/dbnd-cfg.js', 'readme.md', ...referenced];
   for (const file of expected) {
