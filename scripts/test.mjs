@@ -74,34 +74,40 @@ if (wanted('unit') && unitFiles.length > 0) {
   recordNodeRun('unit', unitFiles, await runNodeTests(unitFiles, { timeoutMs: 1_800_000 }));
 }
 
-// ── cluster ───────────────────────────────────────────────────────────────────────────────────────────────────────
+// ── the k8s testbed: up for the cluster stage and the extension stage (a run from VS Code needs a cluster) ─────
 const clusterFiles = findTests('out/test/cluster').filter(matches);
-if (wanted('cluster') && clusterFiles.length > 0) {
-  console.log(`\n── cluster: ${clusterFiles.length} files, k8s testbed ──`);
-  let testbed;
+const extensionFiles = findTests('out/test/extension').filter(matches);
+const runCluster = wanted('cluster') && clusterFiles.length > 0;
+const runExtension = wanted('extension') && extensionFiles.length > 0;
+let testbed;
+let testbedError;
+if (runCluster || runExtension) {
   try {
     testbed = await startK8sTestbed();
   } catch (err) {
+    testbedError = err;
     console.log(`test: ${err.message}`);
-    record('cluster', 0, clusterFiles.length, 'the k8s testbed did not start: every cluster test file counts as failed');
-  }
-  if (testbed) {
-    try {
-      recordNodeRun('cluster', clusterFiles, await runNodeTests(clusterFiles, { env: testbed.env, timeoutMs: 1_800_000 }));
-    } finally {
-      await testbed.stop();
-    }
   }
 }
 
-// ── extension (mocha inside VS Code) ──────────────────────────────────────────────────────────────────────────────
-const extensionFiles = findTests('out/test/extension').filter(matches);
-if (wanted('extension') && extensionFiles.length > 0) {
-  console.log(`\n── extension: ${extensionFiles.length} files, VS Code testbed ──`);
-  const r = await runExtensionSuite(filters);
-  const counts = lastCounts(r.stdout);
-  if (!counts) record('extension', 0, extensionFiles.length, `no test summary (exit ${r.code}): every file counts as failed`);
-  else record('extension', counts.passed, counts.failed + (r.code !== 0 && counts.failed === 0 ? 1 : 0), r.code ? `exit ${r.code}` : '');
+try {
+  // ── cluster ─────────────────────────────────────────────────────────────────────────────────────────────────────
+  if (runCluster) {
+    console.log(`\n── cluster: ${clusterFiles.length} files, k8s testbed ──`);
+    if (!testbed) record('cluster', 0, clusterFiles.length, 'the k8s testbed did not start: every cluster test file counts as failed');
+    else recordNodeRun('cluster', clusterFiles, await runNodeTests(clusterFiles, { env: testbed.env, timeoutMs: 1_800_000 }));
+  }
+
+  // ── extension (mocha inside VS Code; the testbed's KUBECONFIG reaches the extension host) ─────────────────────
+  if (runExtension) {
+    console.log(`\n── extension: ${extensionFiles.length} files, VS Code testbed${testbed ? ' + k8s testbed' : testbedError ? ' (no k8s testbed)' : ''} ──`);
+    const r = await runExtensionSuite(filters, testbed?.env ?? {});
+    const counts = lastCounts(r.stdout);
+    if (!counts) record('extension', 0, extensionFiles.length, `no test summary (exit ${r.code}): every file counts as failed`);
+    else record('extension', counts.passed, counts.failed + (r.code !== 0 && counts.failed === 0 ? 1 : 0), r.code ? `exit ${r.code}` : '');
+  }
+} finally {
+  await testbed?.stop();
 }
 
 // ── UI tests through the workbench ────────────────────────────────────────────────────────────────────────────────

@@ -1,18 +1,24 @@
 // VS Code entry point. Thin on purpose: the language lives in the server; the client owns the UI around it
 // (output channel, status items, commands, read-only documents).
 import * as vscode from 'vscode';
+import { cancelAllRuns } from './cluster/clusterRunner';
+import { ClusterTarget } from './cluster/clusterTarget';
+import { offerOrphanCleanup } from './cluster/orphanPods';
+import { PodsView } from './cluster/podsView';
 import { registerCommands } from './commands';
 import { pickerShown, type EnvironmentItem } from './commands/selectEnvironment';
 import { EnvironmentSelection } from './environmentSelection';
 import { EnvironmentStatus } from './environmentStatus';
 import { ServerController } from './serverController';
 import { createServerStatusItem } from './serverStatus';
+import { activeProject } from './projectTarget';
 import { DocumentViews } from './views/documentViews';
 
 /** What activate() returns: for the extension's own tests, which cannot see the UI through the API otherwise. */
 export interface DatabandApi {
   readonly environmentStatus: EnvironmentStatus;
   readonly onDidShowEnvironmentPicker: vscode.Event<vscode.QuickPick<EnvironmentItem>>;
+  readonly pods: PodsView;
 }
 
 let server: ServerController | undefined;
@@ -24,6 +30,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Databa
   const environments = new EnvironmentSelection(context.workspaceState);
   const views = new DocumentViews(server);
   const environmentStatus = new EnvironmentStatus(server, environments, views);
+  const clusterTarget = new ClusterTarget(context.workspaceState);
+  const projectKey = () => activeProject((uri) => views.projectOf(uri))?.key;
+  const pods = new PodsView(() => {
+    const key = projectKey();
+    return key ? clusterTarget.get(key) : undefined;
+  });
+  const showClusterTarget = () => clusterTarget.show(projectKey());
   context.subscriptions.push(
     output,
     status,
@@ -31,14 +44,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Databa
     views,
     environmentStatus,
     pickerShown,
-    ...registerCommands({ server, environments, views, workspaceState: context.workspaceState }),
+    clusterTarget,
+    pods,
+    ...registerCommands({ server, environments, views, workspaceState: context.workspaceState, clusterTarget, pods, logDir: context.logUri.fsPath }),
+    vscode.window.onDidChangeActiveTextEditor(showClusterTarget),
+    vscode.workspace.onDidGrantWorkspaceTrust(showClusterTarget),
+    clusterTarget.onDidChange(() => {
+      showClusterTarget();
+      pods.refreshIfVisible();
+    }),
   );
+  showClusterTarget();
+  const key = projectKey();
+  if (vscode.workspace.isTrusted && key) void offerOrphanCleanup(clusterTarget.get(key));
   await server.start();
   void environmentStatus.update();
-  return { environmentStatus, onDidShowEnvironmentPicker: pickerShown.event };
+  return { environmentStatus, onDidShowEnvironmentPicker: pickerShown.event, pods };
 }
 
 export async function deactivate(): Promise<void> {
+  // Runs of this window are cancelled, which deletes their pods (keep flags apply).
+  cancelAllRuns();
   // VS Code waits for this promise, so the server gets its shutdown/exit instead of being killed.
   await server?.stop();
   server = undefined;

@@ -44,9 +44,10 @@ export function lastCounts(output) {
   return { passed: Number(passed), failed: Number(failed) };
 }
 
-/** Runs out/test/extension/index.js (mocha) inside VS Code; `filters` narrow its files (DBND_TEST_FILTER). */
-export function runExtensionSuite(filters) {
-  const env = kitEnv({ DBND_TEST_FILTER: filters.join(',') });
+/** Runs out/test/extension/index.js (mocha) inside VS Code; `filters` narrow its files (DBND_TEST_FILTER);
+ *  `clusterEnv` (KUBECONFIG, K8S_TESTBED_*) reaches the extension host through the server's environment. */
+export function runExtensionSuite(filters, clusterEnv = {}) {
+  const env = kitEnv({ ...clusterEnv, DBND_TEST_FILTER: filters.join(',') });
   return onFreePort((port, workspace) =>
     run(
       VSCODE_KIT,

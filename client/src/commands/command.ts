@@ -2,6 +2,8 @@
 import type * as vscode from 'vscode';
 import type { EnvironmentSelection } from '../environmentSelection';
 import type { ServerController } from '../serverController';
+import type { ClusterTarget } from '../cluster/clusterTarget';
+import type { PodsView } from '../cluster/podsView';
 import type { DocumentViews } from '../views/documentViews';
 
 export interface CommandContext {
@@ -9,6 +11,11 @@ export interface CommandContext {
   readonly environments: EnvironmentSelection;
   readonly views: DocumentViews;
   readonly workspaceState: vscode.Memento;
+  /** The kubeconfig context/namespace chosen per workspace folder for cluster actions. */
+  readonly clusterTarget: ClusterTarget;
+  readonly pods: PodsView;
+  /** Where run logs are written in full (the extension's log folder). */
+  readonly logDir: string;
 }
 
 export interface DatabandCommand {

@@ -13,3 +13,6 @@ export { followPodLog, DEFAULT_CONTAINER, type FollowOptions, type FollowResult,
 export type { LogLine } from './logLines';
 export { dryRunPod } from './dryRun';
 export { DBND_POD_SELECTOR, findDbndPods } from './dbndPods';
+export { describeRunEvent } from './describeRunEvent';
+export { projectRunFiles, type ProjectRunFiles } from './projectFiles';
+export { summarizePod, type PodSummary } from './podSummary';

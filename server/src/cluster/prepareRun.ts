@@ -32,6 +32,11 @@ export interface PreparedRun {
   readonly runUid: string;
   readonly policy: RunPolicy;
   readonly kubeconfig: KubeconfigRequest;
+  /**
+   * The image dbnd would build and push before submitting (`container_tag` empty, `docker_build` on), or null.
+   * The pod then names a tag that exists only after that build: callers build it first or set container_tag.
+   */
+  readonly imageBuild: { readonly image: string; readonly push: boolean } | null;
   /** dbnd's notes and log warnings about this run (e.g. "replacing pod command"), for the user. */
   readonly warnings: readonly string[];
   /** The pod body of try N (1-based): name suffix `-N` and label try_number=N, a new attempt uid per try. */
@@ -113,6 +118,10 @@ export function prepareClusterRun(input: ClusterRunInput): PrepareResult {
       engineName: settings.engineName,
       runUid,
       policy: runPolicyFromEngine(values),
+      imageBuild:
+        first.dockerStep?.kind === 'build'
+          ? { image: `${String(first.dockerStep.build.image_name)}:${first.dockerStep.build.tag}`, push: first.dockerStep.build.push }
+          : null,
       warnings: [...first.logWarnings, ...first.notes],
       kubeconfig: {
         inCluster: typeof values.in_cluster === 'boolean' ? values.in_cluster : null,

@@ -1,0 +1,232 @@
+// "Databand: Run Task on Cluster": pick a Kubernetes environment (the selected one first), a task (history and the
+// dbnd tasks of the workspace's Python files) and optional --set overrides; save the project's dbnd files (a run
+// reads the disk, as dbnd does); build the driver pod with the core as `dbnd run TASK --env ENV --interactive`
+// would; show it and, on confirmation (a server-side dry run offered first), submit it, stream its log into the
+// run's output channel, retry and clean up. Needs a trusted workspace: it runs code on a cluster with the user's
+// credentials. Every prompt has a default, so Enter goes through; Escape anywhere cancels quietly.
+import { dirname } from 'node:path';
+import * as vscode from 'vscode';
+import { stringify } from 'yaml';
+import { EnvironmentsRequest } from '../../../protocol/customRequests';
+import { ClusterError, dryRunPod, openCluster, prepareClusterRun, projectRunFiles, type PreparedRun } from '../../../server/src/cluster';
+import { runPrepared, type FinishedRun } from '../cluster/clusterRunner';
+import { findPythonTasks } from '../cluster/pythonTasks';
+import { RUN_TASK_ON_CLUSTER_COMMAND } from '../commandIds';
+import { LANGUAGE_ID } from '../languageClient';
+import type { CommandContext, DatabandCommand } from './command';
+import { argsOf, type ProjectArgs } from './commandArgs';
+import { resolveTarget } from './resolveTarget';
+
+export interface RunTaskArgs extends ProjectArgs {
+  readonly task?: string;
+  /** `--set` values, `S.K=V` each. */
+  readonly set?: readonly string[];
+  /** The folder `dbnd run` starts in (DBND_HOME is found from it); default: the project's workspace folder. */
+  readonly folder?: string;
+  /** Skip the confirmation: 'submit' (tests, scripted callers). */
+  readonly confirm?: 'submit';
+}
+
+const TASK_HISTORY_KEY = 'databand.run.taskHistory';
+const SET_HISTORY_KEY = 'databand.run.lastSet';
+
+function envOfProcess(folder: vscode.Uri): NodeJS.ProcessEnv {
+  const extra = vscode.workspace.getConfiguration('databand', folder).get<Record<string, string>>('environmentVariables', {});
+  return { ...process.env, ...extra };
+}
+
+async function pickEnvironment(context: CommandContext, uri: vscode.Uri, preferred: string | undefined): Promise<string | undefined> {
+  const result = await context.server.request(EnvironmentsRequest.type, { uri: uri.toString() });
+  const k8s = result.environments.filter((e) => e.kubernetes);
+  if (k8s.length === 0) {
+    void vscode.window.showWarningMessage(
+      'No environment of [run] environments runs on Kubernetes. Add one whose remote_engine is a section with _type = kubernetes.',
+    );
+    return undefined;
+  }
+  const first = preferred ?? result.defaultEnv;
+  const items = k8s
+    .map((e) => ({ label: e.name, description: `engine ${e.engine ?? '?'}${e.name === first ? ' (selected)' : ''}`, env: e.name }))
+    .sort((a, b) => Number(b.env === first) - Number(a.env === first));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Run Task on Cluster (1/3): environment', placeHolder: 'dbnd run --env' });
+  return picked?.env;
+}
+
+async function pickTask(context: CommandContext, folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
+  const history = context.workspaceState.get<string[]>(TASK_HISTORY_KEY, []);
+  const picker = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  picker.title = 'Run Task on Cluster (2/3): task';
+  picker.placeholder = 'The task dbnd runs: a name from the list, or type one (module.function works too)';
+  picker.busy = true;
+  const fromHistory = history.map((label) => ({ label, description: 'recent' }));
+  picker.items = fromHistory;
+  const found = findPythonTasks(folder).then((names) => {
+    picker.items = [...fromHistory, ...names.filter((n) => !history.includes(n)).map((label) => ({ label, description: 'found in Python files' }))];
+    picker.busy = false;
+  });
+  return new Promise<string | undefined>((resolve) => {
+    picker.onDidAccept(() => {
+      resolve((picker.selectedItems[0]?.label ?? picker.value).trim() || undefined);
+      picker.hide();
+    });
+    picker.onDidHide(() => {
+      resolve(undefined);
+      picker.dispose();
+    });
+    picker.show();
+    void found;
+  });
+}
+
+async function askSet(context: CommandContext): Promise<string[] | undefined> {
+  const last = context.workspaceState.get<string>(SET_HISTORY_KEY, '');
+  const text = await vscode.window.showInputBox({
+    title: 'Run Task on Cluster (3/3): --set overrides (optional)',
+    prompt: 'Space-separated S.K=V values, as dbnd run --set takes them; empty for none',
+    value: last,
+    validateInput: (v) => (v.trim() === '' || v.trim().split(/\s+/).every((p) => /^[^=\s]+\.[^=\s]+=/.test(p)) ? undefined : 'Each value is SECTION.KEY=VALUE'),
+  });
+  if (text === undefined) return undefined;
+  await context.workspaceState.update(SET_HISTORY_KEY, text.trim());
+  return text.trim() === '' ? [] : text.trim().split(/\s+/);
+}
+
+/** When dbnd would build the image first: ask for an existing tag, or build and push it in a terminal, as dbnd would. */
+async function resolveImage(plan: PreparedRun, dbndHome: string): Promise<string[] | undefined> {
+  if (!plan.imageBuild) return [];
+  const choice = await vscode.window.showWarningMessage(
+    `container_tag is empty and docker_build is on: dbnd would build and ${plan.imageBuild.push ? 'push ' : ''}${plan.imageBuild.image} first.`,
+    { modal: true },
+    'Use an Existing Tag…',
+    'Build and Push in a Terminal',
+  );
+  if (choice === 'Use an Existing Tag…') {
+    const tag = await vscode.window.showInputBox({ title: 'container_tag of the image to run', prompt: `An image tag that exists in ${plan.imageBuild.image.split(':')[0]}` });
+    return tag ? [`${plan.engineName}.container_tag=${tag.trim()}`] : undefined;
+  }
+  if (choice !== 'Build and Push in a Terminal') return undefined;
+  const image = plan.imageBuild.image;
+  // dbnd's build: `docker build -t IMAGE -f $DBND_HOME/Dockerfile .` in DBND_HOME, then `docker push IMAGE`.
+  const script = `docker build -t ${image} -f Dockerfile .${plan.imageBuild.push ? ` && docker push ${image}` : ''}`;
+  const task = new vscode.Task({ type: 'shell' }, vscode.TaskScope.Workspace, `build ${image}`, 'Databand', new vscode.ShellExecution(script, { cwd: dbndHome }));
+  const execution = await vscode.tasks.executeTask(task);
+  const code = await new Promise<number | undefined>((resolve) => {
+    const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+      if (e.execution === execution) {
+        sub.dispose();
+        resolve(e.exitCode);
+      }
+    });
+  });
+  if (code !== 0) {
+    void vscode.window.showErrorMessage(`The image build ended with exit code ${code ?? 'unknown'}; nothing was submitted.`);
+    return undefined;
+  }
+  return [`${plan.engineName}.container_tag=${image.slice(image.lastIndexOf(':') + 1)}`];
+}
+
+async function confirmSubmit(plan: PreparedRun): Promise<boolean> {
+  for (;;) {
+    const pod = plan.podForTry(1);
+    const where = `${plan.kubeconfig.context ?? plan.kubeconfig.clusterContext ?? 'the current context'}, namespace ${plan.kubeconfig.namespace}`;
+    const choice = await vscode.window.showInformationMessage(
+      `Submit pod ${pod.metadata.name} (env ${plan.envName}, engine ${plan.engineName}) to ${where}?`,
+      { modal: true },
+      'Submit',
+      'Dry Run First',
+      'Show Pod',
+    );
+    if (choice === 'Submit') return true;
+    if (choice === 'Show Pod') {
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: stringify(pod) });
+      await vscode.window.showTextDocument(doc, { preview: true });
+      continue;
+    }
+    if (choice === 'Dry Run First') {
+      try {
+        const api = await openCluster(plan.kubeconfig);
+        await dryRunPod(api, pod);
+        const next = await vscode.window.showInformationMessage('The API server accepted the pod (dryRun=All; nothing was created).', { modal: true }, 'Submit');
+        return next === 'Submit';
+      } catch (err) {
+        void vscode.window.showErrorMessage(`Dry run refused: ${err instanceof Error ? err.message : String(err)}`);
+        return false;
+      }
+    }
+    return false;
+  }
+}
+
+async function saveProjectDocuments(folder: string): Promise<void> {
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && d.languageId === LANGUAGE_ID && d.uri.fsPath.startsWith(folder));
+  await Promise.all(dirty.map((d) => d.save()));
+}
+
+export const runTaskOnCluster: DatabandCommand = {
+  id: RUN_TASK_ON_CLUSTER_COMMAND,
+  async run(context, ...rawArgs): Promise<FinishedRun | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Running a task on a cluster needs a trusted workspace (it uses your cluster credentials).');
+      return undefined;
+    }
+    const args = argsOf<RunTaskArgs>(rawArgs);
+    const target = resolveTarget(context, args);
+    if (!target) return undefined;
+    const wsFolder = vscode.workspace.getWorkspaceFolder(target.project.uri);
+    const folder = args.folder ?? wsFolder?.uri.fsPath ?? dirname(target.project.uri.fsPath);
+    const env = args.env ?? (await pickEnvironment(context, target.project.uri, target.env));
+    if (!env) return undefined;
+    const task = args.task ?? (await pickTask(context, wsFolder));
+    if (!task) return undefined;
+    const set = args.set ? [...args.set] : await askSet(context);
+    if (!set) return undefined;
+    const history = context.workspaceState.get<string[]>(TASK_HISTORY_KEY, []);
+    await context.workspaceState.update(TASK_HISTORY_KEY, [task, ...history.filter((t) => t !== task)].slice(0, 20));
+
+    await saveProjectDocuments(folder);
+    const processEnv = envOfProcess(vscode.Uri.file(folder));
+    const extraFiles = vscode.workspace.getConfiguration('databand', vscode.Uri.file(folder)).get<string[]>('extraConfigFiles', []);
+    const choice = context.clusterTarget.get(target.project.key);
+    const prepare = (extraSet: readonly string[]) => {
+      const project = projectRunFiles(folder, processEnv, extraFiles);
+      return {
+        project,
+        prepared: prepareClusterRun({
+          files: project.files,
+          env: project.env,
+          readFile: project.readFile,
+          envName: env,
+          task,
+          set: [...set, ...extraSet],
+          context: choice.context,
+          namespace: choice.namespace,
+        }),
+      };
+    };
+    let { project, prepared } = prepare([]);
+    if (prepared.ok && prepared.run.imageBuild) {
+      const tagSet = await resolveImage(prepared.run, project.dbndHome);
+      if (!tagSet) return undefined;
+      ({ project, prepared } = prepare(tagSet));
+    }
+    if (!prepared.ok) {
+      void vscode.window.showErrorMessage(`dbnd would fail at the ${prepared.stage} stage: ${prepared.message}`);
+      return undefined;
+    }
+    if (args.confirm !== 'submit' && !(await confirmSubmit(prepared.run))) return undefined;
+    try {
+      const finished = await runPrepared(prepared.run, task, context.logDir);
+      const { result, log } = finished;
+      const open = log.didSpill ? ['Open Full Log'] : [];
+      const show = result.outcome === 'succeeded' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      void show(`${task} on ${env}: ${result.outcome} — ${result.message}`, ...open).then((c) => {
+        if (c === 'Open Full Log') void vscode.window.showTextDocument(vscode.Uri.file(log.filePath));
+      });
+      return finished;
+    } catch (err) {
+      const what = err instanceof ClusterError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+      void vscode.window.showErrorMessage(`${task} on ${env}: ${what}`);
+      return undefined;
+    }
+  },
+};
