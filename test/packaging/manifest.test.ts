@@ -27,6 +27,13 @@ test('every command the client knows is contributed, with the titles users and d
     [commandIds.SELECT_ENVIRONMENT_COMMAND]: 'Databand: Select Environment',
     [commandIds.SHOW_POD_SPEC_COMMAND]: 'Databand: Show Effective Pod Spec',
     [commandIds.SHOW_EFFECTIVE_CONFIG_COMMAND]: 'Databand: Show Effective Config',
+    [commandIds.RUN_TASK_ON_CLUSTER_COMMAND]: 'Databand: Run Task on Cluster',
+    [commandIds.SELECT_CLUSTER_CONTEXT_COMMAND]: 'Databand: Select Kubernetes Context',
+    [commandIds.POD_FOLLOW_LOG_COMMAND]: 'Databand: Follow Log',
+    [commandIds.POD_SHOW_YAML_COMMAND]: 'Databand: Show YAML',
+    [commandIds.POD_SHOW_FAILURE_COMMAND]: 'Databand: Show Failure Reason',
+    [commandIds.POD_DELETE_COMMAND]: 'Databand: Delete Pod',
+    [commandIds.PODS_REFRESH_COMMAND]: 'Databand: Refresh',
   });
 });
 
