@@ -18,6 +18,8 @@ import { prepareRename } from './handlers/prepareRename';
 import { rename } from './handlers/rename';
 import { workspaceSymbol } from './handlers/workspaceSymbol';
 import { codeAction } from './handlers/codeAction';
+import { completion } from './handlers/completion';
+import { hover } from './handlers/hover';
 import { describeError } from './describeError';
 import { EffectiveConfigRequest, EnvironmentsRequest, RenderPodRequest } from '../../../protocol/customRequests';
 import { codeLens } from './handlers/codeLens';
@@ -62,4 +64,8 @@ export function registerHandlers(state: ServerState): void {
   connection.onRequest(EffectiveConfigRequest.type, (params) => effectiveConfig(state, params));
   connection.onRequest(RenderPodRequest.type, (params) => renderPod(state, params));
   connection.onCodeLens(guarded(connection, 'codeLens', (params) => codeLens(state, params), []));
+
+  // Completion and hover (ide/ does the work)
+  connection.onCompletion(guarded(connection, 'completion', (p) => completion(state, p), []));
+  connection.onHover(guarded(connection, 'hover', (p) => hover(state, p), null));
 }

@@ -1,6 +1,17 @@
 // Core results → LSP types, 1:1 (rust-analyzer's to_proto). The core already speaks in LSP units (0-based
 // lines, UTF-16 characters), so ranges pass through; only enums and file names change shape.
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+} from 'vscode-languageserver/node';
+import type { CompletionEntry, CompletionKind } from '../ide/completionItem';
 import type { CoreDiagnostic, RelatedLocation, Severity } from '../core/diagnostics/types';
 import type { Range } from '../core/text/range';
 
@@ -44,4 +55,29 @@ export function toDiagnostic(diagnostic: CoreDiagnostic, uriOf: (path: string) =
 
 function toRelated(related: RelatedLocation, uriOf: (path: string) => string): DiagnosticRelatedInformation {
   return { location: { uri: uriOf(related.path), range: toRange(related.range) }, message: related.message };
+}
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  section: CompletionItemKind.Module,
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference,
+  field: CompletionItemKind.Field,
+};
+
+export function toCompletionItem(entry: CompletionEntry): CompletionItem {
+  const item: CompletionItem = {
+    label: entry.label,
+    kind: COMPLETION_KINDS[entry.kind],
+    textEdit: { range: toRange(entry.replace), newText: entry.insertText ?? entry.label },
+    insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  if (entry.detail) item.detail = entry.detail;
+  if (entry.documentation) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
+  if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
+  if (entry.sortText) item.sortText = entry.sortText;
+  // The range may start before the typed word (e.g. after `[`): filter on the label, not the replaced text.
+  item.filterText = entry.label;
+  return item;
 }

@@ -1,0 +1,26 @@
+// A completion proposal in editor terms (converted to an LSP CompletionItem in lsp/toProtocol.ts).
+import type { Range } from '../core/text/range';
+
+export type CompletionKind = 'section' | 'key' | 'value' | 'enum' | 'reference' | 'field';
+
+export interface CompletionEntry {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  /** One line next to the label: the type and default of a key, the class of a section. */
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  /** The text that replaces `replace`; the label when absent. */
+  readonly insertText?: string;
+  /** `insertText` is an LSP snippet (`$1`, `${1|a,b|}`, `$0`). */
+  readonly snippet?: boolean;
+  readonly replace: Range;
+  readonly deprecated?: boolean;
+  /** Orders entries when the labels would not (lower first). */
+  readonly sortText?: string;
+}
+
+/** Escapes text for use inside a snippet (`$`, `}` and `\` are special there). */
+export function snippetText(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
