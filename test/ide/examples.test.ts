@@ -21,9 +21,7 @@ function lint(name: string) {
 
 for (const name of readdirSync(EXAMPLES).filter((f) => f.endsWith('.cfg'))) {
   const broken = BROKEN.some((b) => name.startsWith(b));
-  // The check for a JSON-looking value that does not parse (example 18) is another piece of issue 6 in progress.
-  const todo = name.startsWith('18_') ? { todo: 'warning for a JSON-looking value that does not parse' } : {};
-  test(`${name} ${broken ? 'does not lint clean' : 'lints with no error'}`, todo, () => {
+  test(`${name} ${broken ? 'does not lint clean' : 'lints with no error'}`, () => {
     const diagnostics = lint(name);
     if (broken) assert.ok(diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning'), 'an error or a warning');
     else assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
@@ -35,7 +33,7 @@ test('a plugin class is information, a bad value in an unbuilt engine a warning,
   const path = '/p/project.cfg';
   const mk = (t: string) => new Analysis({ files: [{ uri: 'file:///p/project.cfg', path, text: t, doc: parseCfg(t), open: true }], env: {}, readFile: () => undefined, isProject: true });
   const unbuilt = fileDiagnostics(mk(text), path);
-  assert.equal(unbuilt.find((d) => d.code === 'unknown-type')?.severity, 'information');
+  assert.equal(unbuilt.find((d) => d.code === 'unmodelled-class')?.severity, 'information');
   const bad = unbuilt.find((d) => d.code === 'invalid-value');
   assert.equal(bad?.severity, 'warning');
   assert.match(bad!.message, /no enabled environment does now/);
