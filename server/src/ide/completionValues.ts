@@ -9,7 +9,7 @@ import { parseParameterValue } from '../core/values/parseValue';
 import type { Analysis } from './analysis';
 import type { CompletionEntry, CompletionKind } from './completionItem';
 import type { CursorContext } from './cursorContext';
-import { kubeContexts, kubeconfigFiles } from './kubeContexts';
+import { kubeContexts } from './kubeContexts';
 import { definedSectionNames, sectionClass, valueStack } from './projectQueries';
 
 type ValueContext = Extract<CursorContext, { kind: 'value' }>;
@@ -131,6 +131,6 @@ function clusterContexts(analysis: Analysis, sectionName: string): { name: strin
     const parsed = parseParameterValue(configFile.value, 'str', { env: analysis.env });
     if (parsed.ok && typeof parsed.value === 'string' && parsed.value) path = parsed.value;
   }
-  const contexts = kubeContexts(kubeconfigFiles(path, analysis.env), analysis.snapshot.readFile);
+  const contexts = kubeContexts(path, analysis.env, analysis.snapshot.readFile);
   return contexts.names.map((name) => ({ name, current: name === contexts.current }));
 }

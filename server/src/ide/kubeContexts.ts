@@ -1,7 +1,9 @@
-// The kubeconfig context names `cluster_context` can take, read as the Kubernetes Python client that dbnd uses
-// reads them: the section's `config_file` when set, else `$KUBECONFIG` (several files separated by `:`, merged
-// as kubectl merges them: the first file that names a context or a current-context wins), else ~/.kube/config.
+// The kubeconfig context names `cluster_context` can take. Which files and how they merge are the cluster
+// module's rules (cluster/kubeconfig.ts, dbnd's and kubectl's: the section's `config_file`, else `$KUBECONFIG`
+// with the first file's current-context and first definition of a name winning, else ~/.kube/config); this
+// file only parses the YAML it is handed, so completion reads the kubeconfig the way a run would.
 import { parse } from 'yaml';
+import { type KubeconfigDocument, type Named, kubeconfigFiles, mergeKubeconfigs } from '../cluster/kubeconfig';
 import type { Environment } from '../core/environment';
 
 export interface KubeContexts {
@@ -11,37 +13,41 @@ export interface KubeContexts {
   readonly files: readonly string[];
 }
 
-function expandHome(path: string, env: Environment): string {
-  return path.startsWith('~/') && env.HOME ? `${env.HOME}${path.slice(1)}` : path;
+function namedList(value: unknown): Named[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const name = (item as { name?: unknown } | null)?.name;
+    return typeof name === 'string' && name ? [{ name }] : [];
+  });
 }
 
-export function kubeconfigFiles(configFile: string | undefined, env: Environment): string[] {
-  if (configFile) return [expandHome(configFile, env)];
-  const fromEnv = env.KUBECONFIG?.split(':').filter(Boolean);
-  if (fromEnv?.length) return fromEnv.map((f) => expandHome(f, env));
-  return env.HOME ? [`${env.HOME}/.kube/config`] : [];
-}
-
-export function kubeContexts(files: readonly string[], readFile: (path: string) => string | undefined): KubeContexts {
-  const names: string[] = [];
-  let current: string | undefined;
-  for (const file of files) {
-    const text = readFile(file);
-    if (text === undefined) continue;
-    let doc: unknown;
-    try {
-      doc = parse(text);
-    } catch {
-      continue; // kubectl skips nothing here, but an unreadable file gives no names to offer either
-    }
-    if (typeof doc !== 'object' || doc === null) continue;
-    const config = doc as { contexts?: unknown; 'current-context'?: unknown };
-    if (current === undefined && typeof config['current-context'] === 'string' && config['current-context']) current = config['current-context'];
-    if (!Array.isArray(config.contexts)) continue;
-    for (const ctx of config.contexts) {
-      const name = (ctx as { name?: unknown } | null)?.name;
-      if (typeof name === 'string' && !names.includes(name)) names.push(name);
-    }
+function readKubeconfig(path: string, text: string): KubeconfigDocument<Named, Named, Named> | undefined {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch {
+    return undefined; // a file that is no YAML offers no context names
   }
-  return { names, current, files };
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  const config = doc as Record<string, unknown>;
+  const current = config['current-context'];
+  return {
+    path,
+    clusters: namedList(config.clusters),
+    users: namedList(config.users),
+    contexts: namedList(config.contexts),
+    currentContext: typeof current === 'string' && current ? current : undefined,
+  };
+}
+
+/** The contexts of the kubeconfig a run with this `config_file` (or none) and environment would read. */
+export function kubeContexts(configFile: string | undefined, env: Environment, readFile: (path: string) => string | undefined): KubeContexts {
+  const request = { inCluster: false, configFile: configFile ?? null, context: null, clusterContext: null, namespace: 'default', env };
+  const docs = kubeconfigFiles(request, ':').files.flatMap((path) => {
+    const text = readFile(path);
+    const doc = text === undefined ? undefined : readKubeconfig(path, text);
+    return doc ? [doc] : [];
+  });
+  const merged = mergeKubeconfigs(docs);
+  return { names: merged.contexts.map((c) => c.name), current: merged.currentContext, files: merged.files };
 }

@@ -13,6 +13,8 @@ export interface ProjectSources {
   /** The file at `path`: the open document's URI and text, else the disk's; undefined when neither exists. */
   file(path: string): { readonly uri: string; readonly text: string; readonly open: boolean } | undefined;
   parse(file: { readonly path: string; readonly text: string }): ProjectFile['doc'];
+  /** Any file's current text (an open document's, else read now, uncached): kubeconfigs, `@/path` values. */
+  readCurrent(path: string): string | undefined;
   readonly baseEnv: Environment;
 }
 
@@ -98,6 +100,6 @@ export class DbndProject {
       if (source) files.push({ path, uri: source.uri, text: source.text, open: source.open, doc: this.sources.parse({ path, text: source.text }) });
     }
     const environmentName = this.settings.defaultEnvironment || undefined;
-    return new Analysis({ files, env: this.env, environmentName, readFile: (p) => this.sources.file(p)?.text, isProject: this.isProject });
+    return new Analysis({ files, env: this.env, environmentName, readFile: (p) => this.sources.readCurrent(p), isProject: this.isProject });
   }
 }

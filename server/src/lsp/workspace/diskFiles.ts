@@ -13,14 +13,18 @@ export class DiskFiles implements FileSystemView {
   /** The file's text, or undefined when it does not exist, is not a file or cannot be read. */
   readFile(path: string): string | undefined {
     if (this.texts.has(path)) return this.texts.get(path);
-    let text: string | undefined;
-    try {
-      text = statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
-    } catch {
-      text = undefined;
-    }
+    const text = this.readFresh(path);
     this.texts.set(path, text);
     return text;
+  }
+
+  /** Reads past the cache: for files nobody watches (a kubeconfig, an `@/path` value outside the project). */
+  readFresh(path: string): string | undefined {
+    try {
+      return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Forget what was read from `path` (it changed, appeared or was deleted). */

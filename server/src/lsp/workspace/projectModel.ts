@@ -51,6 +51,7 @@ export class ProjectModel {
       baseEnv,
       file: (path) => this.fileText(path),
       parse: ({ path, text }) => this.parsed.parse(path, text),
+      readCurrent: (path) => this.openText(path)?.text ?? this.disk.readFresh(path),
     };
   }
 
@@ -92,7 +93,7 @@ export class ProjectModel {
     if (!analysis) {
       const text = this.fileText(path)?.text ?? '';
       const file = { uri, path, text, open: this.documents.get(uri) !== undefined, doc: this.parsed.parse(path, text) };
-      analysis = new Analysis({ files: [file], env: this.sources.baseEnv, readFile: (p) => this.fileText(p)?.text, isProject: false });
+      analysis = new Analysis({ files: [file], env: this.sources.baseEnv, readFile: this.sources.readCurrent, isProject: false });
       this.alone.set(uri, analysis);
     }
     return analysis;
@@ -159,11 +160,18 @@ export class ProjectModel {
       .filter((u) => this.projectOf(uriToPath(u)) === project || project.includes(uriToPath(u)));
   }
 
-  /** The text at `path`: an open document's (whatever URI spelling the client used), else the disk's. */
-  private fileText(path: string): { uri: string; text: string; open: boolean } | undefined {
+  /** The open document at `path`, whatever URI spelling the client used. */
+  private openText(path: string): { uri: string; text: string; open: true } | undefined {
     for (const d of this.documents.all()) {
       if (uriToPath(d.uri) === path) return { uri: d.uri, text: d.getText(), open: true };
     }
+    return undefined;
+  }
+
+  /** The text at `path`: an open document's, else the disk's (cached until a watched-file event). */
+  private fileText(path: string): { uri: string; text: string; open: boolean } | undefined {
+    const open = this.openText(path);
+    if (open) return open;
     const text = this.disk.readFile(path);
     return text === undefined ? undefined : { uri: pathToFileURL(path).href, text, open: false };
   }
