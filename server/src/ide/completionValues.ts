@@ -128,7 +128,7 @@ function clusterContexts(analysis: Analysis, sectionName: string): { name: strin
   const configFile = valueStack(analysis, sectionName, 'config_file').at(-1);
   let path: string | undefined;
   if (configFile && configFile.value !== null) {
-    const parsed = parseParameterValue(configFile.value, 'str', { env: analysis.env });
+    const parsed = parseParameterValue(configFile.value, { type: 'str' }, { env: analysis.env });
     if (parsed.ok && typeof parsed.value === 'string' && parsed.value) path = parsed.value;
   }
   const contexts = kubeContexts(path, analysis.env, analysis.snapshot.readFile);

@@ -58,7 +58,7 @@ export function effectiveValue(analysis: Analysis, objectName: string, param: Pa
   const thisLineWins = here !== undefined && stack.some((cv) => isThisLine(cv, here.path, here.entry));
   const from = stack.map((cv) => originText(cv.origin, cv.source));
   if (!param) return { text: SENSITIVE_KEY.test(key) ? displayValue(key, null) : formatDefault(top.value), from, thisLineWins };
-  const parsed = parseParameterValue(top.value, param.type, { env: analysis.env, readFile: analysis.snapshot.readFile });
+  const parsed = parseParameterValue(top.value, param, { env: analysis.env, readFile: analysis.snapshot.readFile });
   if (!parsed.ok) return { text: displayValue(key, top.value), from, thisLineWins, error: `${parsed.error.type}: ${parsed.error.message}` };
   return { text: displayValue(key, parsed.value), from, thisLineWins };
 }

@@ -68,13 +68,13 @@ export function definedSectionNames(analysis: Analysis): ReadonlySet<string> {
 
 function stringList(analysis: Analysis, value: ConfigValue | undefined): string[] {
   if (!value) return [];
-  const parsed = parseParameterValue(value.value, 'List[str]', { env: analysis.env, readFile: analysis.snapshot.readFile });
+  const parsed = parseParameterValue(value.value, { type: 'List[str]' }, { env: analysis.env, readFile: analysis.snapshot.readFile });
   return parsed.ok && Array.isArray(parsed.value) ? parsed.value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function stringValue(analysis: Analysis, value: ConfigValue | undefined): string | undefined {
   if (!value || value.value === null) return undefined;
-  const parsed = parseParameterValue(value.value, 'str', { env: analysis.env, readFile: analysis.snapshot.readFile });
+  const parsed = parseParameterValue(value.value, { type: 'str' }, { env: analysis.env, readFile: analysis.snapshot.readFile });
   return parsed.ok && typeof parsed.value === 'string' && parsed.value !== '' ? parsed.value : undefined;
 }
 
