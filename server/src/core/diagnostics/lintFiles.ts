@@ -53,6 +53,11 @@ function classDiagnostics(
       continue;
     }
     if (!pragma) continue;
+    if (resolved.error.type === 'RecursionError') {
+      const message = `dbnd fails building [${section.name}] with RecursionError: ${resolved.error.message}.`;
+      out.push({ path: input.path, range: pragma.valueRange, severity: 'error', code: 'from-chain-too-deep', message });
+      continue;
+    }
     const cycle = resolved.error.type === 'CycleError';
     if (!cycle) {
       out.push(unresolvedClassDiagnostic(input.path, section, pragma, resolved.error, layer, enabled));

@@ -46,16 +46,33 @@ function cycleError(chain: readonly string[], origin: ValueOrigin | undefined): 
   };
 }
 
-/** The class `name` builds, or dbnd's error (TaskClassNotFoundException, CycleError, ...). */
-export function resolveConfigClass(name: string, layer: ConfigLayer, env: Environment): DbndResult<ConfigClassSchema, BuildError> {
-  const visiting: string[] = [];
-  let cycleOrigin: ValueOrigin | undefined;
+/**
+ * Python's default recursion limit. `_get_task_cls` calls itself once per `_type`/`_from` step, so a longer
+ * chain makes dbnd raise RecursionError (a little earlier in practice: dbnd's own frames are on the stack too).
+ */
+export const MAX_CLASS_CHAIN_DEPTH = 1000;
 
-  const resolve = (current: string): DbndResult<ConfigClassSchema | undefined, BuildError> => {
+/** The class `name` builds, or dbnd's error (TaskClassNotFoundException, CycleError, RecursionError, ...). */
+export function resolveConfigClass(name: string, layer: ConfigLayer, env: Environment): DbndResult<ConfigClassSchema, BuildError> {
+  // dbnd recurses once per step; walked here as a loop so a long chain cannot overflow the JS stack.
+  const visiting: string[] = [];
+  const visited = new Set<string>();
+  let cycleOrigin: ValueOrigin | undefined;
+  let current = name;
+  for (;;) {
     const registered = registeredClass(current);
     if (registered) return ok(registered);
-    if (visiting.includes(current)) return failWith(cycleError([...visiting, current], cycleOrigin));
+    if (visited.has(current)) return failWith(cycleError([...visiting, current], cycleOrigin));
+    if (visiting.length >= MAX_CLASS_CHAIN_DEPTH) {
+      return failWith({
+        type: 'RecursionError',
+        message: `maximum recursion depth exceeded (the _type/_from chain from [${name}] is longer than ${MAX_CLASS_CHAIN_DEPTH} sections)`,
+        origin: cycleOrigin,
+      });
+    }
     visiting.push(current);
+    visited.add(current);
+    let next: string | undefined;
     for (const pragma of ['_type', '_from'] as const) {
       const ref = readPragma(layer, current, pragma, env);
       if (!ref) continue;
@@ -67,7 +84,12 @@ export function resolveConfigClass(name: string, layer: ConfigLayer, env: Enviro
         });
       }
       cycleOrigin = ref.origin;
-      return resolve(ref.value);
+      next = ref.value;
+      break;
+    }
+    if (next !== undefined) {
+      current = next;
+      continue;
     }
     if (current.includes('.')) {
       const imported = importableClass(current);
@@ -75,10 +97,6 @@ export function resolveConfigClass(name: string, layer: ConfigLayer, env: Enviro
       const module = current.slice(0, current.lastIndexOf('.'));
       return failWith({ type: 'DatabandError', message: `Failed to import module '${module}' for task name '${current}'` });
     }
-    return ok(undefined);
-  };
-
-  const result = resolve(name);
-  if (!result.ok) return result;
-  return result.value ? ok(result.value) : failWith(classNotFound(name));
+    return failWith(classNotFound(name));
+  }
 }
