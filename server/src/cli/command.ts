@@ -9,14 +9,19 @@ export const ExitCode = {
   findings: 1,
   /** Bad arguments, or an input that cannot be read. */
   usage: 2,
+  /** A bug in dbnd-cfg (EX_SOFTWARE): never the answer to any input. */
+  internal: 70,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Throws (like fs.readFileSync) when the file cannot be read. */
-  readonly readFile: (path: string) => string;
+  /**
+   * The bytes of a file, at most `maxBytes + 1` of them (so a caller sees that the file is larger without
+   * reading all of it: `/dev/zero` never ends). Throws like node:fs when it cannot be read, or is a folder.
+   */
+  readonly readFile: (path: string, maxBytes: number) => Uint8Array;
   readonly env: Environment;
   /** Calls `handler` on the first Ctrl-C / SIGTERM (a second one ends the process); returns an unsubscribe. */
   readonly onInterrupt?: (handler: () => void) => () => void;
@@ -45,3 +50,6 @@ export interface CliCommand {
 
 /** Wrong arguments: reported with the command's usage line, exit code 2. */
 export class UsageError extends Error {}
+
+/** An input that cannot be read (missing, a folder, too large): reported as `dbnd-cfg CMD: message`, exit 2. */
+export class InputError extends Error {}

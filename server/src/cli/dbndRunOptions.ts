@@ -6,6 +6,7 @@ import { configFilePaths, discoverDbndHome } from '../core/config/discovery';
 import type { RenderContext, RunRequest } from '../core/run';
 import type { Json } from '../core/json';
 import { UsageError, type CliIo, type CommandArgs, type OptionSpecs } from './command';
+import { readConfigInput, readOptionalText } from './inputFiles';
 
 export const DBND_RUN_OPTIONS: OptionSpecs = {
   env: { type: 'string' },
@@ -70,7 +71,10 @@ export function dbndRunRequest(args: CommandArgs, io: CliIo, render?: RenderCont
   const explicit = list(v.file).map((f) => resolve(f));
   const paths = explicit.length > 0 ? explicit : configFilePaths(dbndHome, environment, fsView);
   return {
-    files: paths.map((path) => ({ path, text: io.readFile(path) })),
+    files: paths.map((path) => {
+      const input = readConfigInput(io, path);
+      return 'text' in input ? input : { path, text: '', decodeError: input.decodeError };
+    }),
     environment,
     envName: typeof v.env === 'string' ? v.env : undefined,
     engine: typeof v.engine === 'string' ? v.engine : undefined,
@@ -78,6 +82,6 @@ export function dbndRunRequest(args: CommandArgs, io: CliIo, render?: RenderCont
     setOverride: list(v.override),
     taskConfig,
     render,
-    readFile: fsView.readFile,
+    readFile: (path) => readOptionalText(io, path),
   };
 }

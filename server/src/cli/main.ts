@@ -1,6 +1,14 @@
 // `dbnd-cfg` (dist/cli/dbnd-cfg.js): the command-line face of the core, for CI and terminals.
+import { ExitCode } from './command';
 import { runCli } from './runCli';
 import { nodeIo } from './nodeIo';
+
+// A reader that stops early (`dbnd-cfg lint x | head`) closes the pipe: stop writing, quietly, as other
+// command-line tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+  throw err;
+});
 
 runCli(process.argv.slice(2), nodeIo).then(
   (code) => {
@@ -8,7 +16,7 @@ runCli(process.argv.slice(2), nodeIo).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`dbnd-cfg: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 70; // EX_SOFTWARE: a bug, not a finding or a usage error
+    process.stderr.write(`dbnd-cfg: internal error (a bug in dbnd-cfg, please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = ExitCode.internal;
   },
 );

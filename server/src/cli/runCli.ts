@@ -1,7 +1,7 @@
 // `dbnd-cfg [--help] COMMAND [ARGS]`: help texts and dispatch through the command table. Errors become
 // messages and exit codes here, so commands can simply throw UsageError.
 import { parseCommandArgs } from './args';
-import { ExitCode, UsageError, type CliCommand, type CliIo } from './command';
+import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from './command';
 import { COMMANDS } from './commands';
 
 const PROGRAM = 'dbnd-cfg';
@@ -50,6 +50,10 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`${PROGRAM} ${command.name}: ${err.message}\nusage: ${command.usage}\n`);
+      return ExitCode.usage;
+    }
+    if (err instanceof InputError) {
+      io.stderr(`${PROGRAM} ${command.name}: ${err.message}\n`);
       return ExitCode.usage;
     }
     throw err;

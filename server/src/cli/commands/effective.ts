@@ -1,8 +1,28 @@
 // `dbnd-cfg effective`: the env and engine objects dbnd would build, every value with its provenance.
 import { configObjectJson, failureJson, runDbnd, settingsJson, warningJson } from '../../core/run';
-import { dbndViewToJson } from '../../core/reader';
+import { type DbndFileView, dbndViewToJson } from '../../core/reader';
+import { boundText } from '../../core/text/bounded';
 import { ExitCode, type CliCommand } from '../command';
 import { DBND_RUN_OPTIONS, DBND_RUN_OPTIONS_HELP, dbndRunRequest } from '../dbndRunOptions';
+
+const MAX_LISTED_LINES = 100;
+
+/** A file's JSON with its error message cut and at most MAX_LISTED_LINES bad lines listed. */
+function boundedFileJson(view: DbndFileView): unknown {
+  if (view.kind !== 'error') return dbndViewToJson(view);
+  const { type, line, message, section, option, errors } = view.error;
+  return {
+    error: {
+      type,
+      line,
+      message: boundText(message),
+      ...(section !== undefined ? { section } : {}),
+      ...(option !== undefined ? { option } : {}),
+      ...(errors ? { errors: errors.slice(0, MAX_LISTED_LINES).map((e) => ({ line: e.line, text: boundText(e.text) })) } : {}),
+      ...(errors && errors.length > MAX_LISTED_LINES ? { errors_omitted: errors.length - MAX_LISTED_LINES } : {}),
+    },
+  };
+}
 
 export const effectiveCommand: CliCommand = {
   name: 'effective',
@@ -21,8 +41,10 @@ exit codes: 0 resolved, 1 dbnd would fail (the error and its stage are in the ou
   options: DBND_RUN_OPTIONS,
   run(args, io) {
     const result = runDbnd(dbndRunRequest(args, io));
+    // Messages echo the user's lines (a ParsingError lists every bad one): bounded, like all CLI output.
     const files: Record<string, unknown> = {};
-    for (const view of result.files) files[view.source] = dbndViewToJson(view);
+    for (const view of result.files) files[view.source] = boundedFileJson(view);
+    const failure = result.failure && { ...result.failure, error: { ...result.failure.error, message: boundText(result.failure.error.message) } };
     const report = {
       files,
       run: settingsJson(result.settings),
@@ -30,7 +52,7 @@ exit codes: 0 resolved, 1 dbnd would fail (the error and its stage are in the ou
       engine_config: result.engine ? configObjectJson(result.engine, true) : null,
       warnings: result.warnings.map(warningJson),
       notes: result.notes,
-      error: failureJson(result.failure),
+      error: failureJson(failure),
     };
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return result.failure ? ExitCode.findings : ExitCode.ok;

@@ -2,6 +2,7 @@
 // until submission named in a comment above it.
 import { stringify } from 'yaml';
 import { type RenderOptions, type RunResult, renderContext, runDbnd } from '../../core/run';
+import { boundText } from '../../core/text/bounded';
 import { ExitCode, UsageError, type CliCommand, type OptionSpecs } from '../command';
 import { DBND_RUN_OPTIONS, DBND_RUN_OPTIONS_HELP, dbndRunRequest } from '../dbndRunOptions';
 
@@ -55,7 +56,7 @@ function header(result: RunResult): string {
 export const renderPodCommand: CliCommand = {
   name: 'render-pod',
   summary: 'print the Kubernetes Pod dbnd would submit, as YAML',
-  usage: 'dbnd-cfg render-pod [--mode driver|task] [--arg A]... [--task-name N] [run options]',
+  usage: 'dbnd-cfg render-pod [--mode driver|task] [--task-name N] [run options] [-- ARG...]',
   help: `Resolves the config like \`effective\`, runs dbnd's docker-build decision and builds the pod exactly as dbnd's
 build_pod does. Values dbnd only knows at submission (uids, the image build time, the execution date) are
 placeholders unless given; a comment above the pod names each one.
@@ -63,8 +64,9 @@ placeholders unless given; a comment above the pod names each one.
 options:
 ${DBND_RUN_OPTIONS_HELP}
   --mode driver|task      the driver pod of \`dbnd run\` (default) or a task pod of the Airflow k8s executor
-  --arg A                 driver: what follows \`dbnd run\` (e.g. --arg prepare_data --arg --env --arg prod);
-                          dbnd adds --run-driver and its --set arguments. task: the container command
+  -- ARG...               driver: what follows \`dbnd run\` (e.g. -- prepare_data --env prod); dbnd adds
+                          --run-driver and its --set arguments. task: the container command
+  --arg A                 one such argument (repeatable), before those after --
   --task-name NAME        task mode: the task's name (default: task)
   --task-family FAMILY    task mode: the task's family (default: the name)
   --run-uid, --task-run-uid UID, --user NAME, --tracker-url URL, --try-number N
@@ -85,7 +87,9 @@ exit codes: 0 printed, 1 dbnd would fail or this env submits no pod (the reason 
         "--task-config applies to task pods only (--mode task): dbnd builds the driver pod from the run-level engine, before any task's task_config",
       );
     }
-    const argList = Array.isArray(v.arg) ? v.arg.map(String) : undefined;
+    // `-- ARGS...` passes arguments that start with a dash (`-- prepare_data --env prod`) without quoting.
+    const given = [...(Array.isArray(v.arg) ? v.arg.map(String) : []), ...args.positionals];
+    const argList = given.length > 0 ? given : undefined;
     const options: RenderOptions = {
       mode,
       ...(mode === 'driver' ? { taskArgs: argList } : { command: argList }),
@@ -103,7 +107,7 @@ exit codes: 0 printed, 1 dbnd would fail or this env submits no pod (the reason 
     const result = runDbnd(request);
     if (result.failure) {
       const { stage, error } = result.failure;
-      io.stderr(`dbnd-cfg render-pod: dbnd would fail at the ${stage} stage: ${error.type}: ${error.message}\n`);
+      io.stderr(`dbnd-cfg render-pod: dbnd would fail at the ${stage} stage: ${error.type}: ${boundText(error.message)}\n`);
       return ExitCode.findings;
     }
     if (result.noPod !== null || result.pod === null) {

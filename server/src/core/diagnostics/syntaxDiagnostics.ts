@@ -36,6 +36,16 @@ function sectionLabel(doc: CfgDocument, entry: CfgEntry): string {
 function message(doc: CfgDocument, error: CfgError): { text: string; related?: RelatedLocation[] } {
   switch (error.code) {
     case 'missing-section-header':
+      // Python's utf-8 codec keeps a byte order mark as the character U+FEFF, so a BOM before `[core]` makes
+      // that header line a non-header; editors hide the BOM, so name it.
+      if (error.line === 1 && error.rawLine.startsWith('\uFEFF')) {
+        return {
+          text:
+            `The file starts with a UTF-8 byte order mark (BOM, bytes EF BB BF). dbnd reads it as part of this line, ` +
+            `so the line is not a [section] header: configparser raises MissingSectionHeaderError and ${REFUSES}. ` +
+            `Save the file as UTF-8 without BOM.`,
+        };
+      }
       return {
         text:
           `This line comes before any [section] header, so configparser raises MissingSectionHeaderError and ${REFUSES}. ` +

@@ -7,3 +7,5 @@ export { nodeAt, lineInfoAt } from './nodeAt';
 export type { CfgNode, CfgLineInfo } from './nodeAt';
 export { pythonErrorMessage } from './pythonErrorMessages';
 export { MAX_INTERPOLATION_DEPTH } from './interpolation';
+export { decodeUtf8 } from './decodeUtf8';
+export type { Utf8DecodeError, Utf8DecodeResult } from './decodeUtf8';

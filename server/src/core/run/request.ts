@@ -2,6 +2,7 @@
 // files, process environment, command-line flags, a task's task_config) comes in here as plain data, so the run
 // itself stays pure and the CLI, the language server and the cluster submission all call it the same way.
 import type { CfgDocument } from '../reader';
+import type { PythonError } from '../result';
 import type { Json } from '../json';
 import type { Environment } from '../environment';
 
@@ -12,6 +13,11 @@ export interface RunFile {
   readonly text: string;
   /** The parsed document of `text`, when the caller already has one (the language server does). */
   readonly doc?: CfgDocument;
+  /**
+   * The file's bytes are not UTF-8 (reader/decodeUtf8.ts): dbnd fails to read it, so the run stops at the
+   * `load` stage when it reaches this file. `text` is then ignored.
+   */
+  readonly decodeError?: PythonError;
 }
 
 /**

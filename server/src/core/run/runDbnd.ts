@@ -11,6 +11,7 @@ import { renderPod } from '../pod/renderPod';
 import type { PodRenderContext } from '../pod/types';
 import type { Json } from '../json';
 import type { BuildError } from '../resolve/buildError';
+import type { PythonError } from '../result';
 import type { ConfigObject } from '../resolve/buildConfigObject';
 import { type NamedBuild, buildNamedObject, cloneObject } from '../resolve/buildNamedObject';
 import { type DockerStepResult, dockerBuildStep, simulatedDockerBuild } from '../resolve/dockerBuildStep';
@@ -118,7 +119,11 @@ class Run {
   run(): RunResult {
     const { request } = this;
     // Parsed once: the files view and the load read the same documents.
-    const files = request.files.map((f) => ({ ...f, doc: f.doc ?? parseCfg(f.text) }));
+    // dbnd reads the files in order and stops at the first it cannot read: files after one that is not UTF-8
+    // are never read.
+    const undecodable = request.files.findIndex((f) => f.decodeError !== undefined);
+    const readable = undecodable < 0 ? request.files : request.files.slice(0, undecodable);
+    const files = readable.map((f) => ({ ...f, doc: f.doc ?? parseCfg(f.text) }));
     this.result.files = files.map((f) => toDbndView(f.doc, f.path));
 
     const set = this.commandLine(request.set ?? [], true);
@@ -131,6 +136,12 @@ class Run {
       override: override.value,
     });
     if (!loaded.ok) return this.fail('load', loaded.error);
+    if (undecodable >= 0) {
+      const { path, decodeError } = request.files[undecodable];
+      const error = decodeError as PythonError;
+      const message = `Failed to read configuration file at ${path}: ${error.message}`;
+      return this.fail('load', { type: 'DatabandConfigError', message, nested: [{ type: error.type, message: error.message }] });
+    }
     const base = loaded.value;
 
     const settings = resolveRunSettings(base, this.parse);
