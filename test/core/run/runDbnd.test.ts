@@ -1,6 +1,7 @@
 // The run API as its callers use it: a request in, each stage's result (or dbnd's failure) out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Json } from '../../../server/src/core/json';
 import { PLACEHOLDER_VALUES, type RunRequest, renderContext, runDbnd } from '../../../server/src/core/run';
 
 const CFG = `[run]
@@ -96,4 +97,13 @@ test('a task_config section that is not a mapping fails as dbnd does, without a 
     stage: 'engine',
     error: { type: 'DatabandConfigError', message: "can't convert '{'kubernetes': None}' to configuration " },
   });
+});
+
+test('values nested deeper than dbnd can recurse end in RecursionError, not a JS stack overflow', () => {
+  const deep = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`;
+  const set = runDbnd(request({ set: [`{"kubernetes.labels": ${deep(10_000)}}`] }));
+  assert.deepEqual([set.failure?.stage, set.failure?.error.type], ['load', 'RecursionError']);
+  const labels = JSON.parse(deep(10_000)) as Json;
+  const task = runDbnd(request({ taskConfig: { kubernetes: { labels } } }));
+  assert.deepEqual([task.failure?.stage, task.failure?.error.type], ['engine', 'RecursionError']);
 });

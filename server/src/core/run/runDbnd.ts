@@ -21,6 +21,7 @@ import { resolveRunSettings } from '../resolve/runSettings';
 import type { UnknownKeyWarning } from '../resolve/unknownKeys';
 import { pyRepr } from '../python';
 import { type DbndResult, ok } from '../result';
+import { MAX_HJSON_NESTING } from '../values/parseStructured';
 import { driverRunArguments } from './driverCommand';
 import { PLACEHOLDER_MEANINGS } from './renderDefaults';
 import type { PlaceholderField, RenderContext, RunRequest } from './request';
@@ -46,6 +47,19 @@ function paramDiff(reported: ConfigObject, final: ConfigObject): Record<string, 
     if (JSON.stringify(p.value) !== JSON.stringify(reported.params.get(name)?.value ?? null)) diff[name] = p.value;
   }
   return diff;
+}
+
+/** How deeply arrays and objects nest in `value`, walked with a stack (no recursion). */
+function nestingDepth(value: Json): number {
+  let max = 0;
+  const stack: [Json, number][] = [[value, 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [v, depth] = item;
+    if (v === null || typeof v !== 'object') continue;
+    max = Math.max(max, depth + 1);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child as Json, depth + 1]);
+  }
+  return max;
 }
 
 function isMapping(value: Json): value is { [key: string]: Json } {
@@ -220,6 +234,14 @@ class Run {
       // parse_and_build_config_store: every section's value must be a mapping.
       if (Object.values(taskConfig).some((v) => !isMapping(v))) {
         return this.fail('engine', { type: 'DatabandConfigError', message: `can't convert '${pyRepr(taskConfig)}' to configuration ` });
+      }
+      // Python copies and compares these values recursively: as deep as a value hjson could not parse, dbnd
+      // runs out of recursion too.
+      if (nestingDepth(taskConfig) > MAX_HJSON_NESTING + 1) {
+        return this.fail('engine', {
+          type: 'RecursionError',
+          message: `maximum recursion depth exceeded (a task_config value nested more than ${MAX_HJSON_NESTING} levels deep)`,
+        });
       }
       const store = taskConfigStore(taskConfig as Readonly<Record<string, Readonly<Record<string, Json>>>>, `${sourcePrefix}[task_config]`);
       layer = layer.push('task_config', store);
