@@ -87,8 +87,11 @@ export interface DiagnosticDataByCode {
   'interpolation-missing-option': PythonErrorData;
   'interpolation-depth': PythonErrorData;
   'indented-section-swallowed': SwallowedSectionData;
+  // The file's bytes are not UTF-8: dbnd cannot read it (the CLI decodes files; reader/decodeUtf8).
+  'not-utf8': undefined;
   // Classes and sections (lintFiles, unresolvedClasses, engineReferences).
   'from-cycle': undefined;
+  'from-chain-too-deep': undefined;
   'unknown-type': ReplaceValueFixData | undefined;
   'unmodelled-class': undefined;
   'missing-required-key': AddKeyFixData;
@@ -132,7 +135,9 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = Object.keys({
   'interpolation-missing-option': true,
   'interpolation-depth': true,
   'indented-section-swallowed': true,
+  'not-utf8': true,
   'from-cycle': true,
+  'from-chain-too-deep': true,
   'unknown-type': true,
   'unmodelled-class': true,
   'missing-required-key': true,
