@@ -167,6 +167,9 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
     if (cancelled()) return { outcome: 'cancelled', cause: 'cancelled', reason: null, message: 'cancelled between tries', ...base };
   }
 
+  /** Pods whose create request the server refused outright. */
+  const nothingCreated = new Set<string>();
+
   async function submit(body: ReturnType<RunOnClusterRequest['podForTry']>, tryNumber: number): Promise<KubePod> {
     let outageSince: number | null = null;
     let retried = false;
@@ -174,6 +177,8 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
       try {
         return await api.createPod(body, { signal: request.signal });
       } catch (err) {
+        // The server answered no (403, 422...): nothing was created, nothing to clean up.
+        if (err instanceof ClusterError && err.status !== undefined && err.status < 500 && !retried) nothingCreated.add(body.metadata.name);
         if (retried && isClusterError(err, 'conflict')) {
           // An earlier attempt did create it before the connection broke: it is ours if its attempt label matches.
           const existing = await api.readPod(body.metadata.name, request.signal);
@@ -237,11 +242,11 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
       if (decision) return;
       const containerStarted = Boolean(pod.status?.containerStatuses?.some((c) => c.state?.running || c.state?.terminated));
       if (containerStarted) startFollower();
-      if (phase === 'Succeeded' || phase === 'Failed') return decide(finalDecision(pod, policy));
-      if (deleted || pod.metadata?.deletionTimestamp) {
-        deletedSeen = deleted;
-        return decide(deletedDecision());
-      }
+      if (deleted) deletedSeen = true;
+      if (phase === 'Succeeded') return decide(finalDecision(pod, policy));
+      // dbnd checks the deletion before the exit code: a pod killed by its deletion is err_pod_deleted, not 137.
+      if (deleted || pod.metadata?.deletionTimestamp) return decide(deletedDecision());
+      if (phase === 'Failed') return decide(finalDecision(pod, policy));
       if (phase === 'Pending') {
         const check = checkDeployErrors(pod, {
           check_unschedulable_condition: policy.checkUnschedulableCondition,
@@ -308,7 +313,7 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
       followAbort.abort();
       await Promise.resolve(follow).catch(() => undefined);
       await watch?.done.catch(() => undefined);
-      if (sent && !deletedSeen) await cleanup(podName, lastPod);
+      if (sent && !deletedSeen && !nothingCreated.has(podName)) await cleanup(podName, lastPod);
     }
   }
 
