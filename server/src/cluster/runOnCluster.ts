@@ -128,6 +128,8 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
   const tries: TryResult[] = [];
   const leftPods: string[] = [];
   const keptPods: string[] = [];
+  /** Pods whose create request the server refused outright. */
+  const nothingCreated = new Set<string>();
   const emit = (e: RunEvent) => request.onEvent?.(e);
   const cancelled = () => request.signal?.aborted === true;
 
@@ -166,9 +168,6 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
     await clock.sleep(policyForReason.delaySeconds * 1000, request.signal);
     if (cancelled()) return { outcome: 'cancelled', cause: 'cancelled', reason: null, message: 'cancelled between tries', ...base };
   }
-
-  /** Pods whose create request the server refused outright. */
-  const nothingCreated = new Set<string>();
 
   async function submit(body: ReturnType<RunOnClusterRequest['podForTry']>, tryNumber: number): Promise<KubePod> {
     let outageSince: number | null = null;
