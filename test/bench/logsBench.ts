@@ -60,6 +60,9 @@ async function waitForPhase(api: KubeApi, name: string, phases: string[]): Promi
   }
 }
 
+/** The host kernel's uptime in ms: the same clock a container reads from /proc/uptime. */
+const uptimeMs = () => Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1000;
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 async function throughput(api: KubeApi, context: string): Promise<void> {
@@ -132,21 +135,22 @@ async function phaseLatency(api: KubeApi, rounds: number): Promise<void> {
       clock: systemClock,
       onEvent: (e) => {
         const phase = e.pod.status?.phase ?? '';
-        if (!seen.has(phase)) seen.set(phase, Date.now() * 1e6);
+        if (!seen.has(phase)) seen.set(phase, uptimeMs());
       },
     });
     try {
-      await api.createPod(podBody(name, 'date +%s%N; sleep 2; date +%s%N'));
+      // busybox's date has no %N: the kernel's uptime (10 ms steps) is the clock both sides share.
+      await api.createPod(podBody(name, "cut -d' ' -f1 /proc/uptime; sleep 2; cut -d' ' -f1 /proc/uptime"));
       const pod = await waitForPhase(api, name, ['Succeeded', 'Failed']);
       await systemClock.sleep(200);
       const ac = new AbortController();
       const stamps: number[] = [];
       for await (const chunk of await api.podLog(name, { container: 'base', follow: false, timestamps: false }, ac.signal)) {
-        stamps.push(...chunk.toString().trim().split('\n').map(Number));
+        stamps.push(...chunk.toString().trim().split('\n').map((x) => Number(x) * 1000));
       }
       if (pod.status?.phase === 'Succeeded' && seen.has('Running') && seen.has('Succeeded')) {
-        running.push(((seen.get('Running') as number) - stamps[0]) / 1e6);
-        finished.push(((seen.get('Succeeded') as number) - stamps[1]) / 1e6);
+        running.push((seen.get('Running') as number) - stamps[0]);
+        finished.push((seen.get('Succeeded') as number) - stamps[1]);
       }
     } finally {
       watch.stop();
