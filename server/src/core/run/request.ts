@@ -5,6 +5,7 @@ import type { CfgDocument } from '../reader';
 import type { PythonError } from '../result';
 import type { Json } from '../json';
 import type { Environment } from '../environment';
+import type { PodRenderContext } from '../pod/types';
 
 /** One config file dbnd loads. */
 export interface RunFile {
@@ -25,7 +26,24 @@ export interface RunFile {
  * with `driverRenderContext`/`taskRenderContext` (renderDefaults.ts), which fill what the caller leaves out and
  * flag those values as placeholders.
  */
-export interface RenderContext {
+/** The task run's identity, as the pod renderer takes it (documented on PodRenderContext). */
+type TaskRunIdentity = Pick<
+  PodRenderContext,
+  | 'taskName'
+  | 'taskFamily'
+  | 'fullTaskFamilyShort'
+  | 'taskAfId'
+  | 'isSystem'
+  | 'runUid'
+  | 'taskRunUid'
+  | 'taskRunAttemptUid'
+  | 'user'
+  | 'trackerUrl'
+  | 'sourceVersion'
+  | 'spawnEnv'
+>;
+
+export interface RenderContext extends TaskRunIdentity {
   /** `driver`: the pod `dbnd run` submits (submit_driver); `task`: a task pod of the Airflow Kubernetes executor. */
   readonly mode: 'driver' | 'task';
   /**
@@ -36,24 +54,6 @@ export interface RenderContext {
   readonly command?: readonly string[];
   /** driver, when `command` is absent: what the user typed after `dbnd run` (task name and its options). */
   readonly taskArgs?: readonly string[];
-  readonly taskName: string;
-  readonly taskFamily: string;
-  /** `task.task_definition.full_task_family_short`; also the task_config source prefix (`<this>[task_config]`). */
-  readonly fullTaskFamilyShort: string;
-  readonly taskAfId: string;
-  /** True for dbnd's own tasks (the driver): the pod gets the label `dbnd: dbnd_system_task_run`. */
-  readonly isSystem: boolean;
-  readonly runUid: string;
-  readonly taskRunUid: string;
-  readonly taskRunAttemptUid: string;
-  /** The submitting OS user → DBND_USER. */
-  readonly user: string;
-  /** The task run's tracker URL → `dbnd_tracker` annotation. */
-  readonly trackerUrl: string;
-  /** The run's user code version → DBND__RUN_INFO__SOURCE_VERSION. */
-  readonly sourceVersion: string;
-  /** `run_executor.get_context_spawn_env()`: applied after env_vars, so these cannot be overridden. */
-  readonly spawnEnv: Readonly<Record<string, string>>;
   /** task mode: the labels the Airflow executor passes to build_pod. */
   readonly labels?: Readonly<Record<string, Json>>;
   /** task mode: `build_pod(try_number=...)`, the `-<n>` pod name suffix. */
