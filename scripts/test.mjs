@@ -1,5 +1,5 @@
 // The whole test suite, ending with ONE line "N passed, N failed" that adds up every stage:
-//   build      tsc (type-check + compile to out/) and esbuild (dist/), one check each
+//   build      tsc (type-check + compile to out/), esbuild (dist/) and prettier --check, one check each
 //   unit       node --test on out/test/** except cluster/ and extension/ (unit, protocol, CLI, layers...)
 //   cluster    node --test on out/test/cluster/** against the k8s testbed, started here and always stopped
 //   extension  the mocha suites of test/extension/ inside VS Code (code-server, test/vscode-testbed)
@@ -37,7 +37,9 @@ function finish() {
   console.log('\n── test summary ──');
   for (const r of results) {
     const skipped = r.skipped ? `, ${r.skipped} skipped` : '';
-    console.log(`${r.stage.padEnd(10)} ${r.passed} passed, ${r.failed} failed${skipped}${r.note ? `  (${r.note})` : ''}`);
+    console.log(
+      `${r.stage.padEnd(10)} ${r.passed} passed, ${r.failed} failed${skipped}${r.note ? `  (${r.note})` : ''}`,
+    );
   }
   if (total('skipped') > 0) console.log(`${total('skipped')} skipped (not counted)`);
   // The very last line, which CI reads.
@@ -47,9 +49,16 @@ function finish() {
 
 /** Adds a node:test run's counts; a non-zero exit without a counted failure still counts as one failure. */
 function recordNodeRun(stage, files, r) {
-  if (!r.counts) return record(stage, 0, files.length, `no test summary (exit ${r.code}${r.timedOut ? ', timed out' : ''})`);
+  if (!r.counts)
+    return record(stage, 0, files.length, `no test summary (exit ${r.code}${r.timedOut ? ', timed out' : ''})`);
   const extra = r.code !== 0 && r.counts.failed === 0 ? 1 : 0;
-  record(stage, r.counts.passed, r.counts.failed + extra, extra ? `exit ${r.code} with no failed test` : '', r.counts.skipped);
+  record(
+    stage,
+    r.counts.passed,
+    r.counts.failed + extra,
+    extra ? `exit ${r.code} with no failed test` : '',
+    r.counts.skipped,
+  );
 }
 
 // ── build ─────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -64,6 +73,22 @@ for (const [name, cmd] of [
     finish();
   }
   record('build', 1, 0, name);
+}
+// Formatting is checked, not fixed, here: `npm run format` fixes it. A miss fails this one check and the rest runs.
+{
+  const r = await run(process.execPath, [
+    'node_modules/prettier/bin/prettier.cjs',
+    '--check',
+    '--log-level',
+    'warn',
+    '.',
+  ]);
+  record(
+    'build',
+    r.code === 0 ? 1 : 0,
+    r.code === 0 ? 0 : 1,
+    r.code === 0 ? 'prettier' : 'prettier: run `npm run format`',
+  );
 }
 
 // ── unit, protocol, CLI ───────────────────────────────────────────────────────────────────────────────────────────
@@ -94,24 +119,50 @@ try {
   // ── cluster ─────────────────────────────────────────────────────────────────────────────────────────────────────
   if (runCluster) {
     console.log(`\n── cluster: ${clusterFiles.length} files, k8s testbed ──`);
-    if (!testbed) record('cluster', 0, clusterFiles.length, 'the k8s testbed did not start: every cluster test file counts as failed');
-    else recordNodeRun('cluster', clusterFiles, await runNodeTests(clusterFiles, { env: testbed.env, timeoutMs: 1_800_000 }));
+    if (!testbed)
+      record(
+        'cluster',
+        0,
+        clusterFiles.length,
+        'the k8s testbed did not start: every cluster test file counts as failed',
+      );
+    else
+      recordNodeRun(
+        'cluster',
+        clusterFiles,
+        await runNodeTests(clusterFiles, { env: testbed.env, timeoutMs: 1_800_000 }),
+      );
   }
 
   // ── extension (mocha inside VS Code; the testbed's KUBECONFIG reaches the extension host) ─────────────────────
   if (runExtension) {
-    console.log(`\n── extension: ${extensionFiles.length} files, VS Code testbed${testbed ? ' + k8s testbed' : testbedError ? ' (no k8s testbed)' : ''} ──`);
+    console.log(
+      `\n── extension: ${extensionFiles.length} files, VS Code testbed${testbed ? ' + k8s testbed' : testbedError ? ' (no k8s testbed)' : ''} ──`,
+    );
     const r = await runExtensionSuite(filters, testbed?.env ?? {});
     const counts = lastCounts(r.stdout);
-    if (!counts) record('extension', 0, extensionFiles.length, `no test summary (exit ${r.code}): every file counts as failed`);
-    else record('extension', counts.passed, counts.failed + (r.code !== 0 && counts.failed === 0 ? 1 : 0), r.code ? `exit ${r.code}` : '');
+    if (!counts)
+      record('extension', 0, extensionFiles.length, `no test summary (exit ${r.code}): every file counts as failed`);
+    else
+      record(
+        'extension',
+        counts.passed,
+        counts.failed + (r.code !== 0 && counts.failed === 0 ? 1 : 0),
+        r.code ? `exit ${r.code}` : '',
+      );
   }
 } finally {
   await testbed?.stop();
 }
 
 // ── UI tests through the workbench ────────────────────────────────────────────────────────────────────────────────
-const uiScripts = existsSync('test/ui') ? readdirSync('test/ui').filter((n) => n.endsWith('.mjs')).sort().map((n) => `test/ui/${n}`).filter(matches) : [];
+const uiScripts = existsSync('test/ui')
+  ? readdirSync('test/ui')
+      .filter((n) => n.endsWith('.mjs'))
+      .sort()
+      .map((n) => `test/ui/${n}`)
+      .filter(matches)
+  : [];
 if (wanted('ui') && uiScripts.length > 0) {
   for (const script of uiScripts) {
     console.log(`\n── ui: ${script} ──`);

@@ -52,9 +52,12 @@ export class EnvironmentStatus implements vscode.Disposable {
       const name = selected ?? result.defaultEnv;
       const info = result.environments.find((e) => e.name === name);
       text = name;
-      const engine = info?.engine ? ` · ${info.kubernetes ? 'Kubernetes' : (info.engineClass ?? 'engine')} ${info.engine}` : '';
+      const engine = info?.engine
+        ? ` · ${info.kubernetes ? 'Kubernetes' : (info.engineClass ?? 'engine')} ${info.engine}`
+        : '';
       tooltip = `dbnd environment${selected ? '' : " (dbnd's default, [databand] env)"}: ${name}${engine}\nClick to select another.`;
-      if (!info && !result.error) tooltip = `${name} is not listed in [run] environments: dbnd would refuse it.\nClick to select another.`;
+      if (!info && !result.error)
+        tooltip = `${name} is not listed in [run] environments: dbnd would refuse it.\nClick to select another.`;
     } catch {
       // The server is not running; the language status item says so. Keep showing the selection.
     }

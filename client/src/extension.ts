@@ -46,7 +46,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Databa
     pickerShown,
     clusterTarget,
     pods,
-    ...registerCommands({ server, environments, views, workspaceState: context.workspaceState, clusterTarget, pods, logDir: context.logUri.fsPath }),
+    ...registerCommands({
+      server,
+      environments,
+      views,
+      workspaceState: context.workspaceState,
+      clusterTarget,
+      pods,
+      logDir: context.logUri.fsPath,
+    }),
     vscode.window.onDidChangeActiveTextEditor(showClusterTarget),
     vscode.workspace.onDidGrantWorkspaceTrust(showClusterTarget),
     clusterTarget.onDidChange(() => {

@@ -24,7 +24,8 @@ export class ServerController implements vscode.Disposable {
   /** A custom request (protocol/customRequests.ts) to the running server; fails when the server does not run. */
   async request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
     await this.starting;
-    if (!this.client?.isRunning()) throw new Error('the Databand language server is not running (see the Databand output channel)');
+    if (!this.client?.isRunning())
+      throw new Error('the Databand language server is not running (see the Databand output channel)');
     return this.client.sendRequest<R>(type.method, params);
   }
 
@@ -42,7 +43,9 @@ export class ServerController implements vscode.Disposable {
     } catch (err) {
       this.client = undefined;
       showServerState(this.status, 'failed');
-      this.output.error(`The Databand language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+      this.output.error(
+        `The Databand language server did not start: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 

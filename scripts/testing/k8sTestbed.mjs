@@ -95,7 +95,8 @@ export async function startK8sTestbed() {
   };
   const down = async () => {
     // down reads the settings (ports, bridge...) that up recorded in the run folder.
-    if (existsSync(join(env.K8S_TESTBED_RUN, 'settings.env'))) await run(K8S_KIT, ['down'], { env, timeoutMs: 180_000 });
+    if (existsSync(join(env.K8S_TESTBED_RUN, 'settings.env')))
+      await run(K8S_KIT, ['down'], { env, timeoutMs: 180_000 });
   };
   const release = () => rmSync(lock, { force: true });
   const stop = async () => {
@@ -113,7 +114,9 @@ export async function startK8sTestbed() {
     console.log(`test: stopping what a previous run left in ${env.K8S_TESTBED_RUN}`);
     await down();
   }
-  console.log(`test: starting the k8s testbed (slot ${slot}, API server on 127.0.0.1:${env.K8S_TESTBED_APISERVER_PORT})`);
+  console.log(
+    `test: starting the k8s testbed (slot ${slot}, API server on 127.0.0.1:${env.K8S_TESTBED_APISERVER_PORT})`,
+  );
   const node = process.env.DBND_TEST_K8S_NODE ?? 'real';
   const up = await run(K8S_KIT, ['up', '--node', node], { env, capture: true, timeoutMs: 600_000 });
   if (up.code !== 0) {

@@ -26,15 +26,21 @@ export async function runNodeTests(files, { env = process.env, timeoutMs } = {})
       process.execPath,
       [
         '--test',
-        '--test-reporter=spec', '--test-reporter-destination=stdout',
-        '--test-reporter=./scripts/summary-reporter.mjs', `--test-reporter-destination=${summary}`,
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=./scripts/summary-reporter.mjs',
+        `--test-reporter-destination=${summary}`,
         ...files,
       ],
       { env, timeoutMs },
     );
     const text = existsSync(summary) ? readFileSync(summary, 'utf8') : '';
     const m = /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(text);
-    return { code: r.code, timedOut: r.timedOut, counts: m && { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) } };
+    return {
+      code: r.code,
+      timedOut: r.timedOut,
+      counts: m && { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) },
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -25,7 +25,12 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
  */
 export function run(cmd, args, { env = process.env, capture = false, quiet = false, timeoutMs = 0, cwd } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env, cwd, detached: true, stdio: ['ignore', capture || quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'] });
+    const child = spawn(cmd, args, {
+      env,
+      cwd,
+      detached: true,
+      stdio: ['ignore', capture || quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk) => {
@@ -64,11 +69,15 @@ export function run(cmd, args, { env = process.env, capture = false, quiet = fal
 /** `count` distinct TCP ports that are free on 127.0.0.1 right now (all held open together, then released). */
 export async function freePorts(count) {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise((resolve, reject) => {
-      const s = createServer();
-      s.once('error', reject);
-      s.listen(0, '127.0.0.1', () => resolve(s));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise((resolve, reject) => {
+          const s = createServer();
+          s.once('error', reject);
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
   );
   const ports = servers.map((s) => s.address().port);
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));

@@ -27,7 +27,11 @@ async function onFreePort(runOnPort) {
     for (let attempt = 0; attempt < 2; attempt++) {
       const [port] = await freePorts(1);
       result = await runOnPort(String(port), workspace);
-      if (result.code !== PORT_BUSY && !(NO_TEST_RAN.includes(result.code) && !/\d+ passed, \d+ failed/.test(result.stdout))) break;
+      if (
+        result.code !== PORT_BUSY &&
+        !(NO_TEST_RAN.includes(result.code) && !/\d+ passed, \d+ failed/.test(result.stdout))
+      )
+        break;
       console.log(`test: the VS Code testbed exited ${result.code} before any test ran; trying once more`);
     }
     return result;
@@ -51,7 +55,19 @@ export function runExtensionSuite(filters, clusterEnv = {}) {
   return onFreePort((port, workspace) =>
     run(
       VSCODE_KIT,
-      ['run-tests', '--port', port, '--extension-dev-path', '.', '--tests-path', 'out/test/extension/index.js', '--workspace', workspace, '--timeout', '900'],
+      [
+        'run-tests',
+        '--port',
+        port,
+        '--extension-dev-path',
+        '.',
+        '--tests-path',
+        'out/test/extension/index.js',
+        '--workspace',
+        workspace,
+        '--timeout',
+        '900',
+      ],
       { env, capture: true, timeoutMs: 1_200_000 },
     ),
   );
@@ -62,9 +78,24 @@ export function runUiTest(script) {
   return onFreePort((port, workspace) =>
     run(
       VSCODE_KIT,
-      ['with-server', '--port', port, '--extension-dev-path', '.', '--workspace', workspace, '--', process.execPath, script],
+      [
+        'with-server',
+        '--port',
+        port,
+        '--extension-dev-path',
+        '.',
+        '--workspace',
+        workspace,
+        '--',
+        process.execPath,
+        script,
+      ],
       // Each UI step waits up to this long (the kit's default, 45 s, is short on a loaded 2-core machine).
-      { env: kitEnv({ VSCODE_TESTBED_UI_TIMEOUT: process.env.VSCODE_TESTBED_UI_TIMEOUT ?? '120000' }), capture: true, timeoutMs: 900_000 },
+      {
+        env: kitEnv({ VSCODE_TESTBED_UI_TIMEOUT: process.env.VSCODE_TESTBED_UI_TIMEOUT ?? '120000' }),
+        capture: true,
+        timeoutMs: 900_000,
+      },
     ),
   );
 }

@@ -54,9 +54,13 @@ function main(): void {
     );
 
     const parse = time(RUNS, WARMUP, () => toDbndView(parseCfg(text), path));
-    console.log(`ours parse (parseCfg + toDbndView): median ${f(parse.median)} ms, min ${f(parse.min)} ms (${parse.runs} runs)`);
+    console.log(
+      `ours parse (parseCfg + toDbndView): median ${f(parse.median)} ms, min ${f(parse.min)} ms (${parse.runs} runs)`,
+    );
     const syntax = time(RUNS, WARMUP, () => syntaxDiagnostics(parseCfg(text), path));
-    console.log(`ours parse + syntax diagnostics: median ${f(syntax.median)} ms, min ${f(syntax.min)} ms (${syntax.runs} runs)`);
+    console.log(
+      `ours parse + syntax diagnostics: median ${f(syntax.median)} ms, min ${f(syntax.min)} ms (${syntax.runs} runs)`,
+    );
     const lint = time(LINT_RUNS, 1, () => fullLint(path, text));
     console.log(`ours full lint (lintFiles): median ${f(lint.median)} ms, min ${f(lint.min)} ms (${lint.runs} runs)`);
 
@@ -68,7 +72,9 @@ function main(): void {
     }
     const p = JSON.parse(py.stdout) as { read_ms: number; read_get_ms: number; values: number };
     console.log(`python configparser read (_read): median ${f(p.read_ms)} ms (${PYTHON_RUNS} runs)`);
-    console.log(`python configparser read + get all ${p.values} values: median ${f(p.read_get_ms)} ms (${PYTHON_RUNS} runs)`);
+    console.log(
+      `python configparser read + get all ${p.values} values: median ${f(p.read_get_ms)} ms (${PYTHON_RUNS} runs)`,
+    );
     console.log(`ratio python read+get / ours parse: ${(p.read_get_ms / parse.median).toFixed(2)}x`);
     console.log(`ratio python read / ours parse: ${(p.read_ms / parse.median).toFixed(2)}x`);
     console.log(`ratio python read / ours full lint: ${(p.read_ms / lint.median).toFixed(2)}x`);

@@ -6,7 +6,14 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { followPodLog, openCluster, systemClock, watchPods, type KubeApi, type KubePod } from '../../server/src/cluster';
+import {
+  followPodLog,
+  openCluster,
+  systemClock,
+  watchPods,
+  type KubeApi,
+  type KubePod,
+} from '../../server/src/cluster';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
@@ -47,7 +54,9 @@ function podBody(name: string, script: string) {
     spec: {
       restartPolicy: 'Never',
       terminationGracePeriodSeconds: 0,
-      containers: [{ name: 'base', image: 'testbed/busybox:1', imagePullPolicy: 'IfNotPresent', command: ['sh', '-c', script] }],
+      containers: [
+        { name: 'base', image: 'testbed/busybox:1', imagePullPolicy: 'IfNotPresent', command: ['sh', '-c', script] },
+      ],
     },
   };
 }
@@ -77,7 +86,11 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
 
     const theirs = new RowChecker();
     let kubectlPeak = 0;
-    const kubectl = spawn(KUBECTL, ['--context', context, '-n', api.target.namespace, 'logs', '-f', name, '-c', 'base'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const kubectl = spawn(
+      KUBECTL,
+      ['--context', context, '-n', api.target.namespace, 'logs', '-f', name, '-c', 'base'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const kubectlSampler = setInterval(() => {
       try {
         const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${kubectl.pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -100,7 +113,10 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
         for (const l of lines) ours.see(l.text);
       },
       onNotice: (n) => {
-        if (n.kind !== 'joined') console.log(`  our follower: ${n.kind}${'message' in n ? `: ${n.message}` : ''}${'why' in n ? `: ${n.why}` : ''}`);
+        if (n.kind !== 'joined')
+          console.log(
+            `  our follower: ${n.kind}${'message' in n ? `: ${n.message}` : ''}${'why' in n ? `: ${n.why}` : ''}`,
+          );
       },
     });
     clearInterval(sampler);
@@ -145,8 +161,18 @@ async function phaseLatency(api: KubeApi, rounds: number): Promise<void> {
       await systemClock.sleep(200);
       const ac = new AbortController();
       const stamps: number[] = [];
-      for await (const chunk of await api.podLog(name, { container: 'base', follow: false, timestamps: false }, ac.signal)) {
-        stamps.push(...chunk.toString().trim().split('\n').map((x) => Number(x) * 1000));
+      for await (const chunk of await api.podLog(
+        name,
+        { container: 'base', follow: false, timestamps: false },
+        ac.signal,
+      )) {
+        stamps.push(
+          ...chunk
+            .toString()
+            .trim()
+            .split('\n')
+            .map((x) => Number(x) * 1000),
+        );
       }
       if (pod.status?.phase === 'Succeeded' && seen.has('Running') && seen.has('Succeeded')) {
         running.push((seen.get('Running') as number) - stamps[0]);
@@ -162,7 +188,9 @@ async function phaseLatency(api: KubeApi, rounds: number): Promise<void> {
     const s = [...xs].sort((a, b) => a - b);
     return `median ${Math.round(s[Math.floor(s.length / 2)])} ms, min ${Math.round(s[0])} ms, max ${Math.round(s[s.length - 1])} ms (${s.length} pods)`;
   };
-  console.log('phase change -> watch callback (container clock to callback, same host; includes the kubelet\'s status sync):');
+  console.log(
+    "phase change -> watch callback (container clock to callback, same host; includes the kubelet's status sync):",
+  );
   console.log(`  container started -> Running event:   ${stats(running)}`);
   console.log(`  container exited  -> Succeeded event: ${stats(finished)}`);
 }
@@ -171,13 +199,22 @@ async function main(): Promise<void> {
   let stop = async () => {};
   if (!process.env.KUBECONFIG) {
     const modulePath = resolve('scripts/testing/k8sTestbed.mjs');
-    const { startK8sTestbed } = (await import(modulePath)) as { startK8sTestbed: () => Promise<{ env: Record<string, string>; stop: () => Promise<void> }> };
+    const { startK8sTestbed } = (await import(modulePath)) as {
+      startK8sTestbed: () => Promise<{ env: Record<string, string>; stop: () => Promise<void> }>;
+    };
     const tb = await startK8sTestbed();
     Object.assign(process.env, tb.env);
     stop = tb.stop;
   }
   try {
-    const api = await openCluster({ inCluster: false, configFile: null, context: null, clusterContext: null, namespace: 'default', env: process.env });
+    const api = await openCluster({
+      inCluster: false,
+      configFile: null,
+      context: null,
+      clusterContext: null,
+      namespace: 'default',
+      env: process.env,
+    });
     console.log(`cluster: context ${api.target.context}, ${await api.serverVersion()}; kubectl ${KUBECTL}`);
     await throughput(api, api.target.context);
     await phaseLatency(api, Number(process.env.BENCH_PHASE_ROUNDS ?? 5));

@@ -13,7 +13,13 @@ const dir = mkdtempSync(join(tmpdir(), 'dbnd-cfg-bad-'));
 function dbndCfg(...args: string[]) {
   // cwd is the temp folder, so discovery finds no project and the user's environment plays no part.
   const env = { PATH: process.env.PATH ?? '', HOME: dir, DBND_HOME: dir, USER: 'me' };
-  const r = spawnSync(process.execPath, [CLI_JS, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI_JS, ...args], {
+    cwd: dir,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 << 20,
+  });
   if (r.error) throw r.error;
   assert.notEqual(r.status, 70, `dbnd-cfg ${args.join(' ')}: ${r.stderr}`);
   assert.doesNotMatch(r.stderr, /^\s+at /m, `a stack trace from dbnd-cfg ${args.join(' ')}`);
@@ -69,7 +75,10 @@ test('render-pod for an env that submits no pod says exactly that', () => {
     const r = dbndCfg('render-pod', '--file', K8S, ...args);
     assert.equal(r.code, 1);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /^dbnd-cfg render-pod: the env 'local' submits no pod: its engine 'local_machine_engine' is a LocalMachineEngineConfig/);
+    assert.match(
+      r.stderr,
+      /^dbnd-cfg render-pod: the env 'local' submits no pod: its engine 'local_machine_engine' is a LocalMachineEngineConfig/,
+    );
     assert.doesNotMatch(r.stderr, /container_tag/);
   }
 });
@@ -77,14 +86,32 @@ test('render-pod for an env that submits no pod says exactly that', () => {
 test('--task-config applies in effective, is refused for the driver pod, and must be an object', () => {
   const plain = JSON.parse(dbndCfg('effective', '--file', K8S, '--env', 'k8s_env').stdout);
   assert.equal(plain.engine_config.params.limit_memory.value, null);
-  const withTask = dbndCfg('effective', '--file', K8S, '--env', 'k8s_env', '--task-config', '{"kubernetes": {"limit_memory": "2Gi"}}');
+  const withTask = dbndCfg(
+    'effective',
+    '--file',
+    K8S,
+    '--env',
+    'k8s_env',
+    '--task-config',
+    '{"kubernetes": {"limit_memory": "2Gi"}}',
+  );
   const param = JSON.parse(withTask.stdout).engine_config.params.limit_memory;
   assert.deepEqual([param.value, param.source, param.defined_at], ['2Gi', 'task[task_config]', ['task[task_config]']]);
 
   const driver = dbndCfg('render-pod', '--file', K8S, '--env', 'k8s_env', '--task-config', '{"kubernetes": {}}');
   assert.equal(driver.code, 2);
   assert.match(driver.stderr, /--task-config applies to task pods only/);
-  const task = dbndCfg('render-pod', '--mode', 'task', '--file', K8S, '--env', 'k8s_env', '--task-config', '{"kubernetes": {"limit_memory": "2Gi"}}');
+  const task = dbndCfg(
+    'render-pod',
+    '--mode',
+    'task',
+    '--file',
+    K8S,
+    '--env',
+    'k8s_env',
+    '--task-config',
+    '{"kubernetes": {"limit_memory": "2Gi"}}',
+  );
   assert.equal(task.code, 0, task.stderr);
   assert.match(task.stdout, /memory: 2Gi/);
 
@@ -93,9 +120,22 @@ test('--task-config applies in effective, is refused for the driver pod, and mus
     assert.equal(r.code, 2, bad);
     assert.match(r.stderr, /--task-config must be a JSON object/, bad);
   }
-  const nullSection = dbndCfg('render-pod', '--mode', 'task', '--file', K8S, '--env', 'k8s_env', '--task-config', '{"kubernetes": null}');
+  const nullSection = dbndCfg(
+    'render-pod',
+    '--mode',
+    'task',
+    '--file',
+    K8S,
+    '--env',
+    'k8s_env',
+    '--task-config',
+    '{"kubernetes": null}',
+  );
   assert.equal(nullSection.code, 1);
-  assert.match(nullSection.stderr, /engine stage: DatabandConfigError: can't convert '\{'kubernetes': None\}' to configuration/);
+  assert.match(
+    nullSection.stderr,
+    /engine stage: DatabandConfigError: can't convert '\{'kubernetes': None\}' to configuration/,
+  );
 });
 
 test("--set takes dbnd's JSON form too", () => {
@@ -109,24 +149,51 @@ test('the driver pod runs what dbnd submits, and a comment names the placeholder
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^# Placeholders until submission/);
   assert.match(r.stdout, /^# {3}runUid = '00000000-0000-0000-0000-000000000000': the run uid dbnd generates/m);
-  const command = /command:\n((?: {8}- .*\n)+)/.exec(r.stdout)?.[1].split('\n').filter(Boolean).map((l) => l.trim().slice(2));
-  assert.deepEqual(command?.slice(0, 7), ['dbnd', 'run', 'prepare_data', '--env', 'k8s_env', '--run-driver', '00000000-0000-0000-0000-000000000000']);
+  const command = /command:\n((?: {8}- .*\n)+)/
+    .exec(r.stdout)?.[1]
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.trim().slice(2));
+  assert.deepEqual(command?.slice(0, 7), [
+    'dbnd',
+    'run',
+    'prepare_data',
+    '--env',
+    'k8s_env',
+    '--run-driver',
+    '00000000-0000-0000-0000-000000000000',
+  ]);
   assert.equal(command?.[7], '--set');
-  assert.match(command?.[8] ?? '', /^run\.run_result_json_path=.*\/dbnd\/log\/1970-01-01\/1970-01-01T000000\.000000_prepare_data_run\/0{8}-.*\.json$/);
+  assert.match(
+    command?.[8] ?? '',
+    /^run\.run_result_json_path=.*\/dbnd\/log\/1970-01-01\/1970-01-01T000000\.000000_prepare_data_run\/0{8}-.*\.json$/,
+  );
   assert.deepEqual(command?.slice(9), ['--set', 'run_info.execution_date=1970-01-01T000000.000000']);
 });
 
 test('invalid UTF-8 fails as dbnd fails to read the file; a BOM is named', () => {
-  const bad = file('bad.cfg', Buffer.concat([Buffer.from('[k8s_engine]\nnamespace = data'), Buffer.from([0xff]), Buffer.from('band\n')]));
+  const bad = file(
+    'bad.cfg',
+    Buffer.concat([Buffer.from('[k8s_engine]\nnamespace = data'), Buffer.from([0xff]), Buffer.from('band\n')]),
+  );
   const lint = dbndCfg('lint', bad);
   assert.equal(lint.code, 1);
-  assert.match(lint.stdout, /bad\.cfg:2:1: error not-utf8 .*UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 29: invalid start byte/);
+  assert.match(
+    lint.stdout,
+    /bad\.cfg:2:1: error not-utf8 .*UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 29: invalid start byte/,
+  );
   const pod = dbndCfg('render-pod', '--file', K8S, '--file', bad, '--env', 'k8s_env');
   assert.equal(pod.code, 1);
-  assert.match(pod.stderr, /load stage: DatabandConfigError: Failed to read configuration file at .*bad\.cfg: 'utf-8' codec/);
+  assert.match(
+    pod.stderr,
+    /load stage: DatabandConfigError: Failed to read configuration file at .*bad\.cfg: 'utf-8' codec/,
+  );
 
   const bom = file('bom.cfg', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[run]\nx = 1\n')]));
-  assert.match(dbndCfg('lint', bom).stdout, /bom\.cfg:1:1: error missing-section-header The file starts with a UTF-8 byte order mark \(BOM/);
+  assert.match(
+    dbndCfg('lint', bom).stdout,
+    /bom\.cfg:1:1: error missing-section-header The file starts with a UTF-8 byte order mark \(BOM/,
+  );
 });
 
 test('output is bounded: findings are capped and a long bad line is cut', () => {
@@ -152,7 +219,10 @@ test('deep nesting ends in RecursionError, as in dbnd, not a JS stack overflow',
   const deep = file('deep.cfg', `${chain.join('\n')}\n`);
   const lint = dbndCfg('lint', deep);
   assert.equal(lint.code, 1);
-  assert.match(lint.stdout, /^.*deep\.cfg:7:9: error from-chain-too-deep dbnd fails building \[s0\] with RecursionError/m);
+  assert.match(
+    lint.stdout,
+    /^.*deep\.cfg:7:9: error from-chain-too-deep dbnd fails building \[s0\] with RecursionError/m,
+  );
   const effective = JSON.parse(dbndCfg('effective', '--file', deep, '--env', 'e').stdout);
   assert.deepEqual([effective.error.stage, effective.error.type], ['engine', 'RecursionError']);
 

@@ -8,8 +8,12 @@ import { ManualClock } from './support/manualClock';
 import { pod, ScriptedApi } from './support/scriptedApi';
 
 const T = (s: number, n: number) => `2026-11-28T22:00:0${s}.${String(n).padStart(9, '0')}Z`;
-const running = pod('p', '1', 'Running', { status: { phase: 'Running', containerStatuses: [{ name: 'base', state: { running: {} } }] } });
-const exited = pod('p', '2', 'Succeeded', { status: { phase: 'Succeeded', containerStatuses: [{ name: 'base', state: { terminated: { exitCode: 0 } } }] } });
+const running = pod('p', '1', 'Running', {
+  status: { phase: 'Running', containerStatuses: [{ name: 'base', state: { running: {} } }] },
+});
+const exited = pod('p', '2', 'Succeeded', {
+  status: { phase: 'Succeeded', containerStatuses: [{ name: 'base', state: { terminated: { exitCode: 0 } } }] },
+});
 
 test('a cut mid-line and a kubelet-side clean end both resume; every line once, none partial', async () => {
   const api = new ScriptedApi();
@@ -22,23 +26,46 @@ test('a cut mid-line and a kubelet-side clean end both resume; every line once, 
   ];
   api.reads = [running, exited];
   const lines: string[] = [];
-  const r = await followPodLog(api, 'p', { clock: new ManualClock(), onLines: (ls) => lines.push(...ls.map((l) => l.text)), onNotice: (n) => notices.push(n) });
+  const r = await followPodLog(api, 'p', {
+    clock: new ManualClock(),
+    onLines: (ls) => lines.push(...ls.map((l) => l.text)),
+    onNotice: (n) => notices.push(n),
+  });
   assert.deepEqual(lines, ['one', 'two', 'three', 'four', 'five']);
   assert.equal(r.end, 'exited');
   assert.deepEqual(api.calls, [
-    'log follow -', 'log follow 2026-11-28T22:00:01Z', 'read p', 'log follow 2026-11-28T22:00:02Z', 'read p', 'log once 2026-11-28T22:00:03Z',
+    'log follow -',
+    'log follow 2026-11-28T22:00:01Z',
+    'read p',
+    'log follow 2026-11-28T22:00:02Z',
+    'read p',
+    'log once 2026-11-28T22:00:03Z',
   ]);
   assert.equal(api.logRequests[0].container, 'base');
   assert.ok(api.logRequests.every((q) => q.timestamps));
-  assert.deepEqual(notices.map((n) => n.kind), ['resumed', 'resumed']);
+  assert.deepEqual(
+    notices.map((n) => n.kind),
+    ['resumed', 'resumed'],
+  );
 });
 
 test('a container that is not running yet is waited for; a pod that ends without starting ends the follow', async () => {
   const api = new ScriptedApi();
   const clock = new ManualClock();
-  const waiting = pod('p', '1', 'Pending', { status: { phase: 'Pending', containerStatuses: [{ name: 'base', state: { waiting: { reason: 'ContainerCreating' } } }] } });
-  const failed = pod('p', '2', 'Failed', { status: { phase: 'Failed', containerStatuses: [{ name: 'base', state: { waiting: { reason: 'ErrImagePull' } } }] } });
-  const notStarted = new ClusterError('invalid', 'container "base" in pod "p" is waiting to start: ContainerCreating', 400);
+  const waiting = pod('p', '1', 'Pending', {
+    status: {
+      phase: 'Pending',
+      containerStatuses: [{ name: 'base', state: { waiting: { reason: 'ContainerCreating' } } }],
+    },
+  });
+  const failed = pod('p', '2', 'Failed', {
+    status: { phase: 'Failed', containerStatuses: [{ name: 'base', state: { waiting: { reason: 'ErrImagePull' } } }] },
+  });
+  const notStarted = new ClusterError(
+    'invalid',
+    'container "base" in pod "p" is waiting to start: ContainerCreating',
+    400,
+  );
   api.logs = [notStarted, notStarted];
   api.reads = [waiting, failed];
   const r = await followPodLog(api, 'p', { clock, onLines: () => assert.fail('no lines') });
@@ -51,7 +78,10 @@ test('the pod deleted while following ends the follow with pod-gone', async () =
   api.logs = [[`${T(1, 1)} one\n`]];
   api.reads = [null];
   const lines: string[] = [];
-  const r = await followPodLog(api, 'p', { clock: new ManualClock(), onLines: (ls) => lines.push(...ls.map((l) => l.text)) });
+  const r = await followPodLog(api, 'p', {
+    clock: new ManualClock(),
+    onLines: (ls) => lines.push(...ls.map((l) => l.text)),
+  });
   assert.deepEqual(lines, ['one']);
   assert.equal(r.end, 'pod-gone');
 });
@@ -59,5 +89,8 @@ test('the pod deleted while following ends the follow with pod-gone', async () =
 test('a 403 on the log is not retried', async () => {
   const api = new ScriptedApi();
   api.logs = [new ClusterError('forbidden', 'user "x" may not get pods/log')];
-  await assert.rejects(followPodLog(api, 'p', { clock: new ManualClock(), onLines: () => {} }), /may not get pods\/log/);
+  await assert.rejects(
+    followPodLog(api, 'p', { clock: new ManualClock(), onLines: () => {} }),
+    /may not get pods\/log/,
+  );
 });

@@ -17,18 +17,26 @@ function file(name: string, lines: string[]): string {
 }
 
 const request = (over: Partial<KubeconfigRequest>): KubeconfigRequest => ({
-  inCluster: false, configFile: null, context: null, clusterContext: null, namespace: 'default', env: {}, ...over,
+  inCluster: false,
+  configFile: null,
+  context: null,
+  clusterContext: null,
+  namespace: 'default',
+  env: {},
+  ...over,
 });
 
 const first = file('first.yaml', [
-  'apiVersion: v1', 'kind: Config',
+  'apiVersion: v1',
+  'kind: Config',
   'clusters: [{name: shared, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]',
   'users: [{name: u1, user: {token: first-file-token}}]',
   'contexts: [{name: one, context: {cluster: shared, user: u1, namespace: team}}]',
   'current-context: one',
 ]);
 const second = file('second.yaml', [
-  'apiVersion: v1', 'kind: Config',
+  'apiVersion: v1',
+  'kind: Config',
   'clusters: [{name: shared, cluster: {server: "https://127.0.0.2:2"}}]',
   'users: [{name: u2, user: {token: second-file-token}}]',
   'contexts: [{name: two, context: {cluster: shared, user: u2}}, {name: one, context: {cluster: shared, user: u2}}]',
@@ -37,27 +45,61 @@ const second = file('second.yaml', [
 
 test('merge: the first file that sets current-context wins, and the first definition of each name', () => {
   const merged = mergeKubeconfigs([
-    { path: 'a', clusters: [{ name: 'c', v: 1 }], users: [], contexts: [{ name: 'x', v: 1 }], currentContext: undefined },
-    { path: 'b', clusters: [{ name: 'c', v: 2 }], users: [], contexts: [{ name: 'x', v: 2 }, { name: 'y', v: 2 }], currentContext: 'y' },
+    {
+      path: 'a',
+      clusters: [{ name: 'c', v: 1 }],
+      users: [],
+      contexts: [{ name: 'x', v: 1 }],
+      currentContext: undefined,
+    },
+    {
+      path: 'b',
+      clusters: [{ name: 'c', v: 2 }],
+      users: [],
+      contexts: [
+        { name: 'x', v: 2 },
+        { name: 'y', v: 2 },
+      ],
+      currentContext: 'y',
+    },
     { path: 'c', clusters: [], users: [], contexts: [], currentContext: 'x' },
   ]);
   assert.equal(merged.currentContext, 'y');
   assert.deepEqual(merged.clusters, [{ name: 'c', v: 1 }]);
-  assert.deepEqual(merged.contexts, [{ name: 'x', v: 1 }, { name: 'y', v: 2 }]);
+  assert.deepEqual(merged.contexts, [
+    { name: 'x', v: 1 },
+    { name: 'y', v: 2 },
+  ]);
 });
 
 test('context: --context beats cluster_context beats current-context; an unknown one lists the others', () => {
-  const merged = { clusters: [], users: [], contexts: [{ name: 'a' }, { name: 'b' }], currentContext: 'a', files: ['f'] };
+  const merged = {
+    clusters: [],
+    users: [],
+    contexts: [{ name: 'a' }, { name: 'b' }],
+    currentContext: 'a',
+    files: ['f'],
+  };
   assert.deepEqual(chooseContext(request({ clusterContext: 'b' }), merged), { ok: true, context: 'b' });
   assert.deepEqual(chooseContext(request({ clusterContext: 'b', context: 'a' }), merged), { ok: true, context: 'a' });
   const bad = chooseContext(request({ clusterContext: 'zz' }), merged);
-  assert.ok(!bad.ok && /context "zz" \(from the engine's cluster_context\) is not in the kubeconfig \(f\)\. Contexts there: a, b/.test(bad.message));
+  assert.ok(
+    !bad.ok &&
+      /context "zz" \(from the engine's cluster_context\) is not in the kubeconfig \(f\)\. Contexts there: a, b/.test(
+        bad.message,
+      ),
+  );
 });
 
 test('KUBECONFIG with two files is read as kubectl reads it (client-node alone would take the last current-context and throw on duplicates)', async () => {
-  const summary = await describeKubeconfig(request({ env: { KUBECONFIG: `${first}:${join(dir, 'missing.yaml')}:${second}` } }));
+  const summary = await describeKubeconfig(
+    request({ env: { KUBECONFIG: `${first}:${join(dir, 'missing.yaml')}:${second}` } }),
+  );
   assert.equal(summary.currentContext, 'one');
-  assert.deepEqual(summary.contexts.map((c) => `${c.name}:${c.user}`), ['one:u1', 'two:u2']);
+  assert.deepEqual(
+    summary.contexts.map((c) => `${c.name}:${c.user}`),
+    ['one:u1', 'two:u2'],
+  );
   assert.ok(!JSON.stringify(summary).includes('token'), 'no credential in the summary');
   const api = await openCluster(request({ env: { KUBECONFIG: `${first}:${second}` }, namespace: 'team' }));
   assert.deepEqual(api.target, { context: 'one', namespace: 'team', server: 'https://127.0.0.1:1', user: 'u1' });
@@ -66,16 +108,23 @@ test('KUBECONFIG with two files is read as kubectl reads it (client-node alone w
 test("the engine's config_file is used alone and must exist", async () => {
   const api = await openCluster(request({ configFile: second, env: { KUBECONFIG: first } }));
   assert.equal(api.target.context, 'two');
-  await assert.rejects(openCluster(request({ configFile: join(dir, 'nope.yaml') })), /config_file .*nope\.yaml does not exist/);
+  await assert.rejects(
+    openCluster(request({ configFile: join(dir, 'nope.yaml') })),
+    /config_file .*nope\.yaml does not exist/,
+  );
 });
 
 test('an exec credential plugin is looked up on the given PATH, and its failure says what to install', async () => {
   const bin = mkdtempSync(join(tmpdir(), 'plugin-bin-'));
   const plugin = join(bin, 'fake-login');
-  writeFileSync(plugin, '#!/bin/sh\necho \'{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"exec-secret-token"}}\'\n');
+  writeFileSync(
+    plugin,
+    '#!/bin/sh\necho \'{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"exec-secret-token"}}\'\n',
+  );
   chmodSync(plugin, 0o755);
   const kubeconfig = file('exec.yaml', [
-    'apiVersion: v1', 'kind: Config',
+    'apiVersion: v1',
+    'kind: Config',
     'clusters: [{name: c, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]',
     'users: [{name: sso, user: {exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: fake-login}}}]',
     'contexts: [{name: sso, context: {cluster: c, user: sso}}]',
@@ -83,8 +132,14 @@ test('an exec credential plugin is looked up on the given PATH, and its failure 
   ]);
   // Found on the given PATH: the credential is obtained and the request then fails only on the closed port.
   const found = await openCluster(request({ configFile: kubeconfig, env: { PATH: `${bin}:/usr/bin:/bin` } }));
-  await assert.rejects(found.serverVersion(), (err: Error) => /ECONNREFUSED/.test(err.message) && !err.message.includes('exec-secret-token'));
+  await assert.rejects(
+    found.serverVersion(),
+    (err: Error) => /ECONNREFUSED/.test(err.message) && !err.message.includes('exec-secret-token'),
+  );
   // Not on PATH: a config error that names the fix.
   const missing = await openCluster(request({ configFile: kubeconfig, env: { PATH: '/nonexistent' } }));
-  await assert.rejects(missing.serverVersion(), /cannot get credentials for user "sso".*exec credential plugin.*on PATH/);
+  await assert.rejects(
+    missing.serverVersion(),
+    /cannot get credentials for user "sso".*exec credential plugin.*on PATH/,
+  );
 });

@@ -28,7 +28,9 @@ function replayFrom(entries: readonly Entry[], since: string | undefined): strin
 test('timestamps of any precision compare in time order', () => {
   assert.equal(timestampKey('2026-11-28T22:00:01Z'), '2026-11-28T22:00:01.000000000Z');
   assert.equal(timestampKey('2026-11-28T22:00:01.5Z'), '2026-11-28T22:00:01.500000000Z');
-  assert.ok((timestampKey('2026-11-28T22:00:01.5Z') as string) < (timestampKey('2026-11-28T22:00:01.500000001Z') as string));
+  assert.ok(
+    (timestampKey('2026-11-28T22:00:01.5Z') as string) < (timestampKey('2026-11-28T22:00:01.500000001Z') as string),
+  );
   assert.equal(timestampKey('not a time'), null);
   assert.equal(sinceTimeFor('2026-11-28T22:00:01.500000000Z'), '2026-11-28T22:00:01Z');
 });
@@ -36,12 +38,21 @@ test('timestamps of any precision compare in time order', () => {
 test('a line is delivered only when its newline arrives', () => {
   const f = new LogLineFilter();
   assert.deepEqual(f.push(`${ts(1, 5)} hel`).lines, []);
-  assert.deepEqual(f.push('lo\n').lines.map((l) => l.text), ['hello']);
+  assert.deepEqual(
+    f.push('lo\n').lines.map((l) => l.text),
+    ['hello'],
+  );
 });
 
 test('a cut between lines that share a timestamp resumes with exactly the missing ones', () => {
   const same = ts(1, 100);
-  const entries = [{ ts: ts(1, 50), text: 'a' }, { ts: same, text: 'b' }, { ts: same, text: 'c' }, { ts: same, text: 'd' }, { ts: ts(2, 0), text: 'e' }];
+  const entries = [
+    { ts: ts(1, 50), text: 'a' },
+    { ts: same, text: 'b' },
+    { ts: same, text: 'c' },
+    { ts: same, text: 'd' },
+    { ts: ts(2, 0), text: 'e' },
+  ];
   const f = new LogLineFilter();
   const full = render(entries);
   const cut = full.indexOf(`${same} c`) + 4; // two lines of the shared timestamp are not complete yet: b is, c is cut
@@ -54,7 +65,10 @@ test('a cut between lines that share a timestamp resumes with exactly the missin
 });
 
 test('a fragment whose whole line is replayed is dropped, never emitted', () => {
-  const entries = [{ ts: ts(3, 1), text: 'first' }, { ts: ts(3, 2), text: 'second line' }];
+  const entries = [
+    { ts: ts(3, 1), text: 'first' },
+    { ts: ts(3, 2), text: 'second line' },
+  ];
   const f = new LogLineFilter();
   const full = render(entries);
   const out = f.push(full.slice(0, full.length - 5)).lines.map((l) => l.text);
@@ -68,7 +82,10 @@ test('a resume whose replay starts after the last line reports a gap', () => {
   f.push(`${ts(1, 1)} kept\n`);
   f.startStream();
   const r = f.push(`${ts(9, 0)} after rotation\n`);
-  assert.deepEqual(r.lines.map((l) => l.text), ['after rotation']);
+  assert.deepEqual(
+    r.lines.map((l) => l.text),
+    ['after rotation'],
+  );
   assert.deepEqual(r.gap, { after: ts(1, 1), before: ts(9, 0) });
 });
 
@@ -77,7 +94,13 @@ test('a fragment left by a rotation is joined to the next line and flagged', () 
   f.push(`${ts(1, 1)} row-995\n${ts(1, 2)} row-`);
   f.startStream();
   const r = f.push(`${ts(1, 3)} 996\n${ts(1, 4)} row-997\n`);
-  assert.deepEqual(r.lines.map((l) => [l.text, l.joined === true]), [['row-996', true], ['row-997', false]]);
+  assert.deepEqual(
+    r.lines.map((l) => [l.text, l.joined === true]),
+    [
+      ['row-996', true],
+      ['row-997', false],
+    ],
+  );
   assert.ok(r.gap, 'the rotated file may have held more: say so');
 });
 
@@ -87,31 +110,45 @@ test('an unterminated last line is delivered once when the container has exited'
   f.startStream(); // the final non-follow read
   const r = f.push(`${ts(1, 1)} a\n${ts(1, 2)} no newline`);
   assert.deepEqual(r.lines, []);
-  assert.deepEqual(f.finish().map((l) => l.text), ['no newline']);
+  assert.deepEqual(
+    f.finish().map((l) => l.text),
+    ['no newline'],
+  );
   assert.equal(f.delivered, 2);
 });
 
 test('property: any cuts at any bytes deliver every line exactly once, in order', () => {
-  const entry = fc.record({ second: fc.integer({ min: 0, max: 3 }), nanos: fc.constantFrom(0, 1, 500_000_000, 999_999_999), text: fc.stringMatching(/^[a-z0-9 ]{0,12}$/) });
+  const entry = fc.record({
+    second: fc.integer({ min: 0, max: 3 }),
+    nanos: fc.constantFrom(0, 1, 500_000_000, 999_999_999),
+    text: fc.stringMatching(/^[a-z0-9 ]{0,12}$/),
+  });
   fc.assert(
-    fc.property(fc.array(entry, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), (raw, cutSeeds) => {
-      // Time never goes backwards in a log file; equal neighbours share a timestamp.
-      const sorted = [...raw].sort((a, b) => a.second - b.second || a.nanos - b.nanos);
-      const entries = sorted.map((e, i) => ({ ts: ts(e.second, e.nanos), text: `${i}:${e.text}` }));
-      const f = new LogLineFilter();
-      const out: string[] = [];
-      let stream = render(entries);
-      for (const seed of cutSeeds) {
-        const cut = seed % (stream.length + 1);
-        out.push(...f.push(stream.slice(0, cut)).lines.map((l) => l.text));
-        f.startStream();
-        stream = replayFrom(entries, f.sinceTime());
-      }
-      const last = f.push(stream);
-      out.push(...last.lines.map((l) => l.text), ...f.finish().map((l) => l.text));
-      assert.equal(last.gap, null);
-      assert.deepEqual(out, entries.map((e) => e.text));
-    }),
+    fc.property(
+      fc.array(entry, { minLength: 1, maxLength: 40 }),
+      fc.array(fc.nat(), { maxLength: 6 }),
+      (raw, cutSeeds) => {
+        // Time never goes backwards in a log file; equal neighbours share a timestamp.
+        const sorted = [...raw].sort((a, b) => a.second - b.second || a.nanos - b.nanos);
+        const entries = sorted.map((e, i) => ({ ts: ts(e.second, e.nanos), text: `${i}:${e.text}` }));
+        const f = new LogLineFilter();
+        const out: string[] = [];
+        let stream = render(entries);
+        for (const seed of cutSeeds) {
+          const cut = seed % (stream.length + 1);
+          out.push(...f.push(stream.slice(0, cut)).lines.map((l) => l.text));
+          f.startStream();
+          stream = replayFrom(entries, f.sinceTime());
+        }
+        const last = f.push(stream);
+        out.push(...last.lines.map((l) => l.text), ...f.finish().map((l) => l.text));
+        assert.equal(last.gap, null);
+        assert.deepEqual(
+          out,
+          entries.map((e) => e.text),
+        );
+      },
+    ),
     { numRuns: 500 },
   );
 });

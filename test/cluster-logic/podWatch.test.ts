@@ -22,13 +22,19 @@ test('a dropped watch resumes from the last resourceVersion seen, without a re-l
   const api = new ScriptedApi();
   const clock = new ManualClock();
   api.lists = [{ items: [pod('a', '10')], resourceVersion: '10' }];
-  api.watches = [[event('MODIFIED', pod('a', '11')), { cut: true }], [event('MODIFIED', pod('a', '12')), { hang: true }]];
+  api.watches = [
+    [event('MODIFIED', pod('a', '11')), { cut: true }],
+    [event('MODIFIED', pod('a', '12')), { hang: true }],
+  ];
   const { events, watch } = collect(api, clock);
   await until(() => events.length === 3);
   watch.stop();
   await watch.done;
   assert.deepEqual(api.calls, ['list', 'watch 10', 'watch 11']);
-  assert.deepEqual(events.map((e) => `${e.type} ${e.pod.metadata?.resourceVersion}`), ['ADDED 10', 'MODIFIED 11', 'MODIFIED 12']);
+  assert.deepEqual(
+    events.map((e) => `${e.type} ${e.pod.metadata?.resourceVersion}`),
+    ['ADDED 10', 'MODIFIED 11', 'MODIFIED 12'],
+  );
 });
 
 test('410 Gone (an answer or an ERROR event) re-lists and reports pods deleted in the gap', async () => {
@@ -49,9 +55,10 @@ test('410 Gone (an answer or an ERROR event) re-lists and reports pods deleted i
   watch.stop();
   await watch.done;
   assert.deepEqual(api.calls, ['list', 'watch 10', 'list', 'watch 30', 'list', 'watch 31']);
-  assert.deepEqual(events.map((e) => `${e.type} ${e.pod.metadata?.name}${e.synthetic ? ' (from re-list)' : ''}`), [
-    'ADDED a', 'ADDED b', 'MODIFIED a', 'DELETED b (from re-list)',
-  ]);
+  assert.deepEqual(
+    events.map((e) => `${e.type} ${e.pod.metadata?.name}${e.synthetic ? ' (from re-list)' : ''}`),
+    ['ADDED a', 'ADDED b', 'MODIFIED a', 'DELETED b (from re-list)'],
+  );
 });
 
 test('30 s without a byte re-watches from the same version', async () => {

@@ -12,10 +12,18 @@ test('a watch cut every 1.5 s is resumed; the run succeeds with every line once'
   if (!tb) return;
   await proxyFault(tb, 'fault?name=drop-watch&value=1500');
   try {
-    const run = await moduleRun(makeProject([`debug_with_command = ${printLines(40, 'w', '0.1')}`]), { context: PROXY });
+    const run = await moduleRun(makeProject([`debug_with_command = ${printLines(40, 'w', '0.1')}`]), {
+      context: PROXY,
+    });
     assert.equal(run.result.outcome, 'succeeded', run.result.message);
-    assert.deepEqual(run.lines.map((l) => l.text), expectedLines(40, 'w'));
-    assert.ok(run.events.some((e) => e.kind === 'connection' && /watch: .*reconnecting/.test(e.message)), 'the cut watch was noticed');
+    assert.deepEqual(
+      run.lines.map((l) => l.text),
+      expectedLines(40, 'w'),
+    );
+    assert.ok(
+      run.events.some((e) => e.kind === 'connection' && /watch: .*reconnecting/.test(e.message)),
+      'the cut watch was noticed',
+    );
     assert.deepEqual(await livePodsOfRun(run.api, run.runUid), []);
   } finally {
     await proxyReset(tb);
@@ -28,10 +36,18 @@ test('410 Gone, as an answer and as an ERROR event, re-lists and the run goes on
   await proxyFault(tb, 'fault?name=gone-on-watch&count=1');
   await proxyFault(tb, 'fault?name=watch-error-410&count=1');
   try {
-    const run = await moduleRun(makeProject([`debug_with_command = ${printLines(10, 'g', '0.2')}`]), { context: PROXY });
+    const run = await moduleRun(makeProject([`debug_with_command = ${printLines(10, 'g', '0.2')}`]), {
+      context: PROXY,
+    });
     assert.equal(run.result.outcome, 'succeeded', run.result.message);
-    assert.deepEqual(run.lines.map((l) => l.text), expectedLines(10, 'g'));
-    assert.equal(run.events.filter((e) => e.kind === 'connection' && /410 Gone: .*listing again/.test(e.message)).length, 2);
+    assert.deepEqual(
+      run.lines.map((l) => l.text),
+      expectedLines(10, 'g'),
+    );
+    assert.equal(
+      run.events.filter((e) => e.kind === 'connection' && /410 Gone: .*listing again/.test(e.message)).length,
+      2,
+    );
   } finally {
     await proxyReset(tb);
   }
@@ -43,9 +59,14 @@ test('a log stream cut mid-line resumes with no loss, no duplicate and no partia
   // Each line is ~36 bytes with its timestamp: 150 bytes ends inside the 5th line. Three cuts.
   await proxyFault(tb, 'fault?name=cut-log&value=150&count=3');
   try {
-    const run = await moduleRun(makeProject([`debug_with_command = ${printLines(60, 'cut', '0.05')}`]), { context: PROXY });
+    const run = await moduleRun(makeProject([`debug_with_command = ${printLines(60, 'cut', '0.05')}`]), {
+      context: PROXY,
+    });
     assert.equal(run.result.outcome, 'succeeded', run.result.message);
-    assert.deepEqual(run.lines.map((l) => l.text), expectedLines(60, 'cut'));
+    assert.deepEqual(
+      run.lines.map((l) => l.text),
+      expectedLines(60, 'cut'),
+    );
     const resumes = run.events.filter((e) => e.kind === 'log' && e.notice.kind === 'resumed');
     assert.ok(resumes.length >= 3, `expected 3 resumes, saw ${resumes.length}`);
   } finally {
@@ -68,7 +89,13 @@ test('the API server killed and restarted mid-run: the run waits for it and ends
   assert.ok(killed, 'the API server was killed');
   await killed;
   assert.equal(run.result.outcome, 'succeeded', run.result.message);
-  assert.deepEqual(run.lines.map((l) => l.text), expectedLines(30, 'k'));
-  assert.ok(run.events.some((e) => e.kind === 'connection'), 'the outage was reported');
+  assert.deepEqual(
+    run.lines.map((l) => l.text),
+    expectedLines(30, 'k'),
+  );
+  assert.ok(
+    run.events.some((e) => e.kind === 'connection'),
+    'the outage was reported',
+  );
   assert.deepEqual(await livePodsOfRun(run.api, run.runUid), []);
 });

@@ -9,10 +9,19 @@ import { makeProject, requireTestbed, runCli, TESTBED_TOKENS } from './support/t
 const runUidOf = (stderr: string) => /run ([0-9a-f-]{36})/.exec(stderr)?.[1] ?? '';
 
 /** The testbed's current context and the namespace the tests use. */
-const defaultApi = () => openCluster({ inCluster: false, configFile: null, context: null, clusterContext: null, namespace: 'default', env: process.env });
+const defaultApi = () =>
+  openCluster({
+    inCluster: false,
+    configFile: null,
+    context: null,
+    clusterContext: null,
+    namespace: 'default',
+    env: process.env,
+  });
 
 function assertNoSecrets(...texts: string[]) {
-  for (const text of texts) for (const token of TESTBED_TOKENS) assert.ok(!text.includes(token), `a token was printed: ${token}`);
+  for (const text of texts)
+    for (const token of TESTBED_TOKENS) assert.ok(!text.includes(token), `a token was printed: ${token}`);
 }
 
 test('CLI: a pod prints its lines, each once, succeeds and is deleted', async (t) => {
@@ -39,10 +48,17 @@ test('CLI: exit code 3 with a retry entry for "3" retries that many times, then 
   const r = await runCli(['run', '--env', 'tb', '--task', 'hello'], { cwd: dir });
   assert.equal(r.code, 1, r.stderr);
   assert.deepEqual(r.stdout.split('\n').slice(0, -1), ['try', 'try', 'try']);
-  for (const n of [1, 2, 3]) assert.match(r.stderr, new RegExp(`submitted pod dbnd\\.docker-run-task\\.dbnd-driver-run\\.[0-9a-f]{8}-${n}\\n`));
+  for (const n of [1, 2, 3])
+    assert.match(r.stderr, new RegExp(`submitted pod dbnd\\.docker-run-task\\.dbnd-driver-run\\.[0-9a-f]{8}-${n}\\n`));
   assert.doesNotMatch(r.stderr, /-4\n/);
-  assert.match(r.stderr, /retrying as try 2 in 1 s \(reason "3": 2 retries; delay from pod_default_retry_delay \(1 s\), as dbnd's runtime does; the entry's retry_delay \(3m\) is not used by dbnd\)/);
-  assert.match(r.stderr, /failed: the container exited with code 3 \(Error\) \(reason "3" after 3 tries; 2 retries allowed by pod_error_cfg_source_dict\)/);
+  assert.match(
+    r.stderr,
+    /retrying as try 2 in 1 s \(reason "3": 2 retries; delay from pod_default_retry_delay \(1 s\), as dbnd's runtime does; the entry's retry_delay \(3m\) is not used by dbnd\)/,
+  );
+  assert.match(
+    r.stderr,
+    /failed: the container exited with code 3 \(Error\) \(reason "3" after 3 tries; 2 retries allowed by pod_error_cfg_source_dict\)/,
+  );
   const api = await defaultApi();
   assert.deepEqual(await livePodsOfRun(api, runUidOf(r.stderr)), []);
 });
@@ -50,7 +66,11 @@ test('CLI: exit code 3 with a retry entry for "3" retries that many times, then 
 test('module: each try is a new pod with its try number in name and labels', async (t) => {
   const tb = requireTestbed(t);
   if (!tb) return;
-  const dir = makeProject([`debug_with_command = sh -c 'exit 7'`, 'pod_error_cfg_source_dict = {"7": {"retry_count": 1}}', 'keep_failed_pods = True']);
+  const dir = makeProject([
+    `debug_with_command = sh -c 'exit 7'`,
+    'pod_error_cfg_source_dict = {"7": {"retry_count": 1}}',
+    'keep_failed_pods = True',
+  ]);
   const run = await moduleRun(dir);
   try {
     assert.equal(run.result.outcome, 'failed');
@@ -108,7 +128,9 @@ test('module: keep_failed_pods keeps the failed pod; the default deletes it', as
     assert.equal(kept.result.keptPods.length, 1);
     const pod = await kept.api.readPod(kept.result.keptPods[0]);
     assert.equal(pod?.status?.phase, 'Failed');
-    assert.ok(kept.events.some((e) => e.kind === 'cleanup' && e.action === 'kept' && /keep_failed_pods=True/.test(e.message)));
+    assert.ok(
+      kept.events.some((e) => e.kind === 'cleanup' && e.action === 'kept' && /keep_failed_pods=True/.test(e.message)),
+    );
   } finally {
     for (const name of kept.result.keptPods) await kept.api.deletePod(name, { gracePeriodSeconds: 0 });
   }

@@ -22,7 +22,12 @@ async function setText(doc: vscode.TextDocument, text: string): Promise<void> {
 }
 
 const hasDuplicateSectionAt = (line: number) => (ds: readonly vscode.Diagnostic[]) =>
-  ds.some((d) => codeOf(d) === 'duplicate-section' && d.range.start.line === line && d.severity === vscode.DiagnosticSeverity.Error);
+  ds.some(
+    (d) =>
+      codeOf(d) === 'duplicate-section' &&
+      d.range.start.line === line &&
+      d.severity === vscode.DiagnosticSeverity.Error,
+  );
 
 suite('activation and the language server', () => {
   test('a dbnd file of the workspace opens as dbnd-cfg and activates the extension', async () => {
@@ -39,9 +44,9 @@ suite('activation and the language server', () => {
   test('the server reports dbnd errors and clears them when the text is fixed', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'dbnd-cfg', content: '[a]\nx = 1\n[a]\n' });
     await vscode.window.showTextDocument(doc);
-    const [duplicate] = (await waitForDiagnostics(doc.uri, hasDuplicateSectionAt(2), 'a duplicate-section error on line 3')).filter(
-      (d) => codeOf(d) === 'duplicate-section',
-    );
+    const [duplicate] = (
+      await waitForDiagnostics(doc.uri, hasDuplicateSectionAt(2), 'a duplicate-section error on line 3')
+    ).filter((d) => codeOf(d) === 'duplicate-section');
     assert.match(duplicate.message, /Section \[a\] is already defined on line 1/);
 
     await setText(doc, '[a]\nx = 1\n[b]\n');
@@ -62,7 +67,10 @@ suite('activation and the language server', () => {
     assert.ok(commands.includes(RESTART_SERVER_COMMAND));
     // waitForEvent is the helper the suite relies on: it must fail, not hang, when nothing happens.
     const never = new vscode.EventEmitter<void>();
-    await assert.rejects(waitForEvent(never.event, () => undefined, 'nothing', 50), /timed out after 50 ms waiting for nothing/);
+    await assert.rejects(
+      waitForEvent(never.event, () => undefined, 'nothing', 50),
+      /timed out after 50 ms waiting for nothing/,
+    );
     never.dispose();
   });
 });

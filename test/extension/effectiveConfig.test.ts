@@ -4,7 +4,16 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { waitForEvent } from './waitFor';
-import { PROJECT_CFG, SYSTEM_CFG, diskText, keepEditsUnsaved, lineOf, openWorkspaceFile, replaceLine, restore } from './workspaceFiles';
+import {
+  PROJECT_CFG,
+  SYSTEM_CFG,
+  diskText,
+  keepEditsUnsaved,
+  lineOf,
+  openWorkspaceFile,
+  replaceLine,
+  restore,
+} from './workspaceFiles';
 
 const SHOW_EFFECTIVE_CONFIG = 'databand.showEffectiveConfig';
 
@@ -28,7 +37,10 @@ suite('Databand: Show Effective Config', () => {
     assert.equal(doc.languageId, 'yaml');
     const text = doc.getText();
     assert.match(text, /^# The effective config of `dbnd run --env kubernetes_cluster_env`/);
-    assert.match(text, /^# The env object: class dbnd_run\.run_settings\.env\.LocalEnvConfig, read from sections kubernetes_cluster_env, local, /m);
+    assert.match(
+      text,
+      /^# The env object: class dbnd_run\.run_settings\.env\.LocalEnvConfig, read from sections kubernetes_cluster_env, local, /m,
+    );
     assert.match(text, /^kubernetes_cluster_env:$/m);
     assert.match(text, /^# The engine object: class .*KubernetesEngineConfig/m);
     assert.match(text, /^your_kubernetes_engine:$/m);
@@ -36,7 +48,10 @@ suite('Databand: Show Effective Config', () => {
     const namespaceLine = lineOf(system, 'namespace =');
     assert.match(text, new RegExp(`^  namespace: "databand"  # .*databand-system\\.cfg:${namespaceLine + 1}$`, 'm'));
     // project.cfg wins over databand-system.cfg for the same key.
-    assert.match(text, new RegExp(`^  keep_failed_pods: true  # .*project\\.cfg:${lineOf(project, 'keep_failed_pods') + 1}$`, 'm'));
+    assert.match(
+      text,
+      new RegExp(`^  keep_failed_pods: true  # .*project\\.cfg:${lineOf(project, 'keep_failed_pods') + 1}$`, 'm'),
+    );
     // A value nobody set is the class's code default.
     assert.match(text, /^ {2}debug: false {2}# code default$/m);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);

@@ -12,7 +12,11 @@ const SELECT_ENVIRONMENT = 'databand.selectEnvironment';
 
 function statusText(api: DatabandApi, expected: string): Promise<string> {
   const item = api.environmentStatus.item;
-  return waitForEvent(api.environmentStatus.onDidUpdate, () => (item.text.endsWith(expected) ? item.text : undefined), `the status item to show ${expected}`);
+  return waitForEvent(
+    api.environmentStatus.onDidUpdate,
+    () => (item.text.endsWith(expected) ? item.text : undefined),
+    `the status item to show ${expected}`,
+  );
 }
 
 suite('Databand: Select Environment and the status bar item', () => {
@@ -46,9 +50,17 @@ suite('Databand: Select Environment and the status bar item', () => {
         ['kubernetes_cluster_env', '$(cloud) kubernetes_cluster_env', 'Kubernetes: your_kubernetes_engine'],
       ],
     );
-    assert.deepEqual(picker.activeItems.map((i) => i.env), ['kubernetes_cluster_env'], "dbnd's default is the active item, so Enter keeps it");
+    assert.deepEqual(
+      picker.activeItems.map((i) => i.env),
+      ['kubernetes_cluster_env'],
+      "dbnd's default is the active item, so Enter keeps it",
+    );
     // Move up to `local` as a user would, and accept once the picker reports it active.
-    const activeLocal = waitForEvent(picker.onDidChangeActive, () => (picker.activeItems[0]?.env === 'local' ? true : undefined), 'local to become active');
+    const activeLocal = waitForEvent(
+      picker.onDidChangeActive,
+      () => (picker.activeItems[0]?.env === 'local' ? true : undefined),
+      'local to become active',
+    );
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectPrevious');
     await activeLocal;
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

@@ -5,13 +5,25 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { WAIT_TIMEOUT_MS, waitForEvent } from './waitFor';
-import { SYSTEM_CFG, diskText, keepEditsUnsaved, lineOf, openWorkspaceFile, replaceLine, restore } from './workspaceFiles';
+import {
+  SYSTEM_CFG,
+  diskText,
+  keepEditsUnsaved,
+  lineOf,
+  openWorkspaceFile,
+  replaceLine,
+  restore,
+} from './workspaceFiles';
 
 const SHOW_POD_SPEC = 'databand.showPodSpec';
 
 /** Waits until `doc`'s text satisfies `accept` (re-checked on every change of any document). */
 function textOf(doc: vscode.TextDocument, accept: (text: string) => boolean, what: string): Promise<string> {
-  return waitForEvent(vscode.workspace.onDidChangeTextDocument, () => (accept(doc.getText()) ? doc.getText() : undefined), what);
+  return waitForEvent(
+    vscode.workspace.onDidChangeTextDocument,
+    () => (accept(doc.getText()) ? doc.getText() : undefined),
+    what,
+  );
 }
 
 /**
@@ -19,12 +31,16 @@ function textOf(doc: vscode.TextDocument, accept: (text: string) => boolean, wha
  * command has finished. Quick inputs open asynchronously and no API event announces them, so the answer is
  * repeated until the command's promise settles; an answer sent while no input is open does nothing.
  */
-async function answerEveryQuestion<T>(run: Thenable<T>, answer: 'workbench.action.acceptSelectedQuickOpenItem' | 'workbench.action.closeQuickOpen'): Promise<T> {
+async function answerEveryQuestion<T>(
+  run: Thenable<T>,
+  answer: 'workbench.action.acceptSelectedQuickOpenItem' | 'workbench.action.closeQuickOpen',
+): Promise<T> {
   let settled = false;
   const result = Promise.resolve(run).finally(() => (settled = true));
   const deadline = Date.now() + WAIT_TIMEOUT_MS;
   while (!settled) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_TIMEOUT_MS} ms answering the command's questions`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${WAIT_TIMEOUT_MS} ms answering the command's questions`);
     await vscode.commands.executeCommand(answer);
     await Promise.race([result, new Promise((resolve) => setTimeout(resolve, 50))]).catch(() => undefined);
   }
@@ -49,7 +65,10 @@ suite('Databand: Show Effective Pod Spec', () => {
     assert.equal(doc.uri.scheme, 'dbnd-pod');
     assert.equal(doc.languageId, 'yaml');
     const text = doc.getText();
-    assert.match(text, /^# The Pod dbnd would submit for the driver \(environment kubernetes_cluster_env, engine your_kubernetes_engine\)\./);
+    assert.match(
+      text,
+      /^# The Pod dbnd would submit for the driver \(environment kubernetes_cluster_env, engine your_kubernetes_engine\)\./,
+    );
     assert.match(text, /^kind: Pod$/m);
     assert.match(text, /^ {2}namespace: databand$/m);
     assert.match(text, /serviceAccountName: databand/);
@@ -96,12 +115,19 @@ suite('Databand: Show Effective Pod Spec', () => {
     const { doc: cfg } = await openWorkspaceFile(SYSTEM_CFG());
     const pod = (await vscode.commands.executeCommand<vscode.TextEditor>(SHOW_POD_SPEC, { mode: 'driver' })).document;
     await restore(cfg, committed);
-    await textOf(pod, (t) => /^kind: Pod$/m.test(t) && /namespace: databand$/m.test(t), 'the committed Pod to come back');
+    await textOf(
+      pod,
+      (t) => /^kind: Pod$/m.test(t) && /namespace: databand$/m.test(t),
+      'the committed Pod to come back',
+    );
   });
 
   test('from the palette, Enter at every question shows the driver pod', async () => {
     await openWorkspaceFile(SYSTEM_CFG());
-    const editor = await answerEveryQuestion(vscode.commands.executeCommand<vscode.TextEditor | undefined>(SHOW_POD_SPEC), 'workbench.action.acceptSelectedQuickOpenItem');
+    const editor = await answerEveryQuestion(
+      vscode.commands.executeCommand<vscode.TextEditor | undefined>(SHOW_POD_SPEC),
+      'workbench.action.acceptSelectedQuickOpenItem',
+    );
     assert.ok(editor, 'a document was shown');
     assert.match(editor.document.uri.path, /driver-pod\.yaml$/);
   });
@@ -109,7 +135,10 @@ suite('Databand: Show Effective Pod Spec', () => {
   test('Escape at the first question cancels quietly: nothing opens, nothing fails', async () => {
     await openWorkspaceFile(SYSTEM_CFG());
     const before = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'dbnd-pod').length;
-    const result = await answerEveryQuestion(vscode.commands.executeCommand(SHOW_POD_SPEC), 'workbench.action.closeQuickOpen');
+    const result = await answerEveryQuestion(
+      vscode.commands.executeCommand(SHOW_POD_SPEC),
+      'workbench.action.closeQuickOpen',
+    );
     assert.equal(result, undefined);
     assert.equal(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'dbnd-pod').length, before);
   });

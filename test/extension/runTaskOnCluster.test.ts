@@ -11,8 +11,19 @@ import { findPythonTasks } from '../../client/src/cluster/pythonTasks';
 import { openCluster } from '../../server/src/cluster';
 
 interface FinishedRunView {
-  readonly result: { readonly outcome: string; readonly message: string; readonly tries: readonly { podName: string }[]; readonly leftPods: readonly string[]; readonly keptPods: readonly string[] };
-  readonly log: { readonly mirror: readonly string[]; readonly logLines: number; readonly channel: vscode.OutputChannel; readonly filePath: string };
+  readonly result: {
+    readonly outcome: string;
+    readonly message: string;
+    readonly tries: readonly { podName: string }[];
+    readonly leftPods: readonly string[];
+    readonly keptPods: readonly string[];
+  };
+  readonly log: {
+    readonly mirror: readonly string[];
+    readonly logLines: number;
+    readonly channel: vscode.OutputChannel;
+    readonly filePath: string;
+  };
 }
 
 const ROWS = 300;
@@ -26,7 +37,10 @@ suite('Databand: Run Task on Cluster', () => {
 
   test('a run streams every log line into its output channel, once and in order, and deletes its pod', async function () {
     if (!process.env.KUBECONFIG) {
-      if (process.env.CI) assert.fail('no KUBECONFIG in the extension host: npm test must start the k8s testbed before the extension tests');
+      if (process.env.CI)
+        assert.fail(
+          'no KUBECONFIG in the extension host: npm test must start the k8s testbed before the extension tests',
+        );
       this.skip();
     }
     this.timeout(240_000);
@@ -43,13 +57,26 @@ suite('Databand: Run Task on Cluster', () => {
     assert.equal(finished.result.outcome, 'succeeded', finished.result.message);
     assert.equal(finished.log.channel.name, 'Databand Run: say_rows (testbed_env)');
     const rows = finished.log.mirror.filter((l) => l.startsWith('row-'));
-    assert.deepEqual(rows, Array.from({ length: ROWS }, (_, i) => `row-${i + 1}`));
+    assert.deepEqual(
+      rows,
+      Array.from({ length: ROWS }, (_, i) => `row-${i + 1}`),
+    );
     assert.equal(finished.log.logLines, ROWS);
     assert.deepEqual(finished.result.leftPods, []);
     assert.deepEqual(finished.result.keptPods, []);
-    const api = await openCluster({ inCluster: false, configFile: null, clusterContext: null, context: null, namespace: 'default', env: process.env });
+    const api = await openCluster({
+      inCluster: false,
+      configFile: null,
+      clusterContext: null,
+      context: null,
+      namespace: 'default',
+      env: process.env,
+    });
     const pod = await api.readPod(finished.result.tries[0].podName);
-    assert.ok(pod === null || pod.metadata?.deletionTimestamp, `pod ${finished.result.tries[0].podName} still exists and is not being deleted`);
+    assert.ok(
+      pod === null || pod.metadata?.deletionTimestamp,
+      `pod ${finished.result.tries[0].podName} still exists and is not being deleted`,
+    );
   });
 
   test('cluster commands are enabled only in a trusted workspace', async () => {

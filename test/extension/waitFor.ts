@@ -5,7 +5,12 @@ import * as vscode from 'vscode';
 export const WAIT_TIMEOUT_MS = 45_000;
 
 /** Resolves with `check()`'s first defined result, re-checking whenever `event` fires. */
-export function waitForEvent<T>(event: vscode.Event<unknown>, check: () => T | undefined, what: string, ms = WAIT_TIMEOUT_MS): Promise<T> {
+export function waitForEvent<T>(
+  event: vscode.Event<unknown>,
+  check: () => T | undefined,
+  what: string,
+  ms = WAIT_TIMEOUT_MS,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const done = (settle: () => void) => {
       clearTimeout(timer);

@@ -11,7 +11,11 @@ function has(scopes: readonly string[], scope: string): boolean {
 
 async function expectScope(text: string, line: number, needle: string, scope: string, present = true) {
   const scopes = scopesOf(await tokenize(text), line, needle);
-  assert.equal(has(scopes, scope), present, `"${needle}" on line ${line}: expected ${present ? '' : 'no '}${scope} in ${scopes.join(' ')}`);
+  assert.equal(
+    has(scopes, scope),
+    present,
+    `"${needle}" on line ${line}: expected ${present ? '' : 'no '}${scope} in ${scopes.join(' ')}`,
+  );
 }
 
 test('whole-line comments with # and ; are comments, indented or not', async () => {

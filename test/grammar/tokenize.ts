@@ -63,7 +63,9 @@ export function scopesOf(tokens: readonly Token[], line: number, needle: string)
   for (const t of onLine) {
     if (at >= offset && at < offset + t.text.length) {
       if (at + needle.length > offset + t.text.length) {
-        throw new Error(`"${needle}" spans several tokens on line ${line}: ${JSON.stringify(onLine.map((x) => x.text))}`);
+        throw new Error(
+          `"${needle}" spans several tokens on line ${line}: ${JSON.stringify(onLine.map((x) => x.text))}`,
+        );
       }
       return t.scopes;
     }

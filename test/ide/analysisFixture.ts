@@ -12,7 +12,11 @@ export interface AnalysisFixture {
 }
 
 /** Files whose name ends in `.cfg` are project files (in the order given); any other file is only readable. */
-export function analysisFixture(spec: string, env: Record<string, string> = {}, environmentName?: string): AnalysisFixture {
+export function analysisFixture(
+  spec: string,
+  env: Record<string, string> = {},
+  environmentName?: string,
+): AnalysisFixture {
   const files: ProjectFile[] = [];
   const texts = new Map<string, string>();
   let cursor: { uri: string; position: { line: number; character: number } } | undefined;

@@ -58,7 +58,10 @@ test('Python literal → JSON', () => {
 });
 
 test('move [core] environments to [run]: a new section, or merged into the existing list', () => {
-  const alone = fix("[core]\nenviron$0ments = ['local', 'k8s']\n[k8s]\n_from = local\n", /Move 'environments' to \[run\]/);
+  const alone = fix(
+    "[core]\nenviron$0ments = ['local', 'k8s']\n[k8s]\n_from = local\n",
+    /Move 'environments' to \[run\]/,
+  );
   assert.equal(alone, "[core]\n[k8s]\n_from = local\n\n[run]\nenvironments = ['local', 'k8s']\n");
   assert.deepEqual(codes(alone), []);
   const merged = fix("[run]\nenvironments = ['local', 'gcp']\n[core]\nenviron$0ments = ['local', 'k8s']\n", /Move/);
@@ -78,18 +81,30 @@ test('add a missing required key', () => {
 });
 
 test('drop retry_delay, with its comma', () => {
-  const fixed = fix(`${ENGINE}pod_error_cfg_source_dict = {"255": {"retry_count": 3, "retry_d$0elay": "3m"}}\n`, /Remove 'retry_delay'/);
+  const fixed = fix(
+    `${ENGINE}pod_error_cfg_source_dict = {"255": {"retry_count": 3, "retry_d$0elay": "3m"}}\n`,
+    /Remove 'retry_delay'/,
+  );
   assert.equal(fixed, `${ENGINE}pod_error_cfg_source_dict = {"255": {"retry_count": 3}}\n`);
   assert.deepEqual(codes(fixed), []);
 });
 
 test('a secret type did-you-mean, quotes removed, a closing bracket indented', () => {
-  const secret = fix(`${ENGINE}secrets = [{"type": "en$0vv", "target": "A", "secret": "s", "key": "k"}]\n`, /Change to 'env'/);
+  const secret = fix(
+    `${ENGINE}secrets = [{"type": "en$0vv", "target": "A", "secret": "s", "key": "k"}]\n`,
+    /Change to 'env'/,
+  );
   assert.ok(secret.includes('"type": "env"'));
   assert.deepEqual(codes(secret), []);
-  const quoted = fix('[eng]\n_type = kubernetes\ncontainer_repository = r\ncontainer_tag = t\nnamespace = "pr$0od"\n', /Remove the quotes/);
+  const quoted = fix(
+    '[eng]\n_type = kubernetes\ncontainer_repository = r\ncontainer_tag = t\nnamespace = "pr$0od"\n',
+    /Remove the quotes/,
+  );
   assert.ok(quoted.endsWith('namespace = prod\n'));
-  const bracket = fix(`${ENGINE}secrets = [\n    {"type": "env", "target": "A", "secret": "s"}\n]$0\n`, /Indent the bracket/);
+  const bracket = fix(
+    `${ENGINE}secrets = [\n    {"type": "env", "target": "A", "secret": "s"}\n]$0\n`,
+    /Indent the bracket/,
+  );
   assert.ok(bracket.endsWith('\n    ]\n'));
   assert.deepEqual(codes(bracket), []);
 });

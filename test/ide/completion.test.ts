@@ -14,7 +14,7 @@ function entries(spec: string, env?: Record<string, string>) {
   return completions(f.analysis, f.uri, f.position);
 }
 
-test('section headers: families, sections of other files, referenced but undefined names; not this file\'s', () => {
+test("section headers: families, sections of other files, referenced but undefined names; not this file's", () => {
   const got = labels(`
 //- /home/.dbnd/databand-system.cfg
 [base_engine]
@@ -83,9 +83,16 @@ _type = env
   const engines = labels(`${project}//- /p/project.cfg\n[prod]\nremote_engine = $0\n`);
   assert.ok(engines.includes('my_engine') && engines.includes('kubernetes') && !engines.includes('prod'));
   const envs = entries(`${project}[run]\nenvironments = ["local", $0\n`);
-  assert.ok(envs.some((e) => e.label === 'prod' && e.insertText === '"prod"'), 'quoted inside a JSON list');
+  assert.ok(
+    envs.some((e) => e.label === 'prod' && e.insertText === '"prod"'),
+    'quoted inside a JSON list',
+  );
   const types = labels(`${project}[x]\n_type = $0\n`);
-  assert.ok(types.includes('kubernetes') && types.includes('dbnd_docker.kubernetes.kubernetes_engine_config.KubernetesEngineConfig') && types.includes('my_engine'));
+  assert.ok(
+    types.includes('kubernetes') &&
+      types.includes('dbnd_docker.kubernetes.kubernetes_engine_config.KubernetesEngineConfig') &&
+      types.includes('my_engine'),
+  );
 });
 
 test('pod_error_cfg_source_dict: reason keys at the top, retry_count inside an entry', () => {
@@ -99,8 +106,9 @@ test('secrets: entry fields, then env/volume for "type"', () => {
   assert.deepEqual(labels('//- /p.cfg\n[kubernetes]\nsecrets = [{"type": "$0\n'), ['env', 'volume']);
 });
 
-test('cluster_context: contexts of KUBECONFIG files merged, and of the section\'s config_file', () => {
-  const kube = (ctxs: string[], current: string) => `current-context: ${current}\ncontexts:\n${ctxs.map((c) => `- name: ${c}\n  context: {cluster: c}`).join('\n')}\n`;
+test("cluster_context: contexts of KUBECONFIG files merged, and of the section's config_file", () => {
+  const kube = (ctxs: string[], current: string) =>
+    `current-context: ${current}\ncontexts:\n${ctxs.map((c) => `- name: ${c}\n  context: {cluster: c}`).join('\n')}\n`;
   const spec = `
 //- /kube/a
 ${kube(['dev', 'shared'], 'dev')}
@@ -113,8 +121,17 @@ ${kube(['own-ctx'], 'own-ctx')}
 cluster_context = $0
 `;
   const merged = entries(spec, { KUBECONFIG: '/kube/a:/kube/b' });
-  assert.deepEqual(merged.map((e) => e.label), ['dev', 'shared', 'prod']);
-  assert.equal(merged.find((e) => e.label === 'dev')!.detail, 'current context', "the first file's current-context wins");
-  const own = labels(spec.replace('cluster_context = $0', 'config_file = /kube/own\ncluster_context = $0'), { KUBECONFIG: '/kube/a' });
+  assert.deepEqual(
+    merged.map((e) => e.label),
+    ['dev', 'shared', 'prod'],
+  );
+  assert.equal(
+    merged.find((e) => e.label === 'dev')!.detail,
+    'current context',
+    "the first file's current-context wins",
+  );
+  const own = labels(spec.replace('cluster_context = $0', 'config_file = /kube/own\ncluster_context = $0'), {
+    KUBECONFIG: '/kube/a',
+  });
   assert.deepEqual(own, ['own-ctx']);
 });

@@ -35,10 +35,21 @@ export function cursorProject(files: Readonly<Record<string, string>>, needsCurs
     return { uri: uriOf(name), path: `/proj/${name}`, text, doc: parseCfg(text), open: false };
   });
   if (needsCursor && !uri) throw new Error('fixture needs a $0 cursor');
-  return { analysis: new Analysis({ files: parsed, env: {}, readFile: () => undefined, isProject: true }), uri, position, texts };
+  return {
+    analysis: new Analysis({ files: parsed, env: {}, readFile: () => undefined, isProject: true }),
+    uri,
+    position,
+    texts,
+  };
 }
 
 /** `file:line: text` of each range (file name without the /proj/ prefix, line 1-based), for readable asserts. */
-export function describeRanges(project: { texts: ReadonlyMap<string, string> }, ranges: readonly { uri: string; range: Range }[]): string[] {
-  return ranges.map((r) => `${r.uri.replace('file:///proj/', '')}:${r.range.start.line + 1}: ${textOf(project.texts.get(r.uri) ?? '', r.range)}`);
+export function describeRanges(
+  project: { texts: ReadonlyMap<string, string> },
+  ranges: readonly { uri: string; range: Range }[],
+): string[] {
+  return ranges.map(
+    (r) =>
+      `${r.uri.replace('file:///proj/', '')}:${r.range.start.line + 1}: ${textOf(project.texts.get(r.uri) ?? '', r.range)}`,
+  );
 }

@@ -15,7 +15,12 @@ const BROKEN = ['16_', '18_', '19_'];
 function lint(name: string) {
   const path = join('/home/alice/project', name);
   const text = readFileSync(join(EXAMPLES, name), 'utf8');
-  const analysis = new Analysis({ files: [{ uri: `file://${path}`, path, text, doc: parseCfg(text), open: true }], env: {}, readFile: () => undefined, isProject: true });
+  const analysis = new Analysis({
+    files: [{ uri: `file://${path}`, path, text, doc: parseCfg(text), open: true }],
+    env: {},
+    readFile: () => undefined,
+    isProject: true,
+  });
   return fileDiagnostics(analysis, path);
 }
 
@@ -23,20 +28,38 @@ for (const name of readdirSync(EXAMPLES).filter((f) => f.endsWith('.cfg'))) {
   const broken = BROKEN.some((b) => name.startsWith(b));
   test(`${name} ${broken ? 'does not lint clean' : 'lints with no error'}`, () => {
     const diagnostics = lint(name);
-    if (broken) assert.ok(diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning'), 'an error or a warning');
-    else assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
+    if (broken)
+      assert.ok(
+        diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning'),
+        'an error or a warning',
+      );
+    else
+      assert.deepEqual(
+        diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}: ${d.message}`),
+        [],
+      );
   });
 }
 
 test('a plugin class is information, a bad value in an unbuilt engine a warning, in a built one an error', () => {
-  const text = '[gcp_prod]\n_type = dbnd_gcp.env.GcpEnvConfig\n[spare]\n_type = kubernetes\ncontainer_repository = r\nkeep_finished_pods = maybe\n';
+  const text =
+    '[gcp_prod]\n_type = dbnd_gcp.env.GcpEnvConfig\n[spare]\n_type = kubernetes\ncontainer_repository = r\nkeep_finished_pods = maybe\n';
   const path = '/p/project.cfg';
-  const mk = (t: string) => new Analysis({ files: [{ uri: 'file:///p/project.cfg', path, text: t, doc: parseCfg(t), open: true }], env: {}, readFile: () => undefined, isProject: true });
+  const mk = (t: string) =>
+    new Analysis({
+      files: [{ uri: 'file:///p/project.cfg', path, text: t, doc: parseCfg(t), open: true }],
+      env: {},
+      readFile: () => undefined,
+      isProject: true,
+    });
   const unbuilt = fileDiagnostics(mk(text), path);
   assert.equal(unbuilt.find((d) => d.code === 'unmodelled-class')?.severity, 'information');
   const bad = unbuilt.find((d) => d.code === 'invalid-value');
   assert.equal(bad?.severity, 'warning');
   assert.match(bad!.message, /no enabled environment does now/);
-  const built = fileDiagnostics(mk(`${text}[run]\nenvironments = ["prod"]\n[prod]\n_type = env\nremote_engine = spare\n`), path);
+  const built = fileDiagnostics(
+    mk(`${text}[run]\nenvironments = ["prod"]\n[prod]\n_type = env\nremote_engine = spare\n`),
+    path,
+  );
   assert.equal(built.find((d) => d.code === 'invalid-value')?.severity, 'error');
 });

@@ -35,7 +35,9 @@ namespace = prod
 });
 
 test('a DBND__ variable beats the file', () => {
-  const text = hoverText('//- /p/project.cfg\n[kubernetes]\nnamespace$0 = dev\n', { DBND__KUBERNETES__NAMESPACE: 'from-env' });
+  const text = hoverText('//- /p/project.cfg\n[kubernetes]\nnamespace$0 = dev\n', {
+    DBND__KUBERNETES__NAMESPACE: 'from-env',
+  });
   assert.match(text, /`from-env` from \$DBND__KUBERNETES__NAMESPACE/);
   assert.match(text, /overridden/);
 });
@@ -55,7 +57,12 @@ namespace$0 = base-ns
 test('a packaged default and a code default are named as such', () => {
   const { analysis } = analysisFixture('//- /p.cfg\n[mine]\n_type = kubernetes\n$0\n');
   const param = (name: string) => paramOf(KUBERNETES_ENGINE_CONFIG, name);
-  const fromPackage = effectiveValue(analysis, 'mine', param('pod_error_cfg_source_dict'), 'pod_error_cfg_source_dict')!;
+  const fromPackage = effectiveValue(
+    analysis,
+    'mine',
+    param('pod_error_cfg_source_dict'),
+    'pod_error_cfg_source_dict',
+  )!;
   assert.match(fromPackage.from[0], /^package default dbnd-run\.cfg:\d+$/);
   assert.match(fromPackage.text, /"255"/);
   assert.deepEqual(effectiveValue(analysis, 'mine', param('keep_finished_pods'), 'keep_finished_pods'), {
@@ -66,7 +73,9 @@ test('a packaged default and a code default are named as such', () => {
 });
 
 test('secrets show secret names and keys only', () => {
-  const text = hoverText('//- /p.cfg\n[kubernetes]\nsecr$0ets = [{"type": "env", "target": "TOKEN", "secret": "db-creds", "key": "password"}]\n');
+  const text = hoverText(
+    '//- /p.cfg\n[kubernetes]\nsecr$0ets = [{"type": "env", "target": "TOKEN", "secret": "db-creds", "key": "password"}]\n',
+  );
   assert.match(text, /`secrets db-creds\/password`/);
   assert.doesNotMatch(text, /TOKEN/);
 });

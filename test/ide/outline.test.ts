@@ -23,7 +23,13 @@ const TEXT = [
 test('document symbols: sections with their keys, no values shown', () => {
   const symbols = documentSymbols(projectOf({ 'databand-system.cfg': TEXT }), uriOf('databand-system.cfg'));
   assert.deepEqual(
-    symbols.map((s) => [s.name, s.detail, s.selectionRange.start.line, s.range.end.line, s.children.map((c) => c.name)]),
+    symbols.map((s) => [
+      s.name,
+      s.detail,
+      s.selectionRange.start.line,
+      s.range.end.line,
+      s.children.map((c) => c.name),
+    ]),
     [
       ['my_engine', '_type = kubernetes', 2, 7, ['_type', 'databand_access_token', 'secrets']],
       ['k8s_env', '_from = local', 9, 10, ['_from']],

@@ -43,15 +43,24 @@ function importsOf(file: string, source: ts.SourceFile): Import[] {
     found.push({ specifier, target, line: source.getLineAndCharacterOfPosition(literal.getStart(source)).line + 1 });
   };
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteralLike(node.moduleSpecifier)
+    ) {
       add(node.moduleSpecifier);
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const e = node.moduleReference.expression;
       if (ts.isStringLiteralLike(e)) add(e);
     } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0])) {
       const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) add(node.arguments[0]);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteralLike(node.argument.literal)) {
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require'))
+        add(node.arguments[0]);
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteralLike(node.argument.literal)
+    ) {
       add(node.argument.literal);
     }
     ts.forEachChild(node, visit);
@@ -68,10 +77,14 @@ function nodeGlobalsUsed(source: ts.SourceFile): { name: string; line: number }[
     if (ts.isIdentifier(node) && NODE_GLOBALS.has(node.text)) {
       const p = node.parent;
       const isName = (p as { name?: ts.Node }).name === node;
-      if (isName && (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isBindingElement(p))) {
+      if (
+        isName &&
+        (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isBindingElement(p))
+      ) {
         declared.add(node.text);
       } else if (ts.isPropertyAccessExpression(p) && p.name === node) {
-        if (ts.isIdentifier(p.expression) && p.expression.text === 'globalThis') used.push({ name: node.text, line: lineOf(source, node) });
+        if (ts.isIdentifier(p.expression) && p.expression.text === 'globalThis')
+          used.push({ name: node.text, line: lineOf(source, node) });
       } else if (!isName && !(ts.isQualifiedName(p) && p.right === node)) {
         used.push({ name: node.text, line: lineOf(source, node) });
       }
@@ -82,7 +95,8 @@ function nodeGlobalsUsed(source: ts.SourceFile): { name: string; line: number }[
   return used.filter((u) => !declared.has(u.name));
 }
 
-const lineOf = (source: ts.SourceFile, node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+const lineOf = (source: ts.SourceFile, node: ts.Node) =>
+  source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
 const under = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 
 /** The rules one file breaks. `file` is repository-relative with forward slashes, e.g. `server/src/core/x.ts`. */
@@ -96,13 +110,21 @@ export function checkFile(file: string, text: string): Violation[] {
       if (isVscodePackage(specifier)) report(line, `core imports '${specifier}': the core knows no editor and no LSP`);
       else if (isNodeBuiltin(specifier)) report(line, `core imports Node's '${specifier}': the core is pure (no I/O)`);
       else if (isKubernetesClient(specifier)) report(line, `core imports '${specifier}'`);
-      else if (target !== undefined && !under(target, 'server/src/core')) report(line, `core imports '${specifier}' from outside server/src/core`);
+      else if (target !== undefined && !under(target, 'server/src/core'))
+        report(line, `core imports '${specifier}' from outside server/src/core`);
     }
     if (under(file, 'server/src/ide')) {
-      if (isVscodePackage(specifier)) report(line, `ide imports '${specifier}': ide speaks plain data, no vscode or LSP types`);
-      else if (target !== undefined && under(target, 'server/src/lsp')) report(line, `ide imports '${specifier}' from lsp/`);
+      if (isVscodePackage(specifier))
+        report(line, `ide imports '${specifier}': ide speaks plain data, no vscode or LSP types`);
+      else if (target !== undefined && under(target, 'server/src/lsp'))
+        report(line, `ide imports '${specifier}' from lsp/`);
     }
-    if (under(file, 'server/src') && !under(file, 'server/src/lsp') && file !== 'server/src/server.ts' && isLspPackage(specifier)) {
+    if (
+      under(file, 'server/src') &&
+      !under(file, 'server/src/lsp') &&
+      file !== 'server/src/server.ts' &&
+      isLspPackage(specifier)
+    ) {
       report(line, `'${specifier}' outside server/src/lsp/: lsp/ is the only LSP code`);
     }
     if (under(file, 'server/src/cluster') && isVscodePackage(specifier)) {
@@ -113,12 +135,22 @@ export function checkFile(file: string, text: string): Violation[] {
     }
     // The cluster module is shared by the extension and the CLI, through its public index only.
     const clusterIndex = target === 'server/src/cluster' || target === 'server/src/cluster/index';
-    if (under(file, 'client') && target !== undefined && under(target, 'server') && !target.split('/').includes('protocol') && !clusterIndex) {
-      report(line, `client imports server code '${specifier}': only protocol/ and the cluster module's index are shared`);
+    if (
+      under(file, 'client') &&
+      target !== undefined &&
+      under(target, 'server') &&
+      !target.split('/').includes('protocol') &&
+      !clusterIndex
+    ) {
+      report(
+        line,
+        `client imports server code '${specifier}': only protocol/ and the cluster module's index are shared`,
+      );
     }
   }
   if (under(file, 'server/src/core')) {
-    for (const { name, line } of nodeGlobalsUsed(source)) report(line, `core uses Node's global '${name}': the core is pure`);
+    for (const { name, line } of nodeGlobalsUsed(source))
+      report(line, `core uses Node's global '${name}': the core is pure`);
   }
   return violations;
 }

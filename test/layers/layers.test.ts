@@ -24,7 +24,10 @@ test('the code base keeps its layers', () => {
     file: relative(REPO_ROOT, p).split(sep).join('/'),
     text: readFileSync(p, 'utf8'),
   }));
-  assert.ok(files.some((f) => f.file.startsWith('server/src/core/')), 'found no core files: the scan is broken');
+  assert.ok(
+    files.some((f) => f.file.startsWith('server/src/core/')),
+    'found no core files: the scan is broken',
+  );
   const violations = [...files.flatMap(({ file, text }) => checkFile(file, text)), ...checkKubernetesAdapters(files)];
   assert.deepEqual(violations, [], `layer violations:\n${format(violations)}`);
 });
@@ -32,7 +35,11 @@ test('the code base keeps its layers', () => {
 /** Each synthetic file breaks the rule named by the pattern (a file may break others too). */
 const VIOLATIONS: [file: string, text: string, rule: RegExp][] = [
   ['server/src/core/a.ts', "import * as vscode from 'vscode';", /core imports 'vscode'/],
-  ['server/src/core/a.ts', "import type { Diagnostic } from 'vscode-languageserver';", /core imports 'vscode-languageserver'/],
+  [
+    'server/src/core/a.ts',
+    "import type { Diagnostic } from 'vscode-languageserver';",
+    /core imports 'vscode-languageserver'/,
+  ],
   ['server/src/core/a.ts', "import { readFileSync } from 'node:fs';", /core imports Node's 'node:fs'/],
   ['server/src/core/x/a.ts', "import { join } from 'path';", /core imports Node's 'path'/],
   ['server/src/core/a.ts', "export { readFile } from 'fs/promises';", /core imports Node's 'fs\/promises'/],
@@ -43,32 +50,68 @@ const VIOLATIONS: [file: string, text: string, rule: RegExp][] = [
   ['server/src/core/a.ts', 'export const p = globalThis.process;', /core uses Node's global 'process'/],
   ['server/src/core/a.ts', "export const b = Buffer.from('x');", /core uses Node's global 'Buffer'/],
   ['server/src/core/a.ts', 'export function f(e: NodeJS.ProcessEnv = process.env) { return e; }', /global 'process'/],
-  ['server/src/ide/a.ts', "import type { Position } from 'vscode-languageserver-types';", /ide imports 'vscode-languageserver-types'/],
+  [
+    'server/src/ide/a.ts',
+    "import type { Position } from 'vscode-languageserver-types';",
+    /ide imports 'vscode-languageserver-types'/,
+  ],
   ['server/src/ide/a.ts', "import * as vscode from 'vscode';", /ide imports 'vscode'/],
-  ['server/src/ide/a.ts', "import { handler } from '../lsp/handlers/hover';", /ide imports '..\/lsp\/handlers\/hover' from lsp/],
-  ['server/src/cli/a.ts', "import { createConnection } from 'vscode-languageserver/node';", /outside server\/src\/lsp\//],
+  [
+    'server/src/ide/a.ts',
+    "import { handler } from '../lsp/handlers/hover';",
+    /ide imports '..\/lsp\/handlers\/hover' from lsp/,
+  ],
+  [
+    'server/src/cli/a.ts',
+    "import { createConnection } from 'vscode-languageserver/node';",
+    /outside server\/src\/lsp\//,
+  ],
   ['server/src/cluster/a.ts', "import * as vscode from 'vscode';", /cluster imports 'vscode'/],
-  ['server/src/core/a.ts', "import * as k8s from '@kubernetes/client-node';", /core imports '@kubernetes\/client-node'/],
+  [
+    'server/src/core/a.ts',
+    "import * as k8s from '@kubernetes/client-node';",
+    /core imports '@kubernetes\/client-node'/,
+  ],
   ['client/src/a.ts', "import * as k8s from '@kubernetes/client-node';", /imported outside server\/src\/cluster\//],
-  ['server/src/lsp/a.ts', "type K = typeof import('@kubernetes/client-node/dist/config.js');", /imported outside server\/src\/cluster\//],
+  [
+    'server/src/lsp/a.ts',
+    "type K = typeof import('@kubernetes/client-node/dist/config.js');",
+    /imported outside server\/src\/cluster\//,
+  ],
   ['client/src/a.ts', "import { parseCfg } from '../../server/src/core/reader';", /client imports server code/],
-  ['client/src/a.ts', "import { followPodLog } from '../../server/src/cluster/followPodLog';", /client imports server code/],
+  [
+    'client/src/a.ts',
+    "import { followPodLog } from '../../server/src/cluster/followPodLog';",
+    /client imports server code/,
+  ],
 ];
 
 for (const [file, text, rule] of VIOLATIONS) {
   test(`a violation is caught: ${file}: ${text}`, () => {
     const found = checkFile(file, text);
-    assert.ok(found.some((v) => rule.test(v.rule) && v.line === 1), `expected ${rule} at line 1, found:\n${format(found)}`);
+    assert.ok(
+      found.some((v) => rule.test(v.rule) && v.line === 1),
+      `expected ${rule} at line 1, found:\n${format(found)}`,
+    );
   });
 }
 
 const ALLOWED: [file: string, text: string][] = [
   ['server/src/core/a.ts', "import { parseCfg } from './reader';\nimport type { Range } from '../core/text/range';"],
-  ['server/src/core/a.ts', '// process.env is read by the caller\nexport function f(env: { process?: string }) { return env.process; }'],
+  [
+    'server/src/core/a.ts',
+    '// process.env is read by the caller\nexport function f(env: { process?: string }) { return env.process; }',
+  ],
   ['server/src/core/a.ts', 'export function run(process: string) { return process.length; }'],
-  ['server/src/lsp/handlers/hover.ts', "import type { Hover } from 'vscode-languageserver';\nimport { x } from '../../ide/hover';"],
+  [
+    'server/src/lsp/handlers/hover.ts',
+    "import type { Hover } from 'vscode-languageserver';\nimport { x } from '../../ide/hover';",
+  ],
   ['server/src/server.ts', "import { createConnection } from 'vscode-languageserver/node';"],
-  ['server/src/cluster/kubeApi.ts', "import * as k8s from '@kubernetes/client-node';\nimport { readFile } from 'node:fs/promises';"],
+  [
+    'server/src/cluster/kubeApi.ts',
+    "import * as k8s from '@kubernetes/client-node';\nimport { readFile } from 'node:fs/promises';",
+  ],
   ['client/src/a.ts', "import * as vscode from 'vscode';\nimport { RunRequest } from '../../protocol/run';"],
   ['client/src/a.ts', "import { RunRequest } from '../../server/src/protocol/run';"],
   ['client/src/cluster/a.ts', "import { runOnCluster } from '../../../server/src/cluster';"],
@@ -82,9 +125,15 @@ for (const [file, text] of ALLOWED) {
 
 test('a second file importing @kubernetes/client-node is caught, one is allowed', () => {
   const adapter = { file: 'server/src/cluster/kubeApi.ts', text: "import * as k8s from '@kubernetes/client-node';" };
-  const second = { file: 'server/src/cluster/logs.ts', text: "import type { Log } from '@kubernetes/client-node/dist/log.js';" };
+  const second = {
+    file: 'server/src/cluster/logs.ts',
+    text: "import type { Log } from '@kubernetes/client-node/dist/log.js';",
+  };
   assert.deepEqual(checkKubernetesAdapters([adapter]), []);
   const found = checkKubernetesAdapters([adapter, second]);
-  assert.deepEqual(found.map((v) => v.file), [adapter.file, second.file]);
+  assert.deepEqual(
+    found.map((v) => v.file),
+    [adapter.file, second.file],
+  );
   assert.match(found[0].rule, /2 files import/);
 });

@@ -40,7 +40,10 @@ test('every command the client knows is contributed, with the titles users and d
 test('untrusted workspaces get limited support; settings that name files or set variables are restricted', () => {
   const trust = manifest.capabilities.untrustedWorkspaces;
   assert.equal(trust.supported, 'limited');
-  assert.deepEqual([...(trust.restrictedConfigurations ?? [])].sort(), ['databand.environmentVariables', 'databand.extraConfigFiles']);
+  assert.deepEqual([...(trust.restrictedConfigurations ?? [])].sort(), [
+    'databand.environmentVariables',
+    'databand.extraConfigFiles',
+  ]);
 });
 
 test('every contributed setting is documented in the README', () => {

@@ -9,7 +9,6 @@ import { join, posix, resolve } from 'node:path';
 import { REPO_ROOT as ROOT } from '../support/paths';
 import { zipEntries } from './zipEntries';
 
-
 interface Manifest {
   main: string;
   icon: string;
@@ -49,8 +48,13 @@ test('the vsix holds the bundles, the grammar, the snippets and every file the m
   ].map((p) => posix.normalize(p));
   const expected = ['package.json', 'dist/server/server.js', 'dist/cli/dbnd-cfg.js', 'readme.md', ...referenced];
   for (const file of expected) {
-    assert.ok(files.some((f) => f.toLowerCase() === file.toLowerCase()), `${file} is missing from the vsix: ${files.join(', ')}`);
+    assert.ok(
+      files.some((f) => f.toLowerCase() === file.toLowerCase()),
+      `${file} is missing from the vsix: ${files.join(', ')}`,
+    );
   }
-  const unwanted = files.filter((f) => /(^|\/)node_modules\/|\.ts$|\.map$|^(out|test|client\/src|server\/src|scripts)\//.test(f));
+  const unwanted = files.filter((f) =>
+    /(^|\/)node_modules\/|\.ts$|\.map$|^(out|test|client\/src|server\/src|scripts)\//.test(f),
+  );
   assert.deepEqual(unwanted, []);
 });

@@ -8,8 +8,48 @@ const NAME_UNITS = ['a', 'b', 'K', '_', '.', '-', '1', ' ', '[', ']', '%', 'é',
 const KEYS = ['a', 'b', 'A', 'k', 'key', 'namespace', 'x y', '', '%', 'İ'];
 const DELIMITED = [' = ', '=', ': ', ':', ' =', '  :  ', '= ', '\u00a0=\u00a0'];
 const VALUE_UNITS = [
-  'a', 'a', 'a', 'b', 'b', 'x', 'x', 'x', ' ', ' ', '0', 'v', 'v', 'a', 'x', ' ', '1', '%', '%%', '%(a)s', '%(b)s', '%(A)s', '%(k)s', '%(', ')s', '=', ':', '#', ';', '{', '}',
-  '[', ']', '"', "'", '\\', 'é', '\u2003', '\u0085', '\t', '\u{1F600}', '\ud800',
+  'a',
+  'a',
+  'a',
+  'b',
+  'b',
+  'x',
+  'x',
+  'x',
+  ' ',
+  ' ',
+  '0',
+  'v',
+  'v',
+  'a',
+  'x',
+  ' ',
+  '1',
+  '%',
+  '%%',
+  '%(a)s',
+  '%(b)s',
+  '%(A)s',
+  '%(k)s',
+  '%(',
+  ')s',
+  '=',
+  ':',
+  '#',
+  ';',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '\\',
+  'é',
+  '\u2003',
+  '\u0085',
+  '\t',
+  '\u{1F600}',
+  '\ud800',
 ];
 
 const indent = fc.constantFrom(...INDENTS);
@@ -26,7 +66,9 @@ const optionLine = fc
 const continuationLine = fc.tuple(fc.constantFrom('  ', '    ', '\t\t', '      '), valueText).map(([i, v]) => i + v);
 const commentLine = fc.tuple(indent, fc.constantFrom('#', ';'), valueText).map(([i, p, v]) => `${i}${p}${v}`);
 const blankLine = fc.constantFrom('', '', ' ', '\t', '\u3000');
-const junkLine = fc.tuple(indent, fc.constantFrom('junk', ']', '}', ')', '],', '[', '[]', 'no delimiter')).map(([i, j]) => i + j);
+const junkLine = fc
+  .tuple(indent, fc.constantFrom('junk', ']', '}', ')', '],', '[', '[]', 'no delimiter'))
+  .map(([i, j]) => i + j);
 
 const cfgLine: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: headerLine, weight: 2 },
@@ -59,7 +101,11 @@ export const configShapedText: fc.Arbitrary<string> = fc
  *  cap of about ten characters, so lengths really spread up to the maximum.) */
 export const anyText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200, size: 'max' }),
-  fc.string({ unit: fc.constantFrom('[', ']', '=', ':', '%', '(', ')', 's', '#', ';', ' ', '\t', '\n', '\r', 'a'), maxLength: 120, size: 'max' }),
+  fc.string({
+    unit: fc.constantFrom('[', ']', '=', ':', '%', '(', ')', 's', '#', ';', ' ', '\t', '\n', '\r', 'a'),
+    maxLength: 120,
+    size: 'max',
+  }),
 );
 
 /** A well-formed config as data: what dbnd should read back after it is written out with `serializeConfig`. */
@@ -84,18 +130,31 @@ const safeLine = fc
 const modelEntry = fc.record({
   key: identifier,
   delimiter: fc.constantFrom(' = ', '=', ': '),
-  lines: fc.tuple(fc.oneof(safeLine, fc.constant('')), fc.array(safeLine, { maxLength: 3 })).map(([f, rest]) => [f, ...rest]),
+  lines: fc
+    .tuple(fc.oneof(safeLine, fc.constant('')), fc.array(safeLine, { maxLength: 3 }))
+    .map(([f, rest]) => [f, ...rest]),
 });
 const uniqueEntries = fc.uniqueArray(modelEntry, { selector: (e) => e.key, maxLength: 5, size: 'max' });
 
 export const configModel: fc.Arbitrary<ConfigModel> = fc.record({
   defaults: fc.oneof(fc.constant([] as ModelEntry[]), uniqueEntries),
-  sections: fc.uniqueArray(fc.record({ name: identifier, entries: uniqueEntries }), { selector: (s) => s.name, maxLength: 5 }),
+  sections: fc.uniqueArray(fc.record({ name: identifier, entries: uniqueEntries }), {
+    selector: (s) => s.name,
+    maxLength: 5,
+  }),
   lineBreak: fc.constantFrom('\n', '\r\n'),
 });
 
 function serializeEntries(entries: readonly ModelEntry[], br: string): string {
-  return entries.map((e) => `${e.key}${e.delimiter}${e.lines[0]}${br}${e.lines.slice(1).map((l) => `    ${l}${br}`).join('')}`).join('');
+  return entries
+    .map(
+      (e) =>
+        `${e.key}${e.delimiter}${e.lines[0]}${br}${e.lines
+          .slice(1)
+          .map((l) => `    ${l}${br}`)
+          .join('')}`,
+    )
+    .join('');
 }
 
 export function serializeConfig(m: ConfigModel): string {
@@ -111,7 +170,9 @@ export function expectedView(m: ConfigModel): [string, [string, string][]][] {
   const result: [string, [string, string][]][] = [];
   for (const s of m.sections) {
     const own = s.entries.map((e) => [e.key, value(e)] as [string, string]);
-    const inherited = m.defaults.filter((d) => !s.entries.some((e) => e.key === d.key)).map((d) => [d.key, value(d)] as [string, string]);
+    const inherited = m.defaults
+      .filter((d) => !s.entries.some((e) => e.key === d.key))
+      .map((d) => [d.key, value(d)] as [string, string]);
     const values = [...own, ...inherited];
     if (values.length > 0) result.push([s.name, values]);
   }

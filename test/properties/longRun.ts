@@ -31,10 +31,16 @@ function phase(name: string, numRuns: number, run: (numRuns: number) => void): v
 const started = process.hrtime.bigint();
 console.log(`seed ${SEED} (set PROPS_SEED to replay)`);
 phase('never throws + ranges, arbitrary strings', 300_000, (numRuns) =>
-  fc.assert(fc.property(anyText, (t) => checkRanges(checkNeverThrows(t))), { numRuns, seed: SEED }),
+  fc.assert(
+    fc.property(anyText, (t) => checkRanges(checkNeverThrows(t))),
+    { numRuns, seed: SEED },
+  ),
 );
 phase('never throws + ranges, config-shaped text', 450_000, (numRuns) =>
-  fc.assert(fc.property(configShapedText, (t) => checkRanges(checkNeverThrows(t))), { numRuns, seed: SEED + 1 }),
+  fc.assert(
+    fc.property(configShapedText, (t) => checkRanges(checkNeverThrows(t))),
+    { numRuns, seed: SEED + 1 },
+  ),
 );
 phase('round trip of generated configs', 250_000, (numRuns) =>
   fc.assert(fc.property(configModel, checkRoundTrip), { numRuns, seed: SEED + 2 }),
@@ -53,7 +59,10 @@ if (pythonAvailable()) {
         outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
         if (!isDeepStrictEqual(ours, expected[i])) {
           mismatches++;
-          if (mismatches <= 5) console.log(`mismatch on ${JSON.stringify(text)}:\n  ours   ${JSON.stringify(ours)}\n  python ${JSON.stringify(expected[i])}`);
+          if (mismatches <= 5)
+            console.log(
+              `mismatch on ${JSON.stringify(text)}:\n  ours   ${JSON.stringify(ours)}\n  python ${JSON.stringify(expected[i])}`,
+            );
         }
       });
     }

@@ -63,6 +63,9 @@ export function viewToOracleShape(view: DbndFileView): OracleResult {
     };
   }
   return {
-    sections: [...view.sections.values()].map((s) => [s.name, [...s.values].map(([k, v]) => [k, v.value] as [string, string])]),
+    sections: [...view.sections.values()].map((s) => [
+      s.name,
+      [...s.values].map(([k, v]) => [k, v.value] as [string, string]),
+    ]),
   };
 }

@@ -23,7 +23,10 @@ function textOf(lines: readonly string[], r: Range): string {
 function assertInside(lines: readonly string[], r: Range, what: string): void {
   for (const p of [r.start, r.end]) {
     assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside the document`);
-    assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `${what}: character ${p.character} outside line ${p.line}`);
+    assert.ok(
+      p.character >= 0 && p.character <= lines[p.line].length,
+      `${what}: character ${p.character} outside line ${p.line}`,
+    );
   }
   assert.ok(comparePositions(r.start, r.end) <= 0, `${what}: range ends before it starts`);
 }

@@ -39,7 +39,9 @@ test('lint of a clean file prints nothing and exits 0', () => {
 test('lint --json prints the core diagnostics with 0-based ranges', () => {
   const r = dbndCfg('lint', '--json', clean, broken);
   assert.equal(r.code, 1, r.stderr);
-  const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: { path: string; code: string; range: { start: { line: number } } }[] };
+  const { diagnostics } = JSON.parse(r.stdout) as {
+    diagnostics: { path: string; code: string; range: { start: { line: number } } }[];
+  };
   const dup = diagnostics.find((d) => d.code === 'duplicate-section');
   assert.equal(dup?.path, broken);
   assert.equal(dup?.range.start.line, 2);

@@ -25,21 +25,42 @@ labels = {"team": None}
 pod_error_cfg_source_dict = {"255": {"retry_count": 3, "retry_delay": "3m"}}
 `;
 
-async function fixOnce(server: LspServerProcess, uri: string, text: string, version: number, code: string): Promise<{ text: string; left: Diagnostic[] }> {
+async function fixOnce(
+  server: LspServerProcess,
+  uri: string,
+  text: string,
+  version: number,
+  code: string,
+): Promise<{ text: string; left: Diagnostic[] }> {
   // The publish of the text the client has now (version - 1), so the ranges match it.
-  const published = await server.nextDiagnostics(uri, `a ${code} diagnostic`, (p) => p.version === version - 1 && p.diagnostics.some((d) => d.code === code));
+  const published = await server.nextDiagnostics(
+    uri,
+    `a ${code} diagnostic`,
+    (p) => p.version === version - 1 && p.diagnostics.some((d) => d.code === code),
+  );
   const diagnostic = published.diagnostics.find((d) => d.code === code)!;
   const actions = await withTimeout(
-    server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }),
+    server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    }),
     'codeAction',
   );
-  const action = (actions ?? []).find((a) => 'edit' in a && a.edit?.changes?.[uri] && a.diagnostics?.some((d) => d.code === code));
+  const action = (actions ?? []).find(
+    (a) => 'edit' in a && a.edit?.changes?.[uri] && a.diagnostics?.some((d) => d.code === code),
+  );
   assert.ok(action && 'edit' in action, `a quick fix for ${code}: ${JSON.stringify(actions)}`);
   const edits = (action.edit!.changes![uri] as TextEdit[]).map((e) => ({ range: e.range, newText: e.newText }));
   const fixed = applyEdits(text, edits);
   const fromIndex = server.diagnostics.received.length;
   await server.replaceText(uri, version, fixed);
-  const after = await server.nextDiagnostics(uri, `the publish for version ${version}`, (p) => p.version === version, fromIndex);
+  const after = await server.nextDiagnostics(
+    uri,
+    `the publish for version ${version}`,
+    (p) => p.version === version,
+    fromIndex,
+  );
   return { text: fixed, left: after.diagnostics };
 }
 
@@ -60,6 +81,9 @@ test('quick fixes applied one after another leave a file that lints clean', asyn
     assert.ok(!result.left.some((d) => d.code === code), `${code} is gone after its fix`);
   }
   const { diagnostics } = await server.nextDiagnostics(file.uri, 'the last publish', (p) => p.version === version);
-  assert.deepEqual(diagnostics.map((d) => d.code), []);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    [],
+  );
   assert.match(text, /\[run\]\nenvironments = \['local', 'k8s'\]\n$/);
 });

@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+} from 'vscode-languageserver-protocol/node';
 import { readFileSync } from 'node:fs';
 import { EffectiveConfigRequest, EnvironmentsRequest, RenderPodRequest } from '../../protocol/customRequests';
 import { LspServerProcess } from './lspServerProcess';
@@ -20,7 +23,9 @@ const ENV = { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home', USER: 'te
 
 /** The 0-based line of the first line of `path` that starts with `prefix`. */
 function lineOf(path: string, prefix: string): number {
-  return readFileSync(path, 'utf8').split('\n').findIndex((l) => l.startsWith(prefix));
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.startsWith(prefix));
 }
 
 async function started(t: { after: (fn: () => void) => void }): Promise<LspServerProcess> {
@@ -32,7 +37,10 @@ async function started(t: { after: (fn: () => void) => void }): Promise<LspServe
 
 test('dbnd/environments lists [run] environments with their engines, Kubernetes marked', async (t) => {
   const server = await started(t);
-  const result = await withTimeout(server.connection.sendRequest(EnvironmentsRequest.type, { uri: systemUri }), 'dbnd/environments');
+  const result = await withTimeout(
+    server.connection.sendRequest(EnvironmentsRequest.type, { uri: systemUri }),
+    'dbnd/environments',
+  );
   assert.equal(result.error, null);
   assert.equal(result.defaultEnv, 'kubernetes_cluster_env');
   assert.deepEqual(
@@ -50,18 +58,25 @@ test('dbnd/environments lists [run] environments with their engines, Kubernetes 
 
 test('dbnd/effectiveConfig gives every value with the file and line it comes from', async (t) => {
   const server = await started(t);
-  const result = await withTimeout(server.connection.sendRequest(EffectiveConfigRequest.type, { uri: systemUri }), 'dbnd/effectiveConfig');
+  const result = await withTimeout(
+    server.connection.sendRequest(EffectiveConfigRequest.type, { uri: systemUri }),
+    'dbnd/effectiveConfig',
+  );
   assert.equal(result.error, null);
-  assert.deepEqual(result.objects.map((o) => [o.role, o.name, o.className]), [
-    ['env', 'kubernetes_cluster_env', 'LocalEnvConfig'],
-    ['engine', 'your_kubernetes_engine', 'KubernetesEngineConfig'],
-  ]);
+  assert.deepEqual(
+    result.objects.map((o) => [o.role, o.name, o.className]),
+    [
+      ['env', 'kubernetes_cluster_env', 'LocalEnvConfig'],
+      ['engine', 'your_kubernetes_engine', 'KubernetesEngineConfig'],
+    ],
+  );
   const engine = result.objects[1];
   const namespace = engine.params.find((p) => p.name === 'namespace')!;
   assert.equal(namespace.value, 'databand');
-  assert.deepEqual(namespace.from.map((f) => [f.text, f.location?.uri, f.location?.range.start.line]), [
-    [`${SYSTEM_CFG}:${lineOf(SYSTEM_CFG, 'namespace = ') + 1}`, systemUri, lineOf(SYSTEM_CFG, 'namespace = ')],
-  ]);
+  assert.deepEqual(
+    namespace.from.map((f) => [f.text, f.location?.uri, f.location?.range.start.line]),
+    [[`${SYSTEM_CFG}:${lineOf(SYSTEM_CFG, 'namespace = ') + 1}`, systemUri, lineOf(SYSTEM_CFG, 'namespace = ')]],
+  );
   const keepFailed = engine.params.find((p) => p.name === 'keep_failed_pods')!;
   assert.equal(keepFailed.value, true, 'project.cfg wins over databand-system.cfg');
   assert.match(keepFailed.source, /project\.cfg/);
@@ -69,11 +84,18 @@ test('dbnd/effectiveConfig gives every value with the file and line it comes fro
   assert.deepEqual(debug.from, [{ text: 'code default' }]);
 });
 
-test('dbnd/renderPod renders the driver pod, a task pod with task_config, and dbnd\'s error at its line', async (t) => {
+test("dbnd/renderPod renders the driver pod, a task pod with task_config, and dbnd's error at its line", async (t) => {
   const server = await started(t);
-  const driver = await withTimeout(server.connection.sendRequest(RenderPodRequest.type, { uri: systemUri, mode: 'driver' }), 'driver pod');
+  const driver = await withTimeout(
+    server.connection.sendRequest(RenderPodRequest.type, { uri: systemUri, mode: 'driver' }),
+    'driver pod',
+  );
   assert.equal(driver.error, null, JSON.stringify(driver.error));
-  const pod = driver.pod as { kind: string; metadata: { namespace: string }; spec: { containers: { resources: unknown }[] } };
+  const pod = driver.pod as {
+    kind: string;
+    metadata: { namespace: string };
+    spec: { containers: { resources: unknown }[] };
+  };
   assert.equal(pod.kind, 'Pod');
   assert.equal(pod.metadata.namespace, 'databand');
 
@@ -97,9 +119,17 @@ test('dbnd/renderPod renders the driver pod, a task pod with task_config, and db
   const brokenLine = lineOf(SYSTEM_CFG, 'docker_build =');
   await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
     textDocument: { uri: systemUri, version: 2 },
-    contentChanges: [{ range: { start: { line: brokenLine, character: 0 }, end: { line: brokenLine + 1, character: 0 } }, text: 'docker_build = maybe\n' }],
+    contentChanges: [
+      {
+        range: { start: { line: brokenLine, character: 0 }, end: { line: brokenLine + 1, character: 0 } },
+        text: 'docker_build = maybe\n',
+      },
+    ],
   });
-  const broken = await withTimeout(server.connection.sendRequest(RenderPodRequest.type, { uri: systemUri, mode: 'driver' }), 'broken pod');
+  const broken = await withTimeout(
+    server.connection.sendRequest(RenderPodRequest.type, { uri: systemUri, mode: 'driver' }),
+    'broken pod',
+  );
   assert.ok(broken.error);
   assert.equal(broken.pod, null);
   assert.equal(broken.error.stage, 'engine');

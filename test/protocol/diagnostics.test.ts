@@ -74,7 +74,11 @@ test('a burst of edits is coalesced by the debounce and ends with the last versi
   const versions = server.diagnostics.received.filter((p) => p.uri === uri).map((p) => p.version ?? -1);
   // Normally exactly [5]; a machine stalled for longer than the debounce may let one earlier version through,
   // but never a result older than one already published, and never one per edit.
-  assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published in version order: ${versions}`);
+  assert.deepEqual(
+    versions,
+    [...versions].sort((a, b) => a - b),
+    `published in version order: ${versions}`,
+  );
   assert.ok(versions.length < 5, `the burst was coalesced: published versions ${versions}`);
 
   assert.equal(await server.shutdownAndExit(), 0);
@@ -90,7 +94,10 @@ test('text that is no configuration at all gets diagnostics, not a crash', async
     textDocument: { uri, languageId: 'dbnd-cfg', version: 1, text: garbage },
   });
   const published = await server.nextDiagnostics(uri, 'diagnostics for garbage text');
-  assert.ok(published.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error), 'garbage is an error');
+  assert.ok(
+    published.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error),
+    'garbage is an error',
+  );
   assert.equal(server.child.exitCode, null, 'the server still runs');
   assert.equal(await server.shutdownAndExit(), 0);
 });

@@ -2,7 +2,13 @@
 // `_from` chain in the unopened file names, and the hover names the unopened file that wins.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CompletionRequest, HoverRequest, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import {
+  CompletionRequest,
+  HoverRequest,
+  InsertTextFormat,
+  type CompletionItem,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
 import { LspServerProcess } from './lspServerProcess';
 import { withTimeout } from './waitFor';
 import { fixtureEnv, writeFixture } from './projectFixture';
@@ -54,7 +60,10 @@ namespace = prod
   const cursor = fixture.cursor!;
   const position = { line: cursor.line, character: cursor.character };
   await server.open(cursor.file.uri, cursor.file.text);
-  const result = await withTimeout(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: cursor.file.uri }, position }), 'the hover');
+  const result = await withTimeout(
+    server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: cursor.file.uri }, position }),
+    'the hover',
+  );
   const text = (result!.contents as MarkupContent).value;
   const projectPath = fixture.file('/project.cfg').path;
   assert.ok(text.includes(`\`prod\` from ${projectPath}:2`), text);

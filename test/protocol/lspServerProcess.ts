@@ -53,12 +53,17 @@ export class LspServerProcess {
   readonly registrations: Registration[] = [];
 
   async open(uri: string, text: string, version = 1): Promise<void> {
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dbnd-cfg', version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'dbnd-cfg', version, text },
+    });
   }
 
   /** Replaces the whole text (allowed under incremental sync). */
   async replaceText(uri: string, version: number, text: string): Promise<void> {
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   static start(env: NodeJS.ProcessEnv = process.env): LspServerProcess {
@@ -72,7 +77,9 @@ export class LspServerProcess {
   }
 
   /** `initialize` then `initialized`; `workspaceFolders` are URIs (none: a client without a workspace). */
-  async initialize(options: { workspaceFolders?: readonly string[]; capabilities?: ClientCapabilities } = {}): Promise<InitializeResult> {
+  async initialize(
+    options: { workspaceFolders?: readonly string[]; capabilities?: ClientCapabilities } = {},
+  ): Promise<InitializeResult> {
     const folders = options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null;
     const result = await withTimeout(
       this.connection.sendRequest(InitializeRequest.type, {

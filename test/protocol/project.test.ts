@@ -4,7 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
 import { LspServerProcess } from './lspServerProcess';
 import { fixtureEnv, writeFixture } from './projectFixture';
 
@@ -17,14 +21,16 @@ _type = local_machine
 _from = parent
 `;
 
-
 const unknownType = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'unknown-type');
 
 test('a _from target defined in an unopened file resolves; deleting it on disk re-checks the open file', async (t) => {
   const fixture = writeFixture(PROJECT);
   const server = LspServerProcess.start(fixtureEnv(fixture));
   t.after(() => (server.dispose(), fixture.remove()));
-  await server.initialize({ workspaceFolders: [fixture.rootUri], capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+  await server.initialize({
+    workspaceFolders: [fixture.rootUri],
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+  });
 
   const project = fixture.file('/project.cfg');
   await server.open(project.uri, project.text);
@@ -33,8 +39,15 @@ test('a _from target defined in an unopened file resolves; deleting it on disk r
 
   const system = fixture.write('/.dbnd/databand-system.cfg', '[other]\n_type = local_machine\n');
   const before = server.diagnostics.received.length;
-  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: system.uri, type: FileChangeType.Changed }] });
-  const after = await server.nextDiagnostics(project.uri, 'an unknown-type error after the disk change', (p) => unknownType(p).length > 0, before);
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+    changes: [{ uri: system.uri, type: FileChangeType.Changed }],
+  });
+  const after = await server.nextDiagnostics(
+    project.uri,
+    'an unknown-type error after the disk change',
+    (p) => unknownType(p).length > 0,
+    before,
+  );
   assert.equal(unknownType(after)[0].range.start.line, 1, 'at the _from line of project.cfg');
 
   // The server asked the client to watch config files.
@@ -55,13 +68,23 @@ test('editing an open file re-checks the other open files of the project; its te
 
   const before = server.diagnostics.received.length;
   await server.replaceText(system.uri, 2, '[renamed]\n_type = local_machine\n');
-  const broken = await server.nextDiagnostics(project.uri, 'project.cfg re-checked with an error', (p) => unknownType(p).length > 0, before);
+  const broken = await server.nextDiagnostics(
+    project.uri,
+    'project.cfg re-checked with an error',
+    (p) => unknownType(p).length > 0,
+    before,
+  );
   assert.match(String(unknownType(broken)[0].message), /\[child\] _from = parent/);
 
   // Closing the edited file: its path falls back to the disk text, which still defines [parent].
   const beforeClose = server.diagnostics.received.length;
   await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: system.uri } });
-  const healed = await server.nextDiagnostics(project.uri, 'project.cfg clean again', (p) => unknownType(p).length === 0, beforeClose);
+  const healed = await server.nextDiagnostics(
+    project.uri,
+    'project.cfg clean again',
+    (p) => unknownType(p).length === 0,
+    beforeClose,
+  );
   assert.deepEqual(unknownType(healed), []);
 });
 
@@ -77,15 +100,26 @@ _type = local_machine
   const server = LspServerProcess.start(fixtureEnv(fixture));
   t.after(() => (server.dispose(), fixture.remove()));
   server.settings = () => ({ extraConfigFiles: ['conf/extra.cfg'] });
-  await server.initialize({ workspaceFolders: [fixture.rootUri], capabilities: { workspace: { configuration: true } } });
+  await server.initialize({
+    workspaceFolders: [fixture.rootUri],
+    capabilities: { workspace: { configuration: true } },
+  });
 
   const project = fixture.file('/project.cfg');
   await server.open(project.uri, project.text);
-  const clean = await server.nextDiagnostics(project.uri, 'clean once the settings are read', (p) => unknownType(p).length === 0);
+  const clean = await server.nextDiagnostics(
+    project.uri,
+    'clean once the settings are read',
+    (p) => unknownType(p).length === 0,
+  );
   assert.deepEqual(unknownType(clean), []);
 
   const outside = pathToFileURL(join(fixture.root, '..', 'dbnd-outside-any-folder', 'project.cfg')).href;
   await server.open(outside, '[child]\n_from = parent\n');
-  const alone = await server.nextDiagnostics(outside, 'the outside file checked on its own', (p) => unknownType(p).length > 0);
+  const alone = await server.nextDiagnostics(
+    outside,
+    'the outside file checked on its own',
+    (p) => unknownType(p).length > 0,
+  );
   assert.equal(unknownType(alone).length, 1);
 });

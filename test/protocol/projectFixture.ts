@@ -39,7 +39,10 @@ export function extractCursor(text: string): { text: string; position?: { line: 
   if (at < 0) return { text };
   const before = text.slice(0, at);
   const lines = before.split('\n');
-  return { text: before + text.slice(at + CURSOR.length), position: { line: lines.length - 1, character: lines[lines.length - 1].length } };
+  return {
+    text: before + text.slice(at + CURSOR.length),
+    position: { line: lines.length - 1, character: lines[lines.length - 1].length },
+  };
 }
 
 export function parseFixtureFiles(spec: string): { name: string; text: string }[] {

@@ -18,8 +18,37 @@ import { fixtureEnv, writeFixture } from './projectFixture';
 
 /** Fragments an editing user types: headers, keys, delimiters, JSON, `%`, indentation, line breaks. */
 const fragment = fc.oneof(
-  fc.constantFrom('[', ']', '[kubernetes]\n', '[my_env]\n_type = env\n', '_from = ', 'remote_engine = base\n', '=', ':', '\n', '  ', '\t', '#', ';'),
-  fc.constantFrom('{"', '": ', '"}', '[{"type": "env"', '}]', 'True', '%', '%(x)s', '$HOME', '@None', 'namespace = dev\n', '\r\n', 'é', '😀'),
+  fc.constantFrom(
+    '[',
+    ']',
+    '[kubernetes]\n',
+    '[my_env]\n_type = env\n',
+    '_from = ',
+    'remote_engine = base\n',
+    '=',
+    ':',
+    '\n',
+    '  ',
+    '\t',
+    '#',
+    ';',
+  ),
+  fc.constantFrom(
+    '{"',
+    '": ',
+    '"}',
+    '[{"type": "env"',
+    '}]',
+    'True',
+    '%',
+    '%(x)s',
+    '$HOME',
+    '@None',
+    'namespace = dev\n',
+    '\r\n',
+    'é',
+    '😀',
+  ),
   fc.string({ maxLength: 6 }),
 );
 
@@ -33,7 +62,9 @@ const edit = fc.record({
 });
 
 test('random incremental edit sequences: every request answered, no handler fails', async (t) => {
-  const fixture = writeFixture('//- /.dbnd/databand-system.cfg\n[base]\n_type = kubernetes\n//- /project.cfg\n[mine]\n_from = base\n');
+  const fixture = writeFixture(
+    '//- /.dbnd/databand-system.cfg\n[base]\n_type = kubernetes\n//- /project.cfg\n[mine]\n_from = base\n',
+  );
   const server = LspServerProcess.start(fixtureEnv(fixture));
   t.after(() => (server.dispose(), fixture.remove()));
   await server.initialize({ workspaceFolders: [fixture.rootUri] });
@@ -72,6 +103,10 @@ test('random incremental edit sequences: every request answered, no handler fail
     }),
     { numRuns: 40 },
   );
-  const last = await server.nextDiagnostics(file.uri, `the publish for the last version ${version}`, (p) => p.version === version);
+  const last = await server.nextDiagnostics(
+    file.uri,
+    `the publish for the last version ${version}`,
+    (p) => p.version === version,
+  );
   assert.ok(Array.isArray(last.diagnostics));
 });

@@ -7,7 +7,6 @@ import { repoPath } from '../support/paths';
 import Hjson from 'hjson';
 import { lintFiles } from '../../server/src/core/diagnostics/lintFiles';
 
-
 interface Snippet {
   readonly prefix: string | readonly string[];
   readonly description: string;
@@ -99,5 +98,9 @@ test('the section snippets together are a configuration dbnd loads without error
   const errors = lintFiles([{ path: 'databand-system.cfg', text }], { env: { DBND_HOME: '/project' } }).filter(
     (d) => d.severity === 'error',
   );
-  assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`), [], text);
+  assert.deepEqual(
+    errors.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`),
+    [],
+    text,
+  );
 });

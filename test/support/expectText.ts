@@ -24,6 +24,10 @@ export function dedent(text: string): string {
 export function assertText(actual: string, expected: string, message?: string): void {
   const want = dedent(expected);
   if (actual === want) return;
-  const show = (t: string) => t.split('\n').map((l) => `  |${l}⏎`).join('\n');
+  const show = (t: string) =>
+    t
+      .split('\n')
+      .map((l) => `  |${l}⏎`)
+      .join('\n');
   assert.fail(`${message ? `${message}\n` : ''}text differs\nactual:\n${show(actual)}\nexpected:\n${show(want)}`);
 }

@@ -39,12 +39,22 @@ test('dedent drops the backtick lines and the common indentation, keeping deeper
 });
 
 test('assertText passes on equal text and fails naming the visible line ends', () => {
-  assertText('[k]\na = 1\n', `
+  assertText(
+    '[k]\na = 1\n',
+    `
     [k]
     a = 1
-  `);
-  assert.throws(() => assertText('[k]\na = 1 \n', `
+  `,
+  );
+  assert.throws(
+    () =>
+      assertText(
+        '[k]\na = 1 \n',
+        `
     [k]
     a = 1
-  `), (err: Error) => err.message.includes('|a = 1 ⏎'));
+  `,
+      ),
+    (err: Error) => err.message.includes('|a = 1 ⏎'),
+  );
 });

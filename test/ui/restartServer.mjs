@@ -20,22 +20,42 @@ const wb = await openWorkbench();
 try {
   // On a loaded machine the Explorer can take longer than openFile's own 15 s wait for it, and its Quick Open
   // fallback depends on file search: wait for the Explorer row first.
-  await wb.page.locator('.explorer-folders-view .label-name', { hasText: 'project.cfg' }).first().waitFor({ timeout: 180_000 });
+  await wb.page
+    .locator('.explorer-folders-view .label-name', { hasText: 'project.cfg' })
+    .first()
+    .waitFor({ timeout: 180_000 });
   await wb.openFile('project.cfg');
-  const mode = await wb.waitForLanguageMode('dbnd config').then(() => true, () => false);
+  const mode = await wb.waitForLanguageMode('dbnd config').then(
+    () => true,
+    () => false,
+  );
   check('project.cfg opens in the "dbnd config" language mode', mode, await wb.languageMode());
 
   // The status bar's problem counter, e.g. "Errors: 1, Warnings: 0" (its accessible label).
-  const problems = () => wb.page.locator('[id="status.problems"]').first().getAttribute('aria-label').catch(() => '');
+  const problems = () =>
+    wb.page
+      .locator('[id="status.problems"]')
+      .first()
+      .getAttribute('aria-label')
+      .catch(() => '');
   await wb.goTo(11, 1);
   await wb.page.keyboard.type('[databand]\n');
-  const counted = await waitFor(async () => /Errors: 1\b/.test(await problems()), { timeout: 300_000, what: 'one error in the status bar' })
-    .then(() => true, () => false);
+  const counted = await waitFor(async () => /Errors: 1\b/.test(await problems()), {
+    timeout: 300_000,
+    what: 'one error in the status bar',
+  }).then(
+    () => true,
+    () => false,
+  );
   check('a repeated [databand] section shows one error in the status bar', counted, await problems());
 
   await wb.runCommand('Databand: Restart Language Server');
   const out = await wb.outputChannel('Databand', { expect: 'Restarting the Databand language server' });
-  check('the restart command reports in the Databand output channel', /Restarting the Databand language server/.test(out), out);
+  check(
+    'the restart command reports in the Databand output channel',
+    /Restarting the Databand language server/.test(out),
+    out,
+  );
 } catch (err) {
   check('no exception', false, err.message.split('\n')[0]);
   const dir = process.env.UI_ARTIFACTS ?? mkdtempSync(join(tmpdir(), 'dbnd-ui-'));

@@ -3,7 +3,14 @@
 // reason the run ended. Cancel and closing the window delete the pod (runOnCluster's cleanup), so no run of this
 // window leaves a pod behind that the keep flags did not ask for.
 import * as vscode from 'vscode';
-import { describeRunEvent, openCluster, runOnCluster, type PreparedRun, type RunEvent, type RunResult } from '../../../server/src/cluster';
+import {
+  describeRunEvent,
+  openCluster,
+  runOnCluster,
+  type PreparedRun,
+  type RunEvent,
+  type RunResult,
+} from '../../../server/src/cluster';
 import { RunLogChannel } from './runLogChannel';
 
 /** Marks the pods this window submitted, so a later window can find the ones a crashed window left running. */
@@ -35,7 +42,11 @@ export async function runPrepared(plan: PreparedRun, task: string, logDir: strin
   const windowLabel = windowLabelValue();
   try {
     return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Databand: ${task} on ${plan.envName}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Databand: ${task} on ${plan.envName}`,
+        cancellable: true,
+      },
       async (progress, token) => {
         token.onCancellationRequested(() => {
           log.status('cancelled: deleting the pod');
@@ -43,12 +54,17 @@ export async function runPrepared(plan: PreparedRun, task: string, logDir: strin
         });
         for (const w of plan.warnings) log.status(`dbnd: ${w}`);
         const api = await openCluster(plan.kubeconfig);
-        log.status(`env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`);
+        log.status(
+          `env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`,
+        );
         const result = await runOnCluster({
           api,
           podForTry: (n) => {
             const pod = plan.podForTry(n);
-            return { ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [WINDOW_LABEL]: windowLabel } } };
+            return {
+              ...pod,
+              metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [WINDOW_LABEL]: windowLabel } },
+            };
           },
           policy: plan.policy,
           signal: ac.signal,
@@ -60,7 +76,8 @@ export async function runPrepared(plan: PreparedRun, task: string, logDir: strin
           },
           onLogLines: (lines) => log.log(lines.map((l) => l.text)),
         });
-        for (const pod of result.leftPods) log.status(`left behind (the API server could not be reached to delete it): ${pod}`);
+        for (const pod of result.leftPods)
+          log.status(`left behind (the API server could not be reached to delete it): ${pod}`);
         log.status(`${result.outcome}: ${result.message}`);
         return { result, log };
       },

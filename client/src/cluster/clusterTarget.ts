@@ -15,7 +15,11 @@ const STATE_KEY = 'databand.clusterTarget';
 const UNSET: ClusterChoice = { context: null, namespace: null };
 
 export class ClusterTarget implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('databand.clusterTarget', vscode.StatusBarAlignment.Right, 99);
+  private readonly item = vscode.window.createStatusBarItem(
+    'databand.clusterTarget',
+    vscode.StatusBarAlignment.Right,
+    99,
+  );
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the folder key whose choice changed. */
   readonly onDidChange = this.changed.event;
@@ -41,7 +45,7 @@ export class ClusterTarget implements vscode.Disposable {
     const c = this.get(folderKey);
     this.item.text = `$(cloud) ${c.context ?? 'engine context'}${c.namespace ? `/${c.namespace}` : ''}`;
     this.item.tooltip = c.context
-      ? `Databand runs and the Pods view use kubeconfig context "${c.context}"${c.namespace ? ` and namespace "${c.namespace}"` : ' and the engine\'s namespace'}. Click to switch.`
+      ? `Databand runs and the Pods view use kubeconfig context "${c.context}"${c.namespace ? ` and namespace "${c.namespace}"` : " and the engine's namespace"}. Click to switch.`
       : "Databand runs use the engine's cluster_context (else the kubeconfig's current-context) and namespace, as dbnd does. Click to choose one.";
     this.item.show();
   }
@@ -53,8 +57,17 @@ export class ClusterTarget implements vscode.Disposable {
 }
 
 /** The contexts of the user's kubeconfig (KUBECONFIG merged as kubectl merges it), for the picker. */
-export async function kubeconfigContexts(env: NodeJS.ProcessEnv): Promise<{ names: string[]; current: string | undefined; error?: string }> {
-  const request: KubeconfigRequest = { inCluster: false, configFile: null, clusterContext: null, context: null, namespace: 'default', env };
+export async function kubeconfigContexts(
+  env: NodeJS.ProcessEnv,
+): Promise<{ names: string[]; current: string | undefined; error?: string }> {
+  const request: KubeconfigRequest = {
+    inCluster: false,
+    configFile: null,
+    clusterContext: null,
+    context: null,
+    namespace: 'default',
+    env,
+  };
   try {
     const summary = await describeKubeconfig(request);
     return { names: summary.contexts.map((c) => c.name), current: summary.currentContext };

@@ -7,9 +7,18 @@ import { openCluster, type KubePod } from '../../../server/src/cluster';
 import { WINDOW_LABEL, windowLabelValue } from './clusterRunner';
 import type { ClusterChoice } from './clusterTarget';
 
-export async function findOrphanPods(choice: ClusterChoice): Promise<{ pods: KubePod[]; deletePod: (name: string) => Promise<boolean> }> {
+export async function findOrphanPods(
+  choice: ClusterChoice,
+): Promise<{ pods: KubePod[]; deletePod: (name: string) => Promise<boolean> }> {
   const api = await openCluster(
-    { inCluster: false, configFile: null, clusterContext: null, context: choice.context, namespace: choice.namespace ?? 'default', env: process.env },
+    {
+      inCluster: false,
+      configFile: null,
+      clusterContext: null,
+      context: choice.context,
+      namespace: choice.namespace ?? 'default',
+      env: process.env,
+    },
     { requestTimeoutMs: 5000 },
   );
   const list = await api.listPods({ labelSelector: `${WINDOW_LABEL},${WINDOW_LABEL}!=${windowLabelValue()}` });

@@ -43,7 +43,14 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     if (!vscode.workspace.isTrusted) return this.say('Cluster actions need a trusted workspace.');
     const c = this.choice();
     try {
-      this.api = await openCluster({ inCluster: false, configFile: null, clusterContext: null, context: c?.context ?? null, namespace: c?.namespace ?? 'default', env: process.env });
+      this.api = await openCluster({
+        inCluster: false,
+        configFile: null,
+        clusterContext: null,
+        context: c?.context ?? null,
+        namespace: c?.namespace ?? 'default',
+        env: process.env,
+      });
     } catch (err) {
       return this.say(err instanceof Error ? err.message : String(err));
     }
@@ -97,7 +104,11 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       const run = pod.metadata?.labels?.dbnd_run_uid ?? '(no run label)';
       runs.set(run, [...(runs.get(run) ?? []), pod]);
     }
-    const nodes: Node[] = [...runs].map(([runUid, pods]) => ({ kind: 'run', runUid, pods: pods.sort((a, b) => name(a).localeCompare(name(b))) }));
+    const nodes: Node[] = [...runs].map(([runUid, pods]) => ({
+      kind: 'run',
+      runUid,
+      pods: pods.sort((a, b) => name(a).localeCompare(name(b))),
+    }));
     return this.message ? [{ kind: 'message', text: this.message }, ...nodes] : nodes;
   }
 
@@ -112,7 +123,9 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     const s = summarizePod(node.pod);
     const item = new vscode.TreeItem(s.name);
     item.description = `${s.phase}${s.detail ? ` · ${s.detail}` : ''}${s.tryNumber ? ` · try ${s.tryNumber}` : ''}`;
-    item.tooltip = s.failure ? `${item.description}\n${s.failure}${s.reason ? `\nreason key: ${s.reason}` : ''}` : item.description;
+    item.tooltip = s.failure
+      ? `${item.description}\n${s.failure}${s.reason ? `\nreason key: ${s.reason}` : ''}`
+      : item.description;
     item.contextValue = s.failure ? 'databandPod.failed' : 'databandPod';
     item.iconPath = new vscode.ThemeIcon(
       s.phase === 'Succeeded' ? 'pass' : s.failure ? 'error' : s.phase === 'Running' ? 'sync~spin' : 'clock',
@@ -122,13 +135,18 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
 
   /** The pod of a tree node, re-read so commands act on the cluster's current state. */
   podOf(node: unknown): KubePod | undefined {
-    return node && typeof node === 'object' && (node as Node).kind === 'pod' ? (node as { pod: KubePod }).pod : undefined;
+    return node && typeof node === 'object' && (node as Node).kind === 'pod'
+      ? (node as { pod: KubePod }).pod
+      : undefined;
   }
 
   async showYaml(pod: KubePod): Promise<void> {
     const fresh = (await this.api?.readPod(name(pod))) ?? pod;
     const { managedFields: _ignored, ...metadata } = (fresh.metadata ?? {}) as Record<string, unknown>;
-    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: stringify({ ...fresh, metadata }) });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content: stringify({ ...fresh, metadata }),
+    });
     await vscode.window.showTextDocument(doc, { preview: true });
   }
 
@@ -147,7 +165,9 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     try {
       await this.api.deletePod(name(pod));
     } catch (err) {
-      void vscode.window.showErrorMessage(`Cannot delete ${name(pod)}: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(
+        `Cannot delete ${name(pod)}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 

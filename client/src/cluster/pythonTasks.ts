@@ -5,8 +5,10 @@ import * as vscode from 'vscode';
 
 const MAX_FILES = 500;
 const MAX_BYTES = 512 * 1024;
-const DECORATED = /^[ \t]*@(?:[\w.]+\.)?(?:task|pipeline|band|data_source_pipeline)\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm;
-const TASK_CLASS = /^[ \t]*class[ \t]+(\w+)[ \t]*\([^)]*\b(?:Task|PythonTask|PipelineTask|DataSourceTask|SparkTask|PySparkTask)\b[^)]*\)/gm;
+const DECORATED =
+  /^[ \t]*@(?:[\w.]+\.)?(?:task|pipeline|band|data_source_pipeline)\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm;
+const TASK_CLASS =
+  /^[ \t]*class[ \t]+(\w+)[ \t]*\([^)]*\b(?:Task|PythonTask|PipelineTask|DataSourceTask|SparkTask|PySparkTask)\b[^)]*\)/gm;
 
 export function taskNamesIn(source: string): string[] {
   const names = new Set<string>();
@@ -15,9 +17,17 @@ export function taskNamesIn(source: string): string[] {
   return [...names];
 }
 
-export async function findPythonTasks(folder: vscode.WorkspaceFolder | undefined, token?: vscode.CancellationToken): Promise<string[]> {
+export async function findPythonTasks(
+  folder: vscode.WorkspaceFolder | undefined,
+  token?: vscode.CancellationToken,
+): Promise<string[]> {
   const include = folder ? new vscode.RelativePattern(folder, '**/*.py') : '**/*.py';
-  const files = await vscode.workspace.findFiles(include, '{**/node_modules/**,**/.venv/**,**/venv/**,**/site-packages/**}', MAX_FILES, token);
+  const files = await vscode.workspace.findFiles(
+    include,
+    '{**/node_modules/**,**/.venv/**,**/venv/**,**/site-packages/**}',
+    MAX_FILES,
+    token,
+  );
   const names = new Set<string>();
   for (const uri of files) {
     try {

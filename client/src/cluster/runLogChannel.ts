@@ -54,7 +54,9 @@ export class RunLogChannel implements vscode.Disposable {
     if (this.channelBytes + this.pendingBytes > SPILL_BYTES) {
       this.flush();
       this.spilled = true;
-      this.channel.appendLine(`[databand] the log is larger than an output channel keeps; the full log goes on in ${this.filePath}`);
+      this.channel.appendLine(
+        `[databand] the log is larger than an output channel keeps; the full log goes on in ${this.filePath}`,
+      );
       return;
     }
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);

@@ -20,5 +20,7 @@ export const COMMANDS: readonly DatabandCommand[] = [
 ];
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
-  return COMMANDS.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(context, ...args)));
+  return COMMANDS.map((command) =>
+    vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(context, ...args)),
+  );
 }

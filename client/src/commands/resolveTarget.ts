@@ -11,7 +11,9 @@ export interface Target {
 }
 
 export function resolveTarget(context: CommandContext, args: ProjectArgs): Target | undefined {
-  const project = args.uri ? projectOf(vscode.Uri.parse(args.uri)) : activeProject((uri) => context.views.projectOf(uri));
+  const project = args.uri
+    ? projectOf(vscode.Uri.parse(args.uri))
+    : activeProject((uri) => context.views.projectOf(uri));
   if (!project) {
     void vscode.window.showInformationMessage('Open a folder or a dbnd config file first.');
     return undefined;

@@ -8,7 +8,14 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { stringify } from 'yaml';
 import { EnvironmentsRequest } from '../../../protocol/customRequests';
-import { ClusterError, dryRunPod, openCluster, prepareClusterRun, projectRunFiles, type PreparedRun } from '../../../server/src/cluster';
+import {
+  ClusterError,
+  dryRunPod,
+  openCluster,
+  prepareClusterRun,
+  projectRunFiles,
+  type PreparedRun,
+} from '../../../server/src/cluster';
 import { runPrepared, type FinishedRun } from '../cluster/clusterRunner';
 import { findPythonTasks } from '../cluster/pythonTasks';
 import { RUN_TASK_ON_CLUSTER_COMMAND } from '../commandIds';
@@ -31,11 +38,17 @@ const TASK_HISTORY_KEY = 'databand.run.taskHistory';
 const SET_HISTORY_KEY = 'databand.run.lastSet';
 
 function envOfProcess(folder: vscode.Uri): NodeJS.ProcessEnv {
-  const extra = vscode.workspace.getConfiguration('databand', folder).get<Record<string, string>>('environmentVariables', {});
+  const extra = vscode.workspace
+    .getConfiguration('databand', folder)
+    .get<Record<string, string>>('environmentVariables', {});
   return { ...process.env, ...extra };
 }
 
-async function pickEnvironment(context: CommandContext, uri: vscode.Uri, preferred: string | undefined): Promise<string | undefined> {
+async function pickEnvironment(
+  context: CommandContext,
+  uri: vscode.Uri,
+  preferred: string | undefined,
+): Promise<string | undefined> {
   const result = await context.server.request(EnvironmentsRequest.type, { uri: uri.toString() });
   const k8s = result.environments.filter((e) => e.kubernetes);
   if (k8s.length === 0) {
@@ -46,13 +59,23 @@ async function pickEnvironment(context: CommandContext, uri: vscode.Uri, preferr
   }
   const first = preferred ?? result.defaultEnv;
   const items = k8s
-    .map((e) => ({ label: e.name, description: `engine ${e.engine ?? '?'}${e.name === first ? ' (selected)' : ''}`, env: e.name }))
+    .map((e) => ({
+      label: e.name,
+      description: `engine ${e.engine ?? '?'}${e.name === first ? ' (selected)' : ''}`,
+      env: e.name,
+    }))
     .sort((a, b) => Number(b.env === first) - Number(a.env === first));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Run Task on Cluster (1/3): environment', placeHolder: 'dbnd run --env' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Run Task on Cluster (1/3): environment',
+    placeHolder: 'dbnd run --env',
+  });
   return picked?.env;
 }
 
-async function pickTask(context: CommandContext, folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
+async function pickTask(
+  context: CommandContext,
+  folder: vscode.WorkspaceFolder | undefined,
+): Promise<string | undefined> {
   const history = context.workspaceState.get<string[]>(TASK_HISTORY_KEY, []);
   const picker = vscode.window.createQuickPick<vscode.QuickPickItem>();
   picker.title = 'Run Task on Cluster (2/3): task';
@@ -61,7 +84,10 @@ async function pickTask(context: CommandContext, folder: vscode.WorkspaceFolder 
   const fromHistory = history.map((label) => ({ label, description: 'recent' }));
   picker.items = fromHistory;
   const found = findPythonTasks(folder).then((names) => {
-    picker.items = [...fromHistory, ...names.filter((n) => !history.includes(n)).map((label) => ({ label, description: 'found in Python files' }))];
+    picker.items = [
+      ...fromHistory,
+      ...names.filter((n) => !history.includes(n)).map((label) => ({ label, description: 'found in Python files' })),
+    ];
     picker.busy = false;
   });
   return new Promise<string | undefined>((resolve) => {
@@ -84,7 +110,14 @@ async function askSet(context: CommandContext): Promise<string[] | undefined> {
     title: 'Run Task on Cluster (3/3): --set overrides (optional)',
     prompt: 'Space-separated S.K=V values, as dbnd run --set takes them; empty for none',
     value: last,
-    validateInput: (v) => (v.trim() === '' || v.trim().split(/\s+/).every((p) => /^[^=\s]+\.[^=\s]+=/.test(p)) ? undefined : 'Each value is SECTION.KEY=VALUE'),
+    validateInput: (v) =>
+      v.trim() === '' ||
+      v
+        .trim()
+        .split(/\s+/)
+        .every((p) => /^[^=\s]+\.[^=\s]+=/.test(p))
+        ? undefined
+        : 'Each value is SECTION.KEY=VALUE',
   });
   if (text === undefined) return undefined;
   await context.workspaceState.update(SET_HISTORY_KEY, text.trim());
@@ -101,14 +134,23 @@ async function resolveImage(plan: PreparedRun, dbndHome: string): Promise<string
     'Build and Push in a Terminal',
   );
   if (choice === 'Use an Existing Tag…') {
-    const tag = await vscode.window.showInputBox({ title: 'container_tag of the image to run', prompt: `An image tag that exists in ${plan.imageBuild.image.split(':')[0]}` });
+    const tag = await vscode.window.showInputBox({
+      title: 'container_tag of the image to run',
+      prompt: `An image tag that exists in ${plan.imageBuild.image.split(':')[0]}`,
+    });
     return tag ? [`${plan.engineName}.container_tag=${tag.trim()}`] : undefined;
   }
   if (choice !== 'Build and Push in a Terminal') return undefined;
   const image = plan.imageBuild.image;
   // dbnd's build: `docker build -t IMAGE -f $DBND_HOME/Dockerfile .` in DBND_HOME, then `docker push IMAGE`.
   const script = `docker build -t ${image} -f Dockerfile .${plan.imageBuild.push ? ` && docker push ${image}` : ''}`;
-  const task = new vscode.Task({ type: 'shell' }, vscode.TaskScope.Workspace, `build ${image}`, 'Databand', new vscode.ShellExecution(script, { cwd: dbndHome }));
+  const task = new vscode.Task(
+    { type: 'shell' },
+    vscode.TaskScope.Workspace,
+    `build ${image}`,
+    'Databand',
+    new vscode.ShellExecution(script, { cwd: dbndHome }),
+  );
   const execution = await vscode.tasks.executeTask(task);
   const code = await new Promise<number | undefined>((resolve) => {
     const sub = vscode.tasks.onDidEndTaskProcess((e) => {
@@ -119,7 +161,9 @@ async function resolveImage(plan: PreparedRun, dbndHome: string): Promise<string
     });
   });
   if (code !== 0) {
-    void vscode.window.showErrorMessage(`The image build ended with exit code ${code ?? 'unknown'}; nothing was submitted.`);
+    void vscode.window.showErrorMessage(
+      `The image build ended with exit code ${code ?? 'unknown'}; nothing was submitted.`,
+    );
     return undefined;
   }
   return [`${plan.engineName}.container_tag=${image.slice(image.lastIndexOf(':') + 1)}`];
@@ -146,7 +190,11 @@ async function confirmSubmit(plan: PreparedRun): Promise<boolean> {
       try {
         const api = await openCluster(plan.kubeconfig);
         await dryRunPod(api, pod);
-        const next = await vscode.window.showInformationMessage('The API server accepted the pod (dryRun=All; nothing was created).', { modal: true }, 'Submit');
+        const next = await vscode.window.showInformationMessage(
+          'The API server accepted the pod (dryRun=All; nothing was created).',
+          { modal: true },
+          'Submit',
+        );
         return next === 'Submit';
       } catch (err) {
         void vscode.window.showErrorMessage(`Dry run refused: ${err instanceof Error ? err.message : String(err)}`);
@@ -158,7 +206,9 @@ async function confirmSubmit(plan: PreparedRun): Promise<boolean> {
 }
 
 async function saveProjectDocuments(folder: string): Promise<void> {
-  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && d.languageId === LANGUAGE_ID && d.uri.fsPath.startsWith(folder));
+  const dirty = vscode.workspace.textDocuments.filter(
+    (d) => d.isDirty && d.languageId === LANGUAGE_ID && d.uri.fsPath.startsWith(folder),
+  );
   await Promise.all(dirty.map((d) => d.save()));
 }
 
@@ -166,7 +216,9 @@ export const runTaskOnCluster: DatabandCommand = {
   id: RUN_TASK_ON_CLUSTER_COMMAND,
   async run(context, ...rawArgs): Promise<FinishedRun | undefined> {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Running a task on a cluster needs a trusted workspace (it uses your cluster credentials).');
+      void vscode.window.showWarningMessage(
+        'Running a task on a cluster needs a trusted workspace (it uses your cluster credentials).',
+      );
       return undefined;
     }
     const args = argsOf<RunTaskArgs>(rawArgs);
@@ -185,7 +237,9 @@ export const runTaskOnCluster: DatabandCommand = {
 
     await saveProjectDocuments(folder);
     const processEnv = envOfProcess(vscode.Uri.file(folder));
-    const extraFiles = vscode.workspace.getConfiguration('databand', vscode.Uri.file(folder)).get<string[]>('extraConfigFiles', []);
+    const extraFiles = vscode.workspace
+      .getConfiguration('databand', vscode.Uri.file(folder))
+      .get<string[]>('extraConfigFiles', []);
     const choice = context.clusterTarget.get(target.project.key);
     const prepare = (extraSet: readonly string[]) => {
       const project = projectRunFiles(folder, processEnv, extraFiles);
@@ -218,13 +272,17 @@ export const runTaskOnCluster: DatabandCommand = {
       const finished = await runPrepared(prepared.run, task, context.logDir);
       const { result, log } = finished;
       const open = log.didSpill ? ['Open Full Log'] : [];
-      const show = result.outcome === 'succeeded' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      const show =
+        result.outcome === 'succeeded' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
       void show(`${task} on ${env}: ${result.outcome} — ${result.message}`, ...open).then((c) => {
         if (c === 'Open Full Log') void vscode.window.showTextDocument(vscode.Uri.file(log.filePath));
       });
       return finished;
     } catch (err) {
-      const what = err instanceof ClusterError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+      const what =
+        err instanceof ClusterError
+          ? err.message
+          : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
       void vscode.window.showErrorMessage(`${task} on ${env}: ${what}`);
       return undefined;
     }

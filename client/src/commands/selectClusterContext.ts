@@ -20,17 +20,31 @@ export const selectClusterContext: DatabandCommand = {
     const current = context.clusterTarget.get(target.project.key);
     const found = await kubeconfigContexts(process.env);
     if (found.error) void vscode.window.showWarningMessage(`Cannot read the kubeconfig: ${found.error}`);
-    const dbndDefault = { label: "$(settings-gear) As dbnd does", description: "engine's cluster_context, else current-context", context: null as string | null };
-    const items = [dbndDefault, ...found.names.map((name) => ({ label: name, description: name === found.current ? 'current-context' : '', context: name as string | null }))];
+    const dbndDefault = {
+      label: '$(settings-gear) As dbnd does',
+      description: "engine's cluster_context, else current-context",
+      context: null as string | null,
+    };
+    const items = [
+      dbndDefault,
+      ...found.names.map((name) => ({
+        label: name,
+        description: name === found.current ? 'current-context' : '',
+        context: name as string | null,
+      })),
+    ];
     const picker = await vscode.window.showQuickPick(
       items.map((i) => ({ ...i, picked: i.context === current.context })),
       { title: 'Kubernetes context for Databand runs', placeHolder: current.context ?? 'as dbnd does' },
     );
     if (!picker) return undefined;
     const namespace = await vscode.window.showInputBox({
-      title: 'Namespace (empty: the engine\'s namespace)',
+      title: "Namespace (empty: the engine's namespace)",
       value: current.namespace ?? '',
-      validateInput: (v) => (v === '' || /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v) ? undefined : 'A namespace is a DNS label: lower-case letters, digits and -'),
+      validateInput: (v) =>
+        v === '' || /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v)
+          ? undefined
+          : 'A namespace is a DNS label: lower-case letters, digits and -',
     });
     if (namespace === undefined) return undefined;
     const choice = { context: picker.context, namespace: namespace === '' ? null : namespace };

@@ -22,7 +22,10 @@ export function environmentItems(result: EnvironmentsResult, selected: string | 
   return result.environments.map((e) => ({
     env: e.name,
     label: `${e.kubernetes ? '$(cloud) ' : '$(vm) '}${e.name}`,
-    description: [e.name === result.defaultEnv ? 'dbnd\'s default ([databand] env)' : '', e.name === selected ? 'selected' : '']
+    description: [
+      e.name === result.defaultEnv ? "dbnd's default ([databand] env)" : '',
+      e.name === selected ? 'selected' : '',
+    ]
       .filter(Boolean)
       .join(', '),
     detail: engineText(e),
@@ -65,7 +68,9 @@ export const selectEnvironment: DatabandCommand = {
     }
     const result = await context.server.request(EnvironmentsRequest.type, { uri: target.project.uri.toString() });
     if (result.error) {
-      void vscode.window.showErrorMessage(`dbnd cannot read this project's configuration: ${result.error.message.split('\n')[0]}`);
+      void vscode.window.showErrorMessage(
+        `dbnd cannot read this project's configuration: ${result.error.message.split('\n')[0]}`,
+      );
       return undefined;
     }
     if (result.environments.length === 0) {

@@ -23,7 +23,8 @@ export function parseTaskConfig(text: string): { value?: TaskConfig; error?: str
   } catch (err) {
     return { error: `Not JSON: ${err instanceof Error ? err.message : String(err)}` };
   }
-  const isObject = (v: JsonValue): v is { [k: string]: JsonValue } => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isObject = (v: JsonValue): v is { [k: string]: JsonValue } =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
   if (!isObject(parsed) || !Object.values(parsed).every(isObject)) {
     return { error: 'task_config maps sections to {key: value} objects, e.g. {"kubernetes": {"limit_memory": "2Gi"}}' };
   }
@@ -32,9 +33,16 @@ export function parseTaskConfig(text: string): { value?: TaskConfig; error?: str
 
 async function askWhichPod(context: CommandContext): Promise<PodSpecArgs | undefined> {
   const lastName = context.workspaceState.get<string>(LAST_TASK_NAME);
-  const driver = { label: 'Driver pod', description: 'the pod `dbnd run` submits to run the driver', mode: 'driver' as const };
+  const driver = {
+    label: 'Driver pod',
+    description: 'the pod `dbnd run` submits to run the driver',
+    mode: 'driver' as const,
+  };
   const task = { label: 'Task pod…', description: 'the pod of one task, with its task_config', mode: 'task' as const };
-  const picked = await vscode.window.showQuickPick([driver, task], { title: 'Show Effective Pod Spec', placeHolder: 'Which pod?' });
+  const picked = await vscode.window.showQuickPick([driver, task], {
+    title: 'Show Effective Pod Spec',
+    placeHolder: 'Which pod?',
+  });
   if (!picked) return undefined;
   if (picked.mode === 'driver') return { mode: 'driver' };
   const taskName = await vscode.window.showInputBox({

@@ -2,7 +2,12 @@
 // (scheme dbnd-config), both YAML — their opening, and their refresh whenever a file of the project changes:
 // an edit in an open dbnd file (the server reads the editor's text) or a config or template file on disk.
 import * as vscode from 'vscode';
-import { EffectiveConfigRequest, RenderPodRequest, type RenderPodParams, type RunParams } from '../../../protocol/customRequests';
+import {
+  EffectiveConfigRequest,
+  RenderPodRequest,
+  type RenderPodParams,
+  type RunParams,
+} from '../../../protocol/customRequests';
 import { LANGUAGE_ID } from '../languageClient';
 import type { ServerController } from '../serverController';
 import { effectiveConfigText } from './effectiveConfigText';
@@ -22,7 +27,9 @@ export class DocumentViews implements vscode.Disposable {
   private pending: NodeJS.Timeout | undefined;
 
   constructor(server: ServerController) {
-    this.podSpec = new ReadOnlyView(POD_SPEC_SCHEME, async (q) => podSpecText(q, await server.request(RenderPodRequest.type, q), new TextBuilder()));
+    this.podSpec = new ReadOnlyView(POD_SPEC_SCHEME, async (q) =>
+      podSpecText(q, await server.request(RenderPodRequest.type, q), new TextBuilder()),
+    );
     this.effectiveConfig = new ReadOnlyView(EFFECTIVE_CONFIG_SCHEME, async (q) =>
       effectiveConfigText(await server.request(EffectiveConfigRequest.type, q), new TextBuilder()),
     );
@@ -36,7 +43,11 @@ export class DocumentViews implements vscode.Disposable {
       watcher.onDidDelete((uri) => this.onProjectChange(uri)),
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (document.uri.scheme === POD_SPEC_SCHEME || document.uri.scheme === EFFECTIVE_CONFIG_SCHEME) return;
-        if (document.languageId === LANGUAGE_ID || this.podSpec.dependsOn(document.uri) || this.effectiveConfig.dependsOn(document.uri)) {
+        if (
+          document.languageId === LANGUAGE_ID ||
+          this.podSpec.dependsOn(document.uri) ||
+          this.effectiveConfig.dependsOn(document.uri)
+        ) {
           this.onProjectChange(document.uri);
         }
       }),

@@ -12,7 +12,9 @@ function subject(params: RenderPodParams): string {
 export function podSpecText(params: RenderPodParams, result: RenderPodResult, out: TextBuilder): RenderedView {
   const env = `environment ${result.env}${result.engine ? `, engine ${result.engine}` : ''}`;
   if (result.error) {
-    out.line(`# dbnd would fail at the ${result.error.stage} stage, so it would submit no pod for ${subject(params)} (${env}):`);
+    out.line(
+      `# dbnd would fail at the ${result.error.stage} stage, so it would submit no pod for ${subject(params)} (${env}):`,
+    );
     out.line('#');
     errorLines(result.error, out);
   } else if (result.pod === null) {

@@ -21,7 +21,9 @@ export function linkTarget(location: vscode.Location): vscode.Uri {
   return location.uri.with({ fragment: `L${line + 1},${character + 1}` });
 }
 
-export class ReadOnlyView<Query extends { readonly uri: string }> implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider {
+export class ReadOnlyView<Query extends { readonly uri: string }>
+  implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider
+{
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly rendered = new Map<string, RenderedView>();

@@ -7,7 +7,10 @@ import type { RenderedView, ViewLink } from './readOnlyView';
 
 export function fromProtocolLocation(l: Location): vscode.Location {
   const { start, end } = l.range;
-  return new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(start.line, start.character, end.line, end.character));
+  return new vscode.Location(
+    vscode.Uri.parse(l.uri),
+    new vscode.Range(start.line, start.character, end.line, end.character),
+  );
 }
 
 /** `path:line` as people read it: relative to the workspace, 1-based. */
@@ -16,7 +19,7 @@ export function placeText(location: vscode.Location): string {
 }
 
 export function filesLine(files: readonly string[]): string {
-  if (files.length === 0) return 'No config file of the project was found; only dbnd\'s defaults apply.';
+  if (files.length === 0) return "No config file of the project was found; only dbnd's defaults apply.";
   return `Files read, in dbnd's order: ${files.map((f) => vscode.workspace.asRelativePath(vscode.Uri.parse(f))).join(', ')}`;
 }
 
@@ -37,7 +40,10 @@ export class TextBuilder {
   lineWithLink(before: string, location: vscode.Location, after = ''): void {
     const shown = placeText(location);
     const line = this.lines.length;
-    this.links.push({ range: new vscode.Range(line, before.length, line, before.length + shown.length), target: location });
+    this.links.push({
+      range: new vscode.Range(line, before.length, line, before.length + shown.length),
+      target: location,
+    });
     this.lines.push(`${before}${shown}${after}`);
   }
 

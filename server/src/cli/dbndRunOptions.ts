@@ -50,7 +50,9 @@ function taskConfigOption(text: string | undefined): Readonly<Record<string, Jso
     throw new UsageError(`--task-config is not JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new UsageError(`--task-config must be a JSON object {"section": {"key": value}}, got ${JSON.stringify(value)}`);
+    throw new UsageError(
+      `--task-config must be a JSON object {"section": {"key": value}}, got ${JSON.stringify(value)}`,
+    );
   }
   return value as Record<string, Json>;
 }

@@ -19,7 +19,8 @@ export function formatDiagnosticLine(d: CoreDiagnostic): string {
 export function formatDiagnosticLines(diagnostics: readonly CoreDiagnostic[]): string {
   const shown = diagnostics.slice(0, MAX_REPORTED_FINDINGS).map((d) => `${formatDiagnosticLine(d)}\n`);
   const omitted = diagnostics.length - MAX_REPORTED_FINDINGS;
-  if (omitted > 0) shown.push(`dbnd-cfg: ${omitted} more findings not shown (the first ${MAX_REPORTED_FINDINGS} are)\n`);
+  if (omitted > 0)
+    shown.push(`dbnd-cfg: ${omitted} more findings not shown (the first ${MAX_REPORTED_FINDINGS} are)\n`);
   return shown.join('');
 }
 
@@ -31,7 +32,10 @@ export function formatDiagnosticsJson(diagnostics: readonly CoreDiagnostic[]): s
 }
 
 /** Files in the order given, then by position. */
-export function sortDiagnostics(diagnostics: readonly CoreDiagnostic[], fileOrder: readonly string[]): CoreDiagnostic[] {
+export function sortDiagnostics(
+  diagnostics: readonly CoreDiagnostic[],
+  fileOrder: readonly string[],
+): CoreDiagnostic[] {
   const rank = (path: string) => {
     const i = fileOrder.indexOf(path);
     return i < 0 ? fileOrder.length : i;

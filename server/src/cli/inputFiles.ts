@@ -24,7 +24,9 @@ export function readConfigInput(io: CliIo, path: string): ConfigInput {
     throw new InputError(`cannot read ${path}: ${reason(err)}`);
   }
   if (bytes.length > MAX_INPUT_BYTES) {
-    throw new InputError(`cannot read ${path}: larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB, which no dbnd config file is`);
+    throw new InputError(
+      `cannot read ${path}: larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB, which no dbnd config file is`,
+    );
   }
   const decoded = decodeUtf8(bytes);
   return decoded.ok ? { path, text: decoded.text } : { path, decodeError: decoded.error };

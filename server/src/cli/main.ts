@@ -16,7 +16,9 @@ runCli(process.argv.slice(2), nodeIo).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`dbnd-cfg: internal error (a bug in dbnd-cfg, please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `dbnd-cfg: internal error (a bug in dbnd-cfg, please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exitCode = ExitCode.internal;
   },
 );

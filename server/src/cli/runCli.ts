@@ -25,7 +25,11 @@ function commandHelp(command: CliCommand): string {
   return `usage: ${command.usage}\n\n${command.summary}\n\n${command.help.trimEnd()}\n`;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CliCommand[] = COMMANDS,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr(programHelp(commands));

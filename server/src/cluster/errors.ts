@@ -91,7 +91,15 @@ export function httpErrorMessage(status: number, serverMessage: string, what: st
   }
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EADDRNOTAVAIL']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EADDRNOTAVAIL',
+]);
 const INTERRUPTED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 /** A socket-level failure as a ClusterError. */
@@ -113,7 +121,13 @@ export function networkErrorMessage(err: unknown, what: string, t: RequestTarget
     );
   }
   if (INTERRUPTED_CODES.has(code) || /aborted|socket hang up|terminated|closed/i.test(e?.message ?? '')) {
-    return new ClusterError('interrupted', `the connection to ${t.server} broke while trying to ${what} (${code || e?.message})`);
+    return new ClusterError(
+      'interrupted',
+      `the connection to ${t.server} broke while trying to ${what} (${code || e?.message})`,
+    );
   }
-  return new ClusterError('unreachable', `cannot ${what} on ${t.server} (context "${t.context}"): ${e?.message ?? String(err)}`);
+  return new ClusterError(
+    'unreachable',
+    `cannot ${what} on ${t.server} (context "${t.context}"): ${e?.message ?? String(err)}`,
+  );
 }

@@ -86,7 +86,11 @@ export async function followPodLog(api: KubeApi, podName: string, options: Follo
   const readStream = async (follow: boolean, ac: AbortController) => {
     if (!firstStream) filter.startStream();
     firstStream = false;
-    const stream = await api.podLog(podName, { container, follow, timestamps: true, sinceTime: filter.sinceTime() }, ac.signal);
+    const stream = await api.podLog(
+      podName,
+      { container, follow, timestamps: true, sinceTime: filter.sinceTime() },
+      ac.signal,
+    );
     for await (const chunk of stream) deliver(filter.push(chunk));
   };
 
@@ -94,7 +98,10 @@ export async function followPodLog(api: KubeApi, podName: string, options: Follo
   const backOff = async (err: unknown, why: string) => {
     outageSince ??= clock.now();
     if (clock.now() - outageSince > maxOutageMs) {
-      throw new ClusterError(isClusterError(err) ? err.kind : 'unreachable', `gave up following the log of ${podName} after ${Math.round(maxOutageMs / 1000)} s: ${(err as Error).message}`);
+      throw new ClusterError(
+        isClusterError(err) ? err.kind : 'unreachable',
+        `gave up following the log of ${podName} after ${Math.round(maxOutageMs / 1000)} s: ${(err as Error).message}`,
+      );
     }
     resumes++;
     options.onNotice?.({ kind: 'resumed', attempt: resumes, sinceTime: filter.sinceTime(), why });
@@ -154,7 +161,8 @@ export async function followPodLog(api: KubeApi, podName: string, options: Follo
       }
       return finishWith('exited');
     }
-    const why = 'the stream ended while the container is still running (the kubelet ends a follow when it rotates the log)';
+    const why =
+      'the stream ended while the container is still running (the kubelet ends a follow when it rotates the log)';
     if (filter.delivered > deliveredBefore) {
       // It made progress: resume at once, every second counts before the next rotation.
       resumes++;

@@ -13,7 +13,10 @@ export interface KubePod extends PodJson {
     readonly labels?: Readonly<Record<string, string>> | null;
     readonly creationTimestamp?: string | null;
   };
-  readonly spec?: { readonly nodeName?: string | null; readonly containers?: readonly { readonly name?: string; readonly image?: string }[] } | null;
+  readonly spec?: {
+    readonly nodeName?: string | null;
+    readonly containers?: readonly { readonly name?: string; readonly image?: string }[];
+  } | null;
 }
 
 export interface PodSelector {

@@ -44,28 +44,50 @@ export interface KubeconfigSummary {
 }
 
 /** Loads and merges the kubeconfig files as kubectl does. */
-async function loadMerged(request: KubeconfigRequest): Promise<{ kc: k8s.KubeConfig; currentContext: string | undefined; files: string[] }> {
+async function loadMerged(
+  request: KubeconfigRequest,
+): Promise<{ kc: k8s.KubeConfig; currentContext: string | undefined; files: string[] }> {
   const { KubeConfig } = await loadClientNode();
   const list = kubeconfigFiles(request, delimiter);
   const present = list.files.filter((f) => existsSync(f));
   if (list.source === 'config_file' && present.length === 0) {
-    throw new ClusterError('config', `the engine's config_file ${list.files[0]} does not exist. Fix config_file or remove it to use $KUBECONFIG / ~/.kube/config.`);
+    throw new ClusterError(
+      'config',
+      `the engine's config_file ${list.files[0]} does not exist. Fix config_file or remove it to use $KUBECONFIG / ~/.kube/config.`,
+    );
   }
   if (present.length === 0) {
-    throw new ClusterError('config', `no kubeconfig found (looked at ${list.files.join(', ')}). Set KUBECONFIG, create ~/.kube/config, or set the engine's config_file.`);
+    throw new ClusterError(
+      'config',
+      `no kubeconfig found (looked at ${list.files.join(', ')}). Set KUBECONFIG, create ~/.kube/config, or set the engine's config_file.`,
+    );
   }
   const docs = present.map((path) => {
     const one = new KubeConfig();
     try {
       one.loadFromFile(path); // also makes certificate/key paths absolute relative to this file
     } catch (err) {
-      throw new ClusterError('config', `cannot read the kubeconfig ${path}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ClusterError(
+        'config',
+        `cannot read the kubeconfig ${path}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
-    return { path, clusters: one.clusters, users: one.users, contexts: one.contexts, currentContext: one.currentContext || undefined };
+    return {
+      path,
+      clusters: one.clusters,
+      users: one.users,
+      contexts: one.contexts,
+      currentContext: one.currentContext || undefined,
+    };
   });
   const merged = mergeKubeconfigs(docs);
   const kc = new KubeConfig();
-  kc.loadFromOptions({ clusters: merged.clusters, users: merged.users, contexts: merged.contexts, currentContext: merged.currentContext ?? '' });
+  kc.loadFromOptions({
+    clusters: merged.clusters,
+    users: merged.users,
+    contexts: merged.contexts,
+    currentContext: merged.currentContext ?? '',
+  });
   return { kc, currentContext: merged.currentContext, files: present };
 }
 
@@ -96,7 +118,10 @@ export async function openCluster(request: KubeconfigRequest, options: ClientOpt
     try {
       kc.loadFromCluster();
     } catch (err) {
-      throw new ClusterError('config', `in_cluster is set but the pod's service account cannot be loaded: ${err instanceof Error ? err.message : String(err)}. Set in_cluster=False to use a kubeconfig.`);
+      throw new ClusterError(
+        'config',
+        `in_cluster is set but the pod's service account cannot be loaded: ${err instanceof Error ? err.message : String(err)}. Set in_cluster=False to use a kubeconfig.`,
+      );
     }
     contextName = kc.currentContext;
   } else {
@@ -110,14 +135,23 @@ export async function openCluster(request: KubeconfigRequest, options: ClientOpt
   kc.setCurrentContext(contextName);
   const cluster = kc.getCurrentCluster();
   const user = kc.getCurrentUser();
-  if (!cluster) throw new ClusterError('config', `context "${contextName}" names a cluster that is not in the kubeconfig.`);
+  if (!cluster)
+    throw new ClusterError('config', `context "${contextName}" names a cluster that is not in the kubeconfig.`);
   if (!user) throw new ClusterError('config', `context "${contextName}" names a user that is not in the kubeconfig.`);
   const users = kc.users.map((u) => (u.name === user.name ? withPluginPath(u, request.env.PATH) : u));
   kc.loadFromOptions({ clusters: kc.clusters, users, contexts: kc.contexts, currentContext: contextName });
   if (cluster.server.startsWith('http:') && !cluster.skipTLSVerify) {
-    throw new ClusterError('config', `cluster "${cluster.name}" has a plain http:// server; set insecure-skip-tls-verify or use https.`);
+    throw new ClusterError(
+      'config',
+      `cluster "${cluster.name}" has a plain http:// server; set insecure-skip-tls-verify or use https.`,
+    );
   }
-  const target: RequestTarget = { context: contextName, namespace: request.namespace, server: cluster.server, user: user.name };
+  const target: RequestTarget = {
+    context: contextName,
+    namespace: request.namespace,
+    server: cluster.server,
+    user: user.name,
+  };
   return new NodeKubeApi(kc, target, user, options.requestTimeoutMs ?? 10_000);
 }
 
@@ -135,7 +169,9 @@ class NodeKubeApi implements KubeApi {
     user: User,
     private readonly timeoutMs: number,
   ) {
-    this.secrets = [user.token, user.password, user.keyData].filter((s): s is string => typeof s === 'string' && s !== '');
+    this.secrets = [user.token, user.password, user.keyData].filter(
+      (s): s is string => typeof s === 'string' && s !== '',
+    );
   }
 
   private get podsPath(): string {
@@ -143,7 +179,14 @@ class NodeKubeApi implements KubeApi {
   }
 
   /** Sends a request and resolves when the answer's headers arrive. */
-  private async open(method: string, path: string, query: Record<string, string | undefined>, body: unknown, what: string, signal?: AbortSignal): Promise<Exchange> {
+  private async open(
+    method: string,
+    path: string,
+    query: Record<string, string | undefined>,
+    body: unknown,
+    what: string,
+    signal?: AbortSignal,
+  ): Promise<Exchange> {
     const url = new URL(this.target.server.replace(/\/+$/, '') + path);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
     const opts: https.RequestOptions = {};
@@ -173,7 +216,10 @@ class NodeKubeApi implements KubeApi {
         clearTimeout(timer);
         resolve({ res, done: () => req.destroy() });
       });
-      const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })), this.timeoutMs);
+      const timer = setTimeout(
+        () => req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+        this.timeoutMs,
+      );
       req.on('error', (err) => {
         clearTimeout(timer);
         if (settled) return; // errors after the headers surface on the response stream
@@ -199,7 +245,14 @@ class NodeKubeApi implements KubeApi {
   }
 
   /** Reads a whole answer (bounded by the request timeout) and turns non-2xx into ClusterError. */
-  private async json<T>(method: string, path: string, query: Record<string, string | undefined>, body: unknown, what: string, signal?: AbortSignal): Promise<{ status: number; value: T }> {
+  private async json<T>(
+    method: string,
+    path: string,
+    query: Record<string, string | undefined>,
+    body: unknown,
+    what: string,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; value: T }> {
     const { res, done } = await this.open(method, path, query, body, what, signal);
     const timer = setTimeout(() => done(), this.timeoutMs);
     const chunks: Buffer[] = [];
@@ -219,13 +272,21 @@ class NodeKubeApi implements KubeApi {
       value = undefined;
     }
     if (status >= 200 && status < 300) return { status, value: value as T };
-    const message = typeof (value as { message?: unknown })?.message === 'string' ? (value as { message: string }).message : text.slice(0, 300);
+    const message =
+      typeof (value as { message?: unknown })?.message === 'string'
+        ? (value as { message: string }).message
+        : text.slice(0, 300);
     const e = httpErrorMessage(status, this.redact(message), what, this.target);
     throw e;
   }
 
   /** A streaming GET: resolves with the body once the server answered 200. */
-  private async stream(path: string, query: Record<string, string | undefined>, what: string, signal: AbortSignal): Promise<ByteStream> {
+  private async stream(
+    path: string,
+    query: Record<string, string | undefined>,
+    what: string,
+    signal: AbortSignal,
+  ): Promise<ByteStream> {
     const { res, done } = await this.open('GET', path, query, undefined, what, signal);
     if (res.statusCode !== 200) {
       const chunks: Buffer[] = [];
@@ -258,12 +319,30 @@ class NodeKubeApi implements KubeApi {
 
   async createPod(pod: object, options: { dryRun?: boolean; signal?: AbortSignal } = {}): Promise<KubePod> {
     const what = options.dryRun ? 'create pods (server-side dry run)' : 'create pods';
-    return (await this.json<KubePod>('POST', this.podsPath, { dryRun: options.dryRun ? 'All' : undefined }, pod, what, options.signal)).value;
+    return (
+      await this.json<KubePod>(
+        'POST',
+        this.podsPath,
+        { dryRun: options.dryRun ? 'All' : undefined },
+        pod,
+        what,
+        options.signal,
+      )
+    ).value;
   }
 
   async readPod(name: string, signal?: AbortSignal): Promise<KubePod | null> {
     try {
-      return (await this.json<KubePod>('GET', `${this.podsPath}/${encodeURIComponent(name)}`, {}, undefined, 'get pods', signal)).value;
+      return (
+        await this.json<KubePod>(
+          'GET',
+          `${this.podsPath}/${encodeURIComponent(name)}`,
+          {},
+          undefined,
+          'get pods',
+          signal,
+        )
+      ).value;
     } catch (err) {
       if (err instanceof ClusterError && err.kind === 'not_found') return null;
       throw err;
@@ -273,7 +352,13 @@ class NodeKubeApi implements KubeApi {
   async deletePod(name: string, options: { gracePeriodSeconds?: number } = {}): Promise<boolean> {
     const grace = options.gracePeriodSeconds === undefined ? undefined : String(options.gracePeriodSeconds);
     try {
-      await this.json('DELETE', `${this.podsPath}/${encodeURIComponent(name)}`, { gracePeriodSeconds: grace }, undefined, 'delete pods');
+      await this.json(
+        'DELETE',
+        `${this.podsPath}/${encodeURIComponent(name)}`,
+        { gracePeriodSeconds: grace },
+        undefined,
+        'delete pods',
+      );
       return true;
     } catch (err) {
       if (err instanceof ClusterError && err.kind === 'not_found') return false;
@@ -283,33 +368,55 @@ class NodeKubeApi implements KubeApi {
 
   async listPods(selector: PodSelector, signal?: AbortSignal): Promise<PodList> {
     const { value } = await this.json<{ items?: KubePod[]; metadata?: { resourceVersion?: string } }>(
-      'GET', this.podsPath, { labelSelector: selector.labelSelector, fieldSelector: selector.fieldSelector }, undefined, 'list pods', signal,
+      'GET',
+      this.podsPath,
+      { labelSelector: selector.labelSelector, fieldSelector: selector.fieldSelector },
+      undefined,
+      'list pods',
+      signal,
     );
     return { items: value?.items ?? [], resourceVersion: value?.metadata?.resourceVersion ?? '' };
   }
 
   watchPods(request: WatchRequest, signal: AbortSignal): Promise<ByteStream> {
-    return this.stream(this.podsPath, {
-      watch: 'true',
-      resourceVersion: request.resourceVersion,
-      allowWatchBookmarks: 'true',
-      labelSelector: request.labelSelector,
-      fieldSelector: request.fieldSelector,
-      timeoutSeconds: request.timeoutSeconds === undefined ? undefined : String(request.timeoutSeconds),
-    }, 'watch pods', signal);
+    return this.stream(
+      this.podsPath,
+      {
+        watch: 'true',
+        resourceVersion: request.resourceVersion,
+        allowWatchBookmarks: 'true',
+        labelSelector: request.labelSelector,
+        fieldSelector: request.fieldSelector,
+        timeoutSeconds: request.timeoutSeconds === undefined ? undefined : String(request.timeoutSeconds),
+      },
+      'watch pods',
+      signal,
+    );
   }
 
   podLog(name: string, request: LogRequest, signal: AbortSignal): Promise<ByteStream> {
-    return this.stream(`${this.podsPath}/${encodeURIComponent(name)}/log`, {
-      container: request.container,
-      follow: request.follow ? 'true' : undefined,
-      timestamps: request.timestamps ? 'true' : undefined,
-      sinceTime: request.sinceTime,
-    }, 'get pods/log', signal);
+    return this.stream(
+      `${this.podsPath}/${encodeURIComponent(name)}/log`,
+      {
+        container: request.container,
+        follow: request.follow ? 'true' : undefined,
+        timestamps: request.timestamps ? 'true' : undefined,
+        sinceTime: request.sinceTime,
+      },
+      'get pods/log',
+      signal,
+    );
   }
 
   async serverVersion(signal?: AbortSignal): Promise<string> {
-    const { value } = await this.json<{ gitVersion?: string }>('GET', '/version', {}, undefined, 'get the server version', signal);
+    const { value } = await this.json<{ gitVersion?: string }>(
+      'GET',
+      '/version',
+      {},
+      undefined,
+      'get the server version',
+      signal,
+    );
     return value?.gitVersion ?? 'unknown';
   }
 }

@@ -96,11 +96,21 @@ export function chooseContext(
   const names = merged.contexts.map((c) => c.name);
   const files = merged.files.join(', ') || '(none)';
   if (!wanted) {
-    return { ok: false, message: `no context: the kubeconfig (${files}) has no current-context. Pass --context NAME or set cluster_context in the engine. Contexts: ${names.join(', ') || '(none)'}` };
+    return {
+      ok: false,
+      message: `no context: the kubeconfig (${files}) has no current-context. Pass --context NAME or set cluster_context in the engine. Contexts: ${names.join(', ') || '(none)'}`,
+    };
   }
   if (!names.includes(wanted)) {
-    const from = request.context ? '--context' : request.clusterContext ? 'the engine\'s cluster_context' : 'current-context';
-    return { ok: false, message: `context "${wanted}" (from ${from}) is not in the kubeconfig (${files}). Contexts there: ${names.join(', ') || '(none)'}` };
+    const from = request.context
+      ? '--context'
+      : request.clusterContext
+        ? "the engine's cluster_context"
+        : 'current-context';
+    return {
+      ok: false,
+      message: `context "${wanted}" (from ${from}) is not in the kubeconfig (${files}). Contexts there: ${names.join(', ') || '(none)'}`,
+    };
   }
   return { ok: true, context: wanted };
 }

@@ -77,7 +77,10 @@ export class LogLineFilter {
       const p = parse(this.carry);
       // Only a fragment with its timestamp can be matched against the replay, and only one of a line not yet
       // delivered matters: a cut inside the replay of delivered lines leaves a fragment of one of those.
-      const replayed = this.lastKey !== null && p.key !== null && (p.key < this.lastKey || (p.key === this.lastKey && this.skipAtLast > 0));
+      const replayed =
+        this.lastKey !== null &&
+        p.key !== null &&
+        (p.key < this.lastKey || (p.key === this.lastKey && this.skipAtLast > 0));
       if (p.key !== null && !replayed) this.fragment = { ...p, key: p.key };
       this.carry = '';
     }

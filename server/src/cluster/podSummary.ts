@@ -27,7 +27,11 @@ export function summarizePod(pod: KubePod): PodSummary {
       ? `exit code ${exit.exitCode ?? '?'}${exit.reason ? ` (${exit.reason})` : ''}`
       : (pod.status?.conditions?.find((c) => c.reason === 'Unschedulable')?.message ?? null);
   // The shipped defaults (check_unschedulable_condition, check_image_pull_errors on); no node listing here.
-  const deploy = checkDeployErrors(pod, { check_unschedulable_condition: true, check_image_pull_errors: true, check_cluster_resource_capacity: false });
+  const deploy = checkDeployErrors(pod, {
+    check_unschedulable_condition: true,
+    check_image_pull_errors: true,
+    check_cluster_resource_capacity: false,
+  });
   const failed = phase === 'Failed' || deploy.failure !== null;
   const reason = failed ? classifyPodFailure(pod, { deleted: false, checkImagePullErrors: true }) : null;
   const f = deploy.failure;
@@ -36,7 +40,11 @@ export function summarizePod(pod: KubePod): PodSummary {
     phase,
     detail,
     reason,
-    failure: f ? `${f.message}${f.helpMsg ? ` (${f.helpMsg})` : ''}` : phase === 'Failed' ? `the pod failed${detail ? `: ${detail}` : ''}` : null,
+    failure: f
+      ? `${f.message}${f.helpMsg ? ` (${f.helpMsg})` : ''}`
+      : phase === 'Failed'
+        ? `the pod failed${detail ? `: ${detail}` : ''}`
+        : null,
     runUid: pod.metadata?.labels?.dbnd_run_uid ?? null,
     tryNumber: pod.metadata?.labels?.try_number ?? null,
   };

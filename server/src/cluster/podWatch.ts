@@ -82,7 +82,9 @@ export function watchPods(api: KubeApi, options: PodWatchOptions): PodWatch {
   }
 
   /** One watch stream. Returns the last version seen and whether a re-list is needed. */
-  async function watchOnce(resourceVersion: string): Promise<{ resourceVersion: string; relist: boolean; idle: boolean }> {
+  async function watchOnce(
+    resourceVersion: string,
+  ): Promise<{ resourceVersion: string; relist: boolean; idle: boolean }> {
     const inner = new AbortController();
     const abortInner = () => inner.abort();
     outer.signal.addEventListener('abort', abortInner, { once: true });
@@ -91,7 +93,10 @@ export function watchPods(api: KubeApi, options: PodWatchOptions): PodWatch {
     let rv = resourceVersion;
     const splitter = new LineSplitter();
     try {
-      const stream = await api.watchPods({ ...options.selector, resourceVersion: rv, timeoutSeconds: options.timeoutSeconds ?? 300 }, inner.signal);
+      const stream = await api.watchPods(
+        { ...options.selector, resourceVersion: rv, timeoutSeconds: options.timeoutSeconds ?? 300 },
+        inner.signal,
+      );
       for await (const chunk of stream) {
         cancelIdle();
         cancelIdle = clock.timer(idleMs, () => ((idle = true), inner.abort()));
@@ -101,11 +106,16 @@ export function watchPods(api: KubeApi, options: PodWatchOptions): PodWatch {
           const object = event.object;
           if (event.type === 'ERROR') {
             if (object.code === 410) return { resourceVersion: rv, relist: true, idle: false };
-            throw new ClusterError('server', `the watch ended with an error: ${object.message ?? JSON.stringify(object)}`, object.code);
+            throw new ClusterError(
+              'server',
+              `the watch ended with an error: ${object.message ?? JSON.stringify(object)}`,
+              object.code,
+            );
           }
           rv = object.metadata?.resourceVersion ?? rv;
           if (event.type === 'BOOKMARK') continue;
-          if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') emit({ type: event.type, pod: object });
+          if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED')
+            emit({ type: event.type, pod: object });
         }
       }
       return { resourceVersion: rv, relist: false, idle: false };
@@ -146,7 +156,10 @@ export function watchPods(api: KubeApi, options: PodWatchOptions): PodWatch {
         if (last) rv = last;
         outageSince ??= clock.now();
         if (clock.now() - outageSince > maxOutageMs) {
-          throw new ClusterError((err as ClusterError).kind ?? 'unreachable', `gave up watching pods after ${Math.round(maxOutageMs / 1000)} s without the API server: ${(err as Error).message}`);
+          throw new ClusterError(
+            (err as ClusterError).kind ?? 'unreachable',
+            `gave up watching pods after ${Math.round(maxOutageMs / 1000)} s without the API server: ${(err as Error).message}`,
+          );
         }
         options.onStatus?.({ kind: 'reconnecting', error: (err as Error).message, delayMs: delay });
         await clock.sleep(delay, outer.signal);

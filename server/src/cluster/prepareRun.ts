@@ -40,13 +40,18 @@ export interface PreparedRun {
   /** dbnd's notes and log warnings about this run (e.g. "replacing pod command"), for the user. */
   readonly warnings: readonly string[];
   /** The pod body of try N (1-based): name suffix `-N` and label try_number=N, a new attempt uid per try. */
-  podForTry(tryNumber: number): { metadata: { name: string; namespace: string; labels: Record<string, string> } } & Record<string, unknown>;
+  podForTry(
+    tryNumber: number,
+  ): { metadata: { name: string; namespace: string; labels: Record<string, string> } } & Record<string, unknown>;
 }
 
-export type PrepareResult = { readonly ok: true; readonly run: PreparedRun } | { readonly ok: false; readonly stage: string; readonly message: string };
+export type PrepareResult =
+  | { readonly ok: true; readonly run: PreparedRun }
+  | { readonly ok: false; readonly stage: string; readonly message: string };
 
 function failure(result: RunResult): { stage: string; message: string } | null {
-  if (result.failure) return { stage: result.failure.stage, message: `${result.failure.error.type}: ${result.failure.error.message}` };
+  if (result.failure)
+    return { stage: result.failure.stage, message: `${result.failure.error.type}: ${result.failure.error.message}` };
   return null;
 }
 
@@ -66,7 +71,13 @@ function executionDate(d: Date): string {
 export function prepareClusterRun(input: ClusterRunInput): PrepareResult {
   // `dbnd run TASK --interactive`: the submitter waits for the driver pod, so dbnd does not detach it.
   const set = [...input.set, 'run.interactive=True'];
-  const base: RunRequest = { files: input.files, environment: input.env, envName: input.envName ?? undefined, set, readFile: input.readFile };
+  const base: RunRequest = {
+    files: input.files,
+    environment: input.env,
+    envName: input.envName ?? undefined,
+    set,
+    readFile: input.readFile,
+  };
   const resolved = runDbnd(base);
   const failed = failure(resolved);
   if (failed) return { ok: false, ...failed };
@@ -74,16 +85,27 @@ export function prepareClusterRun(input: ClusterRunInput): PrepareResult {
   const engine = resolved.engine;
   if (!settings || !engine) return { ok: false, stage: 'engine', message: 'no engine was built' };
   if (engine.cls.family !== 'kubernetes') {
-    return { ok: false, stage: 'engine', message: `the engine of env "${settings.envName}" is "${settings.engineName}", not a Kubernetes engine: set remote_engine of [${settings.envName}] to a kubernetes engine section` };
+    return {
+      ok: false,
+      stage: 'engine',
+      message: `the engine of env "${settings.envName}" is "${settings.engineName}", not a Kubernetes engine: set remote_engine of [${settings.envName}] to a kubernetes engine section`,
+    };
   }
   const values = paramValuesRecord(engine.params);
   // --namespace goes in as a --set of the engine, so the pod's namespace and DBND__POD_NAMESPACE agree.
-  const request: RunRequest = input.namespace ? { ...base, set: [...set, `${settings.engineName}.namespace=${input.namespace}`] } : base;
+  const request: RunRequest = input.namespace
+    ? { ...base, set: [...set, `${settings.engineName}.namespace=${input.namespace}`] }
+    : base;
   const namespace = input.namespace ?? str(values.namespace) ?? 'default';
   const runUid = input.runUid ?? randomUUID();
   const taskRunUid = randomUUID();
   const started = new Date();
-  const taskArgs = [input.task, ...(input.envName ? ['--env', input.envName] : []), '--interactive', ...input.set.flatMap((s) => ['--set', s])];
+  const taskArgs = [
+    input.task,
+    ...(input.envName ? ['--env', input.envName] : []),
+    '--interactive',
+    ...input.set.flatMap((s) => ['--set', s]),
+  ];
 
   const render = (tryNumber: number) => ({
     ...renderContext(
@@ -120,7 +142,10 @@ export function prepareClusterRun(input: ClusterRunInput): PrepareResult {
       policy: runPolicyFromEngine(values),
       imageBuild:
         first.dockerStep?.kind === 'build'
-          ? { image: `${String(first.dockerStep.build.image_name)}:${first.dockerStep.build.tag}`, push: first.dockerStep.build.push }
+          ? {
+              image: `${String(first.dockerStep.build.image_name)}:${first.dockerStep.build.tag}`,
+              push: first.dockerStep.build.push,
+            }
           : null,
       warnings: [...first.logWarnings, ...first.notes],
       kubeconfig: {
@@ -134,7 +159,8 @@ export function prepareClusterRun(input: ClusterRunInput): PrepareResult {
       podForTry(tryNumber) {
         const result = tryNumber === 1 ? first : runDbnd({ ...request, render: render(tryNumber) });
         const f = failure(result);
-        if (f || !result.pod) throw new Error(`the pod of try ${tryNumber} cannot be built: ${f?.message ?? result.noPod}`);
+        if (f || !result.pod)
+          throw new Error(`the pod of try ${tryNumber} cannot be built: ${f?.message ?? result.noPod}`);
         return result.pod.pod as unknown as ReturnType<PreparedRun['podForTry']>;
       },
     },

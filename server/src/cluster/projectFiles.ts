@@ -18,10 +18,19 @@ export interface ProjectRunFiles {
 const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 const readFile = (path: string) => (isFile(path) ? readFileSync(path, 'utf8') : undefined);
 
-export function projectRunFiles(folder: string, env: Environment, extraConfigFiles: readonly string[] = []): ProjectRunFiles {
+export function projectRunFiles(
+  folder: string,
+  env: Environment,
+  extraConfigFiles: readonly string[] = [],
+): ProjectRunFiles {
   const dbndHome = discoverDbndHome(folder, env, { isFile, readFile });
   const withHome: Environment = { ...env, DBND_HOME: dbndHome };
   const extra = extraConfigFiles.map((f) => (isAbsolute(f) ? f : join(folder, f))).filter(isFile);
   const paths = [...new Set([...configFilePaths(dbndHome, withHome, { isFile, readFile }), ...extra])];
-  return { dbndHome, env: withHome, files: paths.map((path) => ({ path, text: readFileSync(path, 'utf8') })), readFile };
+  return {
+    dbndHome,
+    env: withHome,
+    files: paths.map((path) => ({ path, text: readFileSync(path, 'utf8') })),
+    readFile,
+  };
 }

@@ -53,7 +53,14 @@ export interface RunResult {
 
 export type RunEvent =
   | { readonly kind: 'submitted'; readonly tryNumber: number; readonly podName: string; readonly at: number }
-  | { readonly kind: 'status'; readonly tryNumber: number; readonly podName: string; readonly phase: string; readonly detail: string | null; readonly at: number }
+  | {
+      readonly kind: 'status';
+      readonly tryNumber: number;
+      readonly podName: string;
+      readonly phase: string;
+      readonly detail: string | null;
+      readonly at: number;
+    }
   | { readonly kind: 'warning'; readonly tryNumber: number; readonly message: string; readonly at: number }
   | { readonly kind: 'connection'; readonly tryNumber: number; readonly message: string; readonly at: number }
   | { readonly kind: 'log'; readonly tryNumber: number; readonly notice: LogNotice; readonly at: number }
@@ -68,7 +75,13 @@ export type RunEvent =
       readonly delayRule: string;
       readonly at: number;
     }
-  | { readonly kind: 'cleanup'; readonly podName: string; readonly action: 'deleted' | 'kept' | 'already-gone' | 'failed'; readonly message: string; readonly at: number };
+  | {
+      readonly kind: 'cleanup';
+      readonly podName: string;
+      readonly action: 'deleted' | 'kept' | 'already-gone' | 'failed';
+      readonly message: string;
+      readonly at: number;
+    };
 
 export interface RunOnClusterRequest {
   readonly api: KubeApi;
@@ -98,7 +111,8 @@ const describeFailure = (f: DbndFailure) => (f.helpMsg ? `${f.message} (${f.help
 function statusDetail(pod: KubePod): string | null {
   const s = pod.status?.containerStatuses?.[0]?.state;
   if (s?.waiting?.reason) return s.waiting.reason;
-  if (s?.terminated) return `exit code ${s.terminated.exitCode ?? '?'}${s.terminated.reason ? ` (${s.terminated.reason})` : ''}`;
+  if (s?.terminated)
+    return `exit code ${s.terminated.exitCode ?? '?'}${s.terminated.reason ? ` (${s.terminated.reason})` : ''}`;
   const unschedulable = pod.status?.conditions?.find((c) => c.reason === 'Unschedulable');
   return unschedulable?.message ?? null;
 }
@@ -109,15 +123,27 @@ function finalDecision(pod: KubePod, policy: RunPolicy): Decision {
   const reason = classifyPodFailure(pod, { deleted: false, checkImagePullErrors: policy.checkImagePullErrors });
   const exit = podExitCode(pod);
   if (exit && exit.exitCode !== null && reason === String(exit.exitCode)) {
-    return { cause: 'exit-code', reason, message: `the container exited with code ${exit.exitCode}${exit.reason ? ` (${exit.reason})` : ''}` };
+    return {
+      cause: 'exit-code',
+      reason,
+      message: `the container exited with code ${exit.exitCode}${exit.reason ? ` (${exit.reason})` : ''}`,
+    };
   }
   const why = (pod.status as { reason?: string; message?: string } | null | undefined) ?? {};
-  return { cause: 'pod-failed', reason, message: `the pod failed${why.reason ? `: ${why.reason}` : ''}${why.message ? ` (${why.message})` : ''}` };
+  return {
+    cause: 'pod-failed',
+    reason,
+    message: `the pod failed${why.reason ? `: ${why.reason}` : ''}${why.message ? ` (${why.message})` : ''}`,
+  };
 }
 
 function deletedDecision(): Decision {
   const reason = classifyPodFailure(undefined, { deleted: true, checkImagePullErrors: true });
-  return { cause: 'pod-deleted', reason, message: 'the pod was deleted before it finished (by someone else, a node drain or preemption)' };
+  return {
+    cause: 'pod-deleted',
+    reason,
+    message: 'the pod was deleted before it finished (by someone else, a node drain or preemption)',
+  };
 }
 
 export async function runOnCluster(request: RunOnClusterRequest): Promise<RunResult> {
@@ -141,9 +167,18 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
     tries.push(result);
     emit({ kind: 'try-ended', result, at: clock.now() });
     const base = { tries, leftPods, keptPods };
-    if (result.cause === 'succeeded') return { outcome: 'succeeded', cause: 'succeeded', reason: null, message: `${result.podName} succeeded`, ...base };
-    if (result.cause === 'cancelled') return { outcome: 'cancelled', cause: 'cancelled', reason: null, message: result.message, ...base };
-    if (result.cause === 'cluster-error') return { outcome: 'failed', cause: result.cause, reason: null, message: result.message, ...base };
+    if (result.cause === 'succeeded')
+      return {
+        outcome: 'succeeded',
+        cause: 'succeeded',
+        reason: null,
+        message: `${result.podName} succeeded`,
+        ...base,
+      };
+    if (result.cause === 'cancelled')
+      return { outcome: 'cancelled', cause: 'cancelled', reason: null, message: result.message, ...base };
+    if (result.cause === 'cluster-error')
+      return { outcome: 'failed', cause: result.cause, reason: null, message: result.message, ...base };
 
     const retry = retryPolicyFor(result.reason, policy.podErrorCfgSourceDict, {
       taskRetries: policy.taskRetries,
@@ -158,15 +193,30 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
     const reasonText = result.reason === null ? 'no reason key' : `reason "${result.reason}"`;
     if (!Number.isFinite(retryCount) || tryNumber > retryCount) {
       const tried = tryNumber === 1 ? '' : ` after ${tryNumber} tries`;
-      return { outcome: 'failed', cause: result.cause, reason: result.reason, message: `${result.message} (${reasonText}${tried}; ${retryCount} ${retryCount === 1 ? 'retry' : 'retries'} allowed by ${policyForReason.source})`, ...base };
+      return {
+        outcome: 'failed',
+        cause: result.cause,
+        reason: result.reason,
+        message: `${result.message} (${reasonText}${tried}; ${retryCount} ${retryCount === 1 ? 'retry' : 'retries'} allowed by ${policyForReason.source})`,
+        ...base,
+      };
     }
     const ignored = ignoredEntryDelay(policy.podErrorCfgSourceDict, result.reason);
     const delayRule =
       `pod_default_retry_delay (${policyForReason.delaySeconds} s), as dbnd's runtime does` +
       (ignored ? `; the entry's retry_delay (${ignored}) is not used by dbnd` : '');
-    emit({ kind: 'retry', nextTry: tryNumber + 1, reason: result.reason, retryCount, delaySeconds: policyForReason.delaySeconds, delayRule, at: clock.now() });
+    emit({
+      kind: 'retry',
+      nextTry: tryNumber + 1,
+      reason: result.reason,
+      retryCount,
+      delaySeconds: policyForReason.delaySeconds,
+      delayRule,
+      at: clock.now(),
+    });
     await clock.sleep(policyForReason.delaySeconds * 1000, request.signal);
-    if (cancelled()) return { outcome: 'cancelled', cause: 'cancelled', reason: null, message: 'cancelled between tries', ...base };
+    if (cancelled())
+      return { outcome: 'cancelled', cause: 'cancelled', reason: null, message: 'cancelled between tries', ...base };
   }
 
   async function submit(body: ReturnType<RunOnClusterRequest['podForTry']>, tryNumber: number): Promise<KubePod> {
@@ -177,17 +227,25 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
         return await api.createPod(body, { signal: request.signal });
       } catch (err) {
         // The server answered no (403, 422...): nothing was created, nothing to clean up.
-        if (err instanceof ClusterError && err.status !== undefined && err.status < 500 && !retried) nothingCreated.add(body.metadata.name);
+        if (err instanceof ClusterError && err.status !== undefined && err.status < 500 && !retried)
+          nothingCreated.add(body.metadata.name);
         if (retried && isClusterError(err, 'conflict')) {
           // An earlier attempt did create it before the connection broke: it is ours if its attempt label matches.
           const existing = await api.readPod(body.metadata.name, request.signal);
-          const mine = (body as { metadata: { labels?: Record<string, string> } }).metadata.labels?.dbnd_task_run_attempt_uid;
+          const mine = (body as { metadata: { labels?: Record<string, string> } }).metadata.labels
+            ?.dbnd_task_run_attempt_uid;
           if (existing && existing.metadata?.labels?.dbnd_task_run_attempt_uid === mine) return existing;
         }
-        if (cancelled() || isPermanent(err) || !(err instanceof ClusterError) || isClusterError(err, 'conflict')) throw err;
+        if (cancelled() || isPermanent(err) || !(err instanceof ClusterError) || isClusterError(err, 'conflict'))
+          throw err;
         outageSince ??= clock.now();
         if (clock.now() - outageSince > maxOutageMs) throw err;
-        emit({ kind: 'connection', tryNumber, message: `creating the pod failed (${(err as Error).message}); retrying`, at: clock.now() });
+        emit({
+          kind: 'connection',
+          tryNumber,
+          message: `creating the pod failed (${(err as Error).message}); retrying`,
+          at: clock.now(),
+        });
         retried = true;
         await clock.sleep(delay, request.signal);
       }
@@ -209,7 +267,8 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
       decision = d;
       settle(d);
     };
-    const onAbort = () => decide({ cause: 'cancelled', reason: null, message: `cancelled; ${podName} is being deleted` });
+    const onAbort = () =>
+      decide({ cause: 'cancelled', reason: null, message: `cancelled; ${podName} is being deleted` });
     request.signal?.addEventListener('abort', onAbort, { once: true });
     const warned = new Set<string>();
     let lastStatus = '';
@@ -224,7 +283,12 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
         onLines: (lines) => request.onLogLines?.(lines, tryNumber),
         onNotice: (notice) => emit({ kind: 'log', tryNumber, notice, at: clock.now() }),
       }).catch((err: unknown) => {
-        emit({ kind: 'warning', tryNumber, message: `the log could not be followed: ${(err as Error).message}`, at: clock.now() });
+        emit({
+          kind: 'warning',
+          tryNumber,
+          message: `the log could not be followed: ${(err as Error).message}`,
+          at: clock.now(),
+        });
         return null as unknown as FollowResult;
       });
     };
@@ -239,7 +303,9 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
         emit({ kind: 'status', tryNumber, podName, phase, detail, at: clock.now() });
       }
       if (decision) return;
-      const containerStarted = Boolean(pod.status?.containerStatuses?.some((c) => c.state?.running || c.state?.terminated));
+      const containerStarted = Boolean(
+        pod.status?.containerStatuses?.some((c) => c.state?.running || c.state?.terminated),
+      );
       if (containerStarted) startFollower();
       if (deleted) deletedSeen = true;
       if (phase === 'Succeeded') return decide(finalDecision(pod, policy));
@@ -260,7 +326,12 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
         }
         if (check.failure) {
           const reason = classifyPodFailure(pod, { deleted: false, checkImagePullErrors: policy.checkImagePullErrors });
-          const cause: EndCause = check.kind === 'image_not_found' ? 'image-pull' : check.kind === 'config_error' ? 'config-error' : 'unschedulable';
+          const cause: EndCause =
+            check.kind === 'image_not_found'
+              ? 'image-pull'
+              : check.kind === 'config_error'
+                ? 'config-error'
+                : 'unschedulable';
           decide({ cause, reason, message: describeFailure(check.failure) });
         }
       }
@@ -270,7 +341,8 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
     let watch: ReturnType<typeof watchPods> | null = null;
     let cancelStartup = () => {};
     try {
-      if (cancelled()) return { tryNumber, podName, cause: 'cancelled', reason: null, message: 'cancelled', phase: null, log: null };
+      if (cancelled())
+        return { tryNumber, podName, cause: 'cancelled', reason: null, message: 'cancelled', phase: null, log: null };
       sent = true;
       const created = await submit(body, tryNumber);
       emit({ kind: 'submitted', tryNumber, podName, at: clock.now() });
@@ -282,15 +354,23 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
         maxOutageMs,
         onEvent: (e) => onPod(e.pod, e.type === 'DELETED'),
         onStatus: (s: WatchStatus) => {
-          if (s.kind === 'reconnecting') emit({ kind: 'connection', tryNumber, message: `watch: ${s.error}; reconnecting`, at: clock.now() });
-          if (s.kind === 'relist') emit({ kind: 'connection', tryNumber, message: `watch: ${s.why}; listing again`, at: clock.now() });
+          if (s.kind === 'reconnecting')
+            emit({ kind: 'connection', tryNumber, message: `watch: ${s.error}; reconnecting`, at: clock.now() });
+          if (s.kind === 'relist')
+            emit({ kind: 'connection', tryNumber, message: `watch: ${s.why}; listing again`, at: clock.now() });
         },
       });
-      watch.done.catch((err: unknown) => decide({ cause: 'cluster-error', reason: null, message: (err as Error).message }));
+      watch.done.catch((err: unknown) =>
+        decide({ cause: 'cluster-error', reason: null, message: (err as Error).message }),
+      );
       cancelStartup = clock.timer(policy.startupTimeoutSeconds * 1000, () => {
         const phase = (lastPod as KubePod | null)?.status?.phase ?? 'Pending';
         if (phase === 'Pending') {
-          decide({ cause: 'startup-timeout', reason: null, message: `the pod stayed Pending longer than startup_timeout (${policy.startupTimeoutSeconds} s)` });
+          decide({
+            cause: 'startup-timeout',
+            reason: null,
+            message: `the pod stayed Pending longer than startup_timeout (${policy.startupTimeoutSeconds} s)`,
+          });
         }
       });
       const d = await decided;
@@ -302,9 +382,18 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
       }
       return { tryNumber, podName, ...d, phase: (lastPod as KubePod | null)?.status?.phase ?? null, log: null };
     } catch (err) {
-      if (cancelled()) return { tryNumber, podName, cause: 'cancelled', reason: null, message: 'cancelled', phase: null, log: null };
+      if (cancelled())
+        return { tryNumber, podName, cause: 'cancelled', reason: null, message: 'cancelled', phase: null, log: null };
       const message = err instanceof Error ? err.message : String(err);
-      return { tryNumber, podName, cause: 'cluster-error', reason: null, message, phase: (lastPod as KubePod | null)?.status?.phase ?? null, log: null };
+      return {
+        tryNumber,
+        podName,
+        cause: 'cluster-error',
+        reason: null,
+        message,
+        phase: (lastPod as KubePod | null)?.status?.phase ?? null,
+        log: null,
+      };
     } finally {
       cancelStartup();
       request.signal?.removeEventListener('abort', onAbort);
@@ -326,11 +415,20 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
       // unreachable: decide on the last state seen
     }
     if (current === null) {
-      emit({ kind: 'cleanup', podName, action: 'already-gone', message: `${podName} is already gone`, at: clock.now() });
+      emit({
+        kind: 'cleanup',
+        podName,
+        action: 'already-gone',
+        message: `${podName} is already gone`,
+        at: clock.now(),
+      });
       return;
     }
     const phase = current.status?.phase ?? null;
-    const keep = shouldDeletePod(phase, { keepFinishedPods: policy.keepFinishedPods, keepFailedPods: policy.keepFailedPods });
+    const keep = shouldDeletePod(phase, {
+      keepFinishedPods: policy.keepFinishedPods,
+      keepFailedPods: policy.keepFailedPods,
+    });
     if (!keep.delete) {
       keptPods.push(podName);
       emit({ kind: 'cleanup', podName, action: 'kept', message: `${podName}: ${keep.why}`, at: clock.now() });
@@ -340,7 +438,13 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
     for (let attempt = 0, delay = 250; ; attempt++, delay = Math.min(delay * 2, 5_000)) {
       try {
         const existed = await api.deletePod(podName, neverStarted ? { gracePeriodSeconds: 0 } : {});
-        emit({ kind: 'cleanup', podName, action: existed ? 'deleted' : 'already-gone', message: `${podName} ${existed ? 'deleted' : 'was already gone'}`, at: clock.now() });
+        emit({
+          kind: 'cleanup',
+          podName,
+          action: existed ? 'deleted' : 'already-gone',
+          message: `${podName} ${existed ? 'deleted' : 'was already gone'}`,
+          at: clock.now(),
+        });
         return;
       } catch (err) {
         if (isPermanent(err) || !(err instanceof ClusterError) || attempt >= 4) {

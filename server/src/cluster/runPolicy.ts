@@ -21,7 +21,8 @@ export interface RunPolicy {
   readonly requestMemory: string | null;
 }
 
-const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : v === null || v === undefined ? fallback : Boolean(v));
+const bool = (v: unknown, fallback: boolean) =>
+  typeof v === 'boolean' ? v : v === null || v === undefined ? fallback : Boolean(v);
 const seconds = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 

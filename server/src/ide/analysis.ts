@@ -78,6 +78,8 @@ export class Analysis {
 
   /** The packaged defaults plus every project file dbnd can read, layered as dbnd layers them. */
   load(): DbndResult<ConfigLayer, LoadError> {
-    return this.memo('load', () => loadConfig([...PACKAGE_DEFAULT_FILES, ...this.files.filter((f) => !f.doc.raisedError)], this.env, {}));
+    return this.memo('load', () =>
+      loadConfig([...PACKAGE_DEFAULT_FILES, ...this.files.filter((f) => !f.doc.raisedError)], this.env, {}),
+    );
   }
 }

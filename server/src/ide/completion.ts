@@ -37,14 +37,26 @@ export function completions(analysis: Analysis, uri: string, pos: Position): Com
   }
 }
 
-function headerCompletions(analysis: Analysis, doc: CfgDocument, ctx: Extract<CursorContext, { kind: 'header' }>): CompletionEntry[] {
+function headerCompletions(
+  analysis: Analysis,
+  doc: CfgDocument,
+  ctx: Extract<CursorContext, { kind: 'header' }>,
+): CompletionEntry[] {
   const inThisFile = new Set(doc.sections.map((s) => s.name.toLowerCase()));
   const closed = lineText(doc, ctx.replace.start.line).slice(ctx.replace.end.character).startsWith(']');
   const out = new Map<string, CompletionEntry>();
   const add = (name: string, detail: string, documentation: string | undefined, sortText: string) => {
     const lower = name.toLowerCase();
     if (out.has(lower) || inThisFile.has(lower)) return;
-    out.set(lower, { label: name, kind: 'section', detail, documentation, insertText: closed ? name : `${name}]`, replace: ctx.replace, sortText: `${sortText}${name}` });
+    out.set(lower, {
+      label: name,
+      kind: 'section',
+      detail,
+      documentation,
+      insertText: closed ? name : `${name}]`,
+      replace: ctx.replace,
+      sortText: `${sortText}${name}`,
+    });
   };
   for (const d of sectionDefinitions(analysis)) {
     const where = d.uri ? d.path : 'the packaged defaults';
@@ -60,9 +72,15 @@ function headerCompletions(analysis: Analysis, doc: CfgDocument, ctx: Extract<Cu
   return [...out.values()];
 }
 
-function keyCompletions(analysis: Analysis, doc: CfgDocument, ctx: Extract<CursorContext, { kind: 'key' }>): CompletionEntry[] {
+function keyCompletions(
+  analysis: Analysis,
+  doc: CfgDocument,
+  ctx: Extract<CursorContext, { kind: 'key' }>,
+): CompletionEntry[] {
   if (!ctx.section) return [];
-  const present = new Set(doc.sections.filter((s) => s.name === ctx.section!.name).flatMap((s) => s.entries.map((e) => e.key)));
+  const present = new Set(
+    doc.sections.filter((s) => s.name === ctx.section!.name).flatMap((s) => s.entries.map((e) => e.key)),
+  );
   if (ctx.entry) present.delete(ctx.entry.key);
   // On an existing key only the name is replaced; on a new line the value skeleton comes with it.
   const withValue = ctx.entry === null;

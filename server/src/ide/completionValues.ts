@@ -20,8 +20,14 @@ const IMAGE_PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const POD_ERROR_REASONS: readonly { key: string; docs: string }[] = [
   { key: '255', docs: 'The `base` container exited with code 255 (the shipped config retries it 3 times).' },
   { key: '137', docs: 'The container was killed (exit code 137), typically out of memory.' },
-  { key: POD_FAILURE_REASONS.errImagePull, docs: 'The image could not be pulled (`ErrImagePull` only, not `ImagePullBackOff`).' },
-  { key: POD_FAILURE_REASONS.errConfigError, docs: 'The pod spec refers to something missing (`CreateContainerConfigError`), e.g. a secret.' },
+  {
+    key: POD_FAILURE_REASONS.errImagePull,
+    docs: 'The image could not be pulled (`ErrImagePull` only, not `ImagePullBackOff`).',
+  },
+  {
+    key: POD_FAILURE_REASONS.errConfigError,
+    docs: 'The pod spec refers to something missing (`CreateContainerConfigError`), e.g. a secret.',
+  },
   { key: POD_FAILURE_REASONS.errPodDeleted, docs: 'The pod disappeared from the cluster (deleted or preempted).' },
   { key: POD_FAILURE_REASONS.errPodEvicted, docs: "The pod reported success but Airflow's task never finished." },
 ];
@@ -36,7 +42,13 @@ const SECRET_FIELDS: readonly { key: string; docs: string }[] = [
 export function valueCompletions(analysis: Analysis, ctx: ValueContext): CompletionEntry[] {
   const key = ctx.entry.key;
   const sectionName = ctx.section?.name;
-  const item = (label: string, kind: CompletionKind, detail?: string, documentation?: string, insertText?: string): CompletionEntry => ({
+  const item = (
+    label: string,
+    kind: CompletionKind,
+    detail?: string,
+    documentation?: string,
+    insertText?: string,
+  ): CompletionEntry => ({
     label,
     kind,
     detail,
@@ -46,8 +58,10 @@ export function valueCompletions(analysis: Analysis, ctx: ValueContext): Complet
   });
   const quoted = (name: string) => (ctx.json.stack.length > 0 && !ctx.json.inString ? `"${name}"` : name);
 
-  if (key === '_type') return classChoices(analysis, sectionName).map((c) => item(c.label, 'reference', c.detail, c.docs));
-  if (key === '_from') return sectionChoices(analysis, sectionName, undefined).map((name) => item(name, 'reference', 'section'));
+  if (key === '_type')
+    return classChoices(analysis, sectionName).map((c) => item(c.label, 'reference', c.detail, c.docs));
+  if (key === '_from')
+    return sectionChoices(analysis, sectionName, undefined).map((name) => item(name, 'reference', 'section'));
   if (!sectionName) return [];
   const cls = sectionClass(analysis, sectionName);
   const param: ParamSchema | undefined = cls?.ok ? paramOf(cls.value, key) : undefined;
@@ -58,11 +72,15 @@ export function valueCompletions(analysis: Analysis, ctx: ValueContext): Complet
     case 'local_engine':
       return sectionChoices(analysis, sectionName, 'engine').map((name) => item(name, 'reference', 'engine section'));
     case 'environments':
-      return sectionChoices(analysis, sectionName, 'env').map((name) => item(name, 'reference', 'environment section', undefined, quoted(name)));
+      return sectionChoices(analysis, sectionName, 'env').map((name) =>
+        item(name, 'reference', 'environment section', undefined, quoted(name)),
+      );
     case 'image_pull_policy':
       return IMAGE_PULL_POLICIES.map((p) => item(p, 'enum', 'imagePullPolicy'));
     case 'cluster_context':
-      return clusterContexts(analysis, sectionName).map((c) => item(c.name, 'value', c.current ? 'current context' : 'kubeconfig context'));
+      return clusterContexts(analysis, sectionName).map((c) =>
+        item(c.name, 'value', c.current ? 'current context' : 'kubeconfig context'),
+      );
     case 'pod_error_cfg_source_dict':
       return podErrorCompletions(ctx, item);
     case 'secrets':
@@ -73,16 +91,32 @@ export function valueCompletions(analysis: Analysis, ctx: ValueContext): Complet
   return [];
 }
 
-type ItemFn = (label: string, kind: CompletionKind, detail?: string, documentation?: string, insertText?: string) => CompletionEntry;
+type ItemFn = (
+  label: string,
+  kind: CompletionKind,
+  detail?: string,
+  documentation?: string,
+  insertText?: string,
+) => CompletionEntry;
 
 function podErrorCompletions(ctx: ValueContext, item: ItemFn): CompletionEntry[] {
   const { stack, position, inString } = ctx.json;
   if (stack.length === 1 && position === 'key') {
-    return POD_ERROR_REASONS.map((r) => item(r.key, 'field', 'reason key', r.docs, inString ? r.key : `"${r.key}": {"retry_count": 1}`));
+    return POD_ERROR_REASONS.map((r) =>
+      item(r.key, 'field', 'reason key', r.docs, inString ? r.key : `"${r.key}": {"retry_count": 1}`),
+    );
   }
   if (stack.length === 2 && position === 'key') {
     // `retry_delay` is accepted but never read for these entries (docs/dbnd-rules.md §4.4), so it is not offered.
-    return [item('retry_count', 'field', 'int', 'How many times dbnd retries a pod that failed for this reason.', inString ? 'retry_count' : '"retry_count": ')];
+    return [
+      item(
+        'retry_count',
+        'field',
+        'int',
+        'How many times dbnd retries a pod that failed for this reason.',
+        inString ? 'retry_count' : '"retry_count": ',
+      ),
+    ];
   }
   return [];
 }
@@ -90,12 +124,19 @@ function podErrorCompletions(ctx: ValueContext, item: ItemFn): CompletionEntry[]
 function secretCompletions(ctx: ValueContext, item: ItemFn): CompletionEntry[] {
   const { stack, position, inString, keys } = ctx.json;
   if (stack.at(-1) !== '{') return [];
-  if (position === 'key') return SECRET_FIELDS.map((f) => item(f.key, 'field', 'secret entry field', f.docs, inString ? f.key : `"${f.key}": `));
-  if (keys.at(-1) === 'type') return ['env', 'volume'].map((t) => item(t, 'enum', 'secret type', undefined, inString ? t : `"${t}"`));
+  if (position === 'key')
+    return SECRET_FIELDS.map((f) =>
+      item(f.key, 'field', 'secret entry field', f.docs, inString ? f.key : `"${f.key}": `),
+    );
+  if (keys.at(-1) === 'type')
+    return ['env', 'volume'].map((t) => item(t, 'enum', 'secret type', undefined, inString ? t : `"${t}"`));
   return [];
 }
 
-function classChoices(analysis: Analysis, sectionName: string | undefined): { label: string; detail: string; docs?: string }[] {
+function classChoices(
+  analysis: Analysis,
+  sectionName: string | undefined,
+): { label: string; detail: string; docs?: string }[] {
   const out: { label: string; detail: string; docs?: string }[] = [];
   for (const cls of ALL_CONFIG_CLASSES) {
     if (!cls.registered) continue;
@@ -105,7 +146,8 @@ function classChoices(analysis: Analysis, sectionName: string | undefined): { la
   const families = new Set(out.map((c) => c.label.toLowerCase()));
   for (const name of sectionChoices(analysis, sectionName, undefined)) {
     const cls = sectionClass(analysis, name);
-    if (cls?.ok && !families.has(name.toLowerCase())) out.push({ label: name, detail: `section building ${cls.value.className}` });
+    if (cls?.ok && !families.has(name.toLowerCase()))
+      out.push({ label: name, detail: `section building ${cls.value.className}` });
   }
   return out;
 }

@@ -10,7 +10,13 @@ export type CursorContext =
   /** Typing a header: `[kub|`. `prefix` is the name typed so far. */
   | { readonly kind: 'header'; readonly prefix: string; readonly replace: Range }
   /** A key position of `section` (null before any header): a blank or key-only line, or on an existing key. */
-  | { readonly kind: 'key'; readonly section: CfgSection | null; readonly prefix: string; readonly replace: Range; readonly entry: CfgEntry | null }
+  | {
+      readonly kind: 'key';
+      readonly section: CfgSection | null;
+      readonly prefix: string;
+      readonly replace: Range;
+      readonly entry: CfgEntry | null;
+    }
   /** Inside the value of `entry`. `prefix` is the word before the cursor; `json` where inside a JSON value. */
   | {
       readonly kind: 'value';
@@ -33,12 +39,20 @@ export function lineText(doc: CfgDocument, line: number): string {
 }
 
 /** The word around `character` on `text` (identifier characters, dots, dashes). */
-export function wordRange(text: string, line: number, character: number, word = WORD): { prefix: string; replace: Range } {
+export function wordRange(
+  text: string,
+  line: number,
+  character: number,
+  word = WORD,
+): { prefix: string; replace: Range } {
   let start = Math.min(character, text.length);
   let end = start;
   while (start > 0 && word.test(text[start - 1])) start--;
   while (end < text.length && word.test(text[end])) end++;
-  return { prefix: text.slice(start, Math.min(character, text.length)), replace: { start: { line, character: start }, end: { line, character: end } } };
+  return {
+    prefix: text.slice(start, Math.min(character, text.length)),
+    replace: { start: { line, character: start }, end: { line, character: end } },
+  };
 }
 
 function sectionAt(doc: CfgDocument, index: number): CfgSection | null {
@@ -62,7 +76,11 @@ export function cursorContext(doc: CfgDocument, pos: Position): CursorContext {
     const close = text.indexOf(']', pos.character);
     const startChar = before.lastIndexOf('[') + 1;
     const endChar = close >= 0 ? close : text.length;
-    return { kind: 'header', prefix: header[1], replace: { start: { line: pos.line, character: startChar }, end: { line: pos.line, character: endChar } } };
+    return {
+      kind: 'header',
+      prefix: header[1],
+      replace: { start: { line: pos.line, character: startChar }, end: { line: pos.line, character: endChar } },
+    };
   }
   const section = info ? sectionAt(doc, info.sectionIndex) : sectionAt(doc, doc.sections.length - 1);
   if (!info || info.kind === 'blank' || info.kind === 'invalid') {
@@ -73,7 +91,8 @@ export function cursorContext(doc: CfgDocument, pos: Position): CursorContext {
   }
   if (info.kind === 'entry' && info.entry) {
     const entry = info.entry;
-    if (pos.character <= entry.keyRange.end.character) return { kind: 'key', section, entry, ...wordRange(text, pos.line, pos.character) };
+    if (pos.character <= entry.keyRange.end.character)
+      return { kind: 'key', section, entry, ...wordRange(text, pos.line, pos.character) };
     if (pos.character <= entry.delimiterRange.start.character) return { kind: 'none' };
     return valueContext(doc, entry, section, pos, text);
   }
@@ -81,7 +100,20 @@ export function cursorContext(doc: CfgDocument, pos: Position): CursorContext {
   return { kind: 'none' };
 }
 
-function valueContext(doc: CfgDocument, entry: CfgEntry, section: CfgSection | null, pos: Position, text: string): CursorContext {
+function valueContext(
+  doc: CfgDocument,
+  entry: CfgEntry,
+  section: CfgSection | null,
+  pos: Position,
+  text: string,
+): CursorContext {
   const before = valueBefore(doc, entry, pos);
-  return { kind: 'value', section, entry, before, json: jsonCursor(before), ...wordRange(text, pos.line, pos.character) };
+  return {
+    kind: 'value',
+    section,
+    entry,
+    before,
+    json: jsonCursor(before),
+    ...wordRange(text, pos.line, pos.character),
+  };
 }

@@ -16,7 +16,9 @@ const LAZY_BUILD_ERROR_CODES = new Set(['missing-required-key', 'invalid-value',
 
 /** Every diagnostic of the project, in file order. */
 export function projectDiagnostics(analysis: Analysis): readonly CoreDiagnostic[] {
-  return analysis.memo('diagnostics', () => lintFiles(analysis.files, { env: analysis.env }).map((d) => asDbndRaisesIt(analysis, d)));
+  return analysis.memo('diagnostics', () =>
+    lintFiles(analysis.files, { env: analysis.env }).map((d) => asDbndRaisesIt(analysis, d)),
+  );
 }
 
 /** The diagnostics that belong to the file at `path`. */
@@ -34,5 +36,9 @@ function asDbndRaisesIt(analysis: Analysis, d: CoreDiagnostic): CoreDiagnostic {
   if (d.severity !== 'error' || !LAZY_BUILD_ERROR_CODES.has(String(d.code))) return d;
   const section = sectionNameAt(analysis, d);
   if (!section || builtSections(analysis).has(section.toLowerCase())) return d;
-  return { ...d, severity: 'warning', message: `${d.message} dbnd raises this only when it builds an object from [${section}], and no enabled environment does now.` };
+  return {
+    ...d,
+    severity: 'warning',
+    message: `${d.message} dbnd raises this only when it builds an object from [${section}], and no enabled environment does now.`,
+  };
 }

@@ -43,10 +43,18 @@ export function displayValue(key: string, value: Json): string {
 }
 
 function isThisLine(cv: ConfigValue, path: string, entry: CfgEntry): boolean {
-  return cv.origin.kind === 'file' && cv.origin.path === path && cv.origin.keyRange.start.line === entry.keyRange.start.line;
+  return (
+    cv.origin.kind === 'file' && cv.origin.path === path && cv.origin.keyRange.start.line === entry.keyRange.start.line
+  );
 }
 
-export function effectiveValue(analysis: Analysis, objectName: string, param: ParamSchema | undefined, key: string, here?: { path: string; entry: CfgEntry }): EffectiveValue | undefined {
+export function effectiveValue(
+  analysis: Analysis,
+  objectName: string,
+  param: ParamSchema | undefined,
+  key: string,
+  here?: { path: string; entry: CfgEntry },
+): EffectiveValue | undefined {
   const stack = valueStack(analysis, objectName, key);
   if (stack.length === 0) {
     if (!param) return undefined;
@@ -57,8 +65,15 @@ export function effectiveValue(analysis: Analysis, objectName: string, param: Pa
   const top = stack[stack.length - 1];
   const thisLineWins = here !== undefined && stack.some((cv) => isThisLine(cv, here.path, here.entry));
   const from = stack.map((cv) => originText(cv.origin, cv.source));
-  if (!param) return { text: SENSITIVE_KEY.test(key) ? displayValue(key, null) : formatDefault(top.value), from, thisLineWins };
+  if (!param)
+    return { text: SENSITIVE_KEY.test(key) ? displayValue(key, null) : formatDefault(top.value), from, thisLineWins };
   const parsed = parseParameterValue(top.value, param, { env: analysis.env, readFile: analysis.snapshot.readFile });
-  if (!parsed.ok) return { text: displayValue(key, top.value), from, thisLineWins, error: `${parsed.error.type}: ${parsed.error.message}` };
+  if (!parsed.ok)
+    return {
+      text: displayValue(key, top.value),
+      from,
+      thisLineWins,
+      error: `${parsed.error.type}: ${parsed.error.message}`,
+    };
   return { text: displayValue(key, parsed.value), from, thisLineWins };
 }

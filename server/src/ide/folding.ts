@@ -20,7 +20,8 @@ export function foldingRanges(analysis: Analysis, uri: string): FoldingRange[] {
     entries.push(...section.entries);
   }
   for (const entry of entries) {
-    if (entry.range.end.line > entry.range.start.line) out.push({ startLine: entry.range.start.line, endLine: entry.range.end.line });
+    if (entry.range.end.line > entry.range.start.line)
+      out.push({ startLine: entry.range.start.line, endLine: entry.range.end.line });
   }
   let runStart = -1;
   let previous = -2;

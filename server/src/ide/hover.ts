@@ -32,7 +32,10 @@ export function hover(analysis: Analysis, uri: string, pos: Position): HoverResu
     case 'value':
     case 'continuation':
       if (!node.section) return null;
-      return { markdown: keyHover(analysis, file, node.section, node.entry), range: node.kind === 'key' ? node.entry.keyRange : node.entry.valueRange };
+      return {
+        markdown: keyHover(analysis, file, node.section, node.entry),
+        range: node.kind === 'key' ? node.entry.keyRange : node.entry.valueRange,
+      };
     default:
       return null;
   }
@@ -45,7 +48,8 @@ function sectionHover(analysis: Analysis, section: CfgSection): string {
   if (cls?.ok) {
     lines.push(`Builds \`${cls.value.className}\` (\`${cls.value.classPath}\`). ${firstSentence(cls.value.docs)}`);
     const sections = sectionsOfObject(analysis, section.name);
-    if (sections && sections.length > 1) lines.push(`Its object reads, highest priority first: ${sections.map((s) => `\`[${s}]\``).join(', ')}.`);
+    if (sections && sections.length > 1)
+      lines.push(`Its object reads, highest priority first: ${sections.map((s) => `\`[${s}]\``).join(', ')}.`);
   } else if (known) {
     lines.push(`${known.description} Its keys are not checked by the editor.`);
   } else if (cls && !cls.ok) {
@@ -67,12 +71,23 @@ function keyHover(analysis: Analysis, file: ProjectFile, section: CfgSection, en
   const param = cls?.ok ? paramOf(cls.value, entry.key) : undefined;
   const parts: string[] = [];
   if (param && cls?.ok) {
-    parts.push(`**${param.name}**: \`${keyDetail(param, cls.value)}\` — ${cls.value.className}`, keyDocumentation(param));
+    parts.push(
+      `**${param.name}**: \`${keyDetail(param, cls.value)}\` — ${cls.value.className}`,
+      keyDocumentation(param),
+    );
   } else if (cls?.ok) {
     const obsolete = obsoleteKey(cls.value.family, entry.key);
     const legacy = legacyKeyOf(cls.value, entry.key);
-    if (obsolete) parts.push(`**${entry.key}**: not a key of ${cls.value.className} any more; use \`${obsolete.replacement}\`.`, obsolete.docs);
-    else if (legacy) parts.push(`**${entry.key}**: a key of older dbnd${legacy.movedTo ? `, now \`${legacy.movedTo}\`` : ''}.`, legacy.docs);
+    if (obsolete)
+      parts.push(
+        `**${entry.key}**: not a key of ${cls.value.className} any more; use \`${obsolete.replacement}\`.`,
+        obsolete.docs,
+      );
+    else if (legacy)
+      parts.push(
+        `**${entry.key}**: a key of older dbnd${legacy.movedTo ? `, now \`${legacy.movedTo}\`` : ''}.`,
+        legacy.docs,
+      );
     else parts.push(`**${entry.key}**: not a key of ${cls.value.className}; dbnd warns about it and ignores it.`);
   } else {
     parts.push(`**${entry.key}**: the class of [${section.name}] is not modelled, so this key is not checked.`);

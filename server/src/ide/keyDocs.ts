@@ -12,7 +12,10 @@ export function formatDefault(value: Json | undefined): string {
 
 /** `str = IfNotPresent`, `int (required)`. */
 export function keyDetail(param: ParamSchema, cls?: ConfigClassSchema): string {
-  if (!param.hasDefault) return cls?.packageDefaultKeys.includes(param.name) ? `${param.type} (set by the packaged defaults)` : `${param.type} (no default)`;
+  if (!param.hasDefault)
+    return cls?.packageDefaultKeys.includes(param.name)
+      ? `${param.type} (set by the packaged defaults)`
+      : `${param.type} (no default)`;
   const text = formatDefault(param.default);
   return text === '' ? `${param.type} = ''` : `${param.type} = ${text}`;
 }

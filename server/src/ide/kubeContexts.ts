@@ -41,8 +41,19 @@ function readKubeconfig(path: string, text: string): KubeconfigDocument<Named, N
 }
 
 /** The contexts of the kubeconfig a run with this `config_file` (or none) and environment would read. */
-export function kubeContexts(configFile: string | undefined, env: Environment, readFile: (path: string) => string | undefined): KubeContexts {
-  const request = { inCluster: false, configFile: configFile ?? null, context: null, clusterContext: null, namespace: 'default', env };
+export function kubeContexts(
+  configFile: string | undefined,
+  env: Environment,
+  readFile: (path: string) => string | undefined,
+): KubeContexts {
+  const request = {
+    inCluster: false,
+    configFile: configFile ?? null,
+    context: null,
+    clusterContext: null,
+    namespace: 'default',
+    env,
+  };
   const docs = kubeconfigFiles(request, ':').files.flatMap((path) => {
     const text = readFile(path);
     const doc = text === undefined ? undefined : readKubeconfig(path, text);

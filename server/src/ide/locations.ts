@@ -17,6 +17,9 @@ export function sortedUnique(ranges: readonly FileRange[]): FileRange[] {
     out.push(r);
   }
   return out.sort(
-    (a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    (a, b) =>
+      a.uri.localeCompare(b.uri) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character,
   );
 }

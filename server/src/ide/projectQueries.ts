@@ -56,25 +56,44 @@ export interface SectionDefinition {
 /** Every section header of the project's files and of the packaged defaults, in load order. */
 export function sectionDefinitions(analysis: Analysis): readonly SectionDefinition[] {
   return analysis.memo('sectionDefinitions', () => [
-    ...PACKAGE_DEFAULT_FILES.flatMap((f) => (f.doc?.sections ?? []).filter((s) => !s.isDefault).map((section) => ({ name: section.name, path: f.path, section }))),
-    ...analysis.files.flatMap((f) => f.doc.sections.filter((s) => !s.isDefault).map((section) => ({ name: section.name, path: f.path, uri: f.uri, section }))),
+    ...PACKAGE_DEFAULT_FILES.flatMap((f) =>
+      (f.doc?.sections ?? [])
+        .filter((s) => !s.isDefault)
+        .map((section) => ({ name: section.name, path: f.path, section })),
+    ),
+    ...analysis.files.flatMap((f) =>
+      f.doc.sections
+        .filter((s) => !s.isDefault)
+        .map((section) => ({ name: section.name, path: f.path, uri: f.uri, section })),
+    ),
   ]);
 }
 
 /** Lower-cased names of every section defined somewhere in the project (packaged defaults included). */
 export function definedSectionNames(analysis: Analysis): ReadonlySet<string> {
-  return analysis.memo('definedSectionNames', () => new Set(sectionDefinitions(analysis).map((d) => d.name.toLowerCase())));
+  return analysis.memo(
+    'definedSectionNames',
+    () => new Set(sectionDefinitions(analysis).map((d) => d.name.toLowerCase())),
+  );
 }
 
 function stringList(analysis: Analysis, value: ConfigValue | undefined): string[] {
   if (!value) return [];
-  const parsed = parseParameterValue(value.value, { type: 'List[str]' }, { env: analysis.env, readFile: analysis.snapshot.readFile });
+  const parsed = parseParameterValue(
+    value.value,
+    { type: 'List[str]' },
+    { env: analysis.env, readFile: analysis.snapshot.readFile },
+  );
   return parsed.ok && Array.isArray(parsed.value) ? parsed.value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function stringValue(analysis: Analysis, value: ConfigValue | undefined): string | undefined {
   if (!value || value.value === null) return undefined;
-  const parsed = parseParameterValue(value.value, { type: 'str' }, { env: analysis.env, readFile: analysis.snapshot.readFile });
+  const parsed = parseParameterValue(
+    value.value,
+    { type: 'str' },
+    { env: analysis.env, readFile: analysis.snapshot.readFile },
+  );
   return parsed.ok && typeof parsed.value === 'string' && parsed.value !== '' ? parsed.value : undefined;
 }
 
@@ -82,7 +101,10 @@ function stringValue(analysis: Analysis, value: ConfigValue | undefined): string
 export function enabledEnvironments(analysis: Analysis): readonly string[] {
   return analysis.memo('enabledEnvironments', () => {
     const enabled = stringList(analysis, valueStack(analysis, 'run', 'environments').at(-1));
-    const selected = analysis.snapshot.environmentName ?? stringValue(analysis, valueStack(analysis, 'databand', 'env').at(-1)) ?? 'local';
+    const selected =
+      analysis.snapshot.environmentName ??
+      stringValue(analysis, valueStack(analysis, 'databand', 'env').at(-1)) ??
+      'local';
     return [...new Set([...enabled, selected])];
   });
 }
@@ -101,7 +123,8 @@ export function builtSections(analysis: Analysis): ReadonlySet<string> {
       // The sections class resolution walks (`_type` then `_from`), so an error on that path is reported.
       const layer = layerOf(analysis);
       for (let current = name, i = 0; layer && i < 20; i++) {
-        const next = stringValue(analysis, layer.get(current, '_type')) ?? stringValue(analysis, layer.get(current, '_from'));
+        const next =
+          stringValue(analysis, layer.get(current, '_type')) ?? stringValue(analysis, layer.get(current, '_from'));
         if (!next || out.has(next.toLowerCase())) break;
         out.add(next.toLowerCase());
         current = next;
@@ -112,7 +135,9 @@ export function builtSections(analysis: Analysis): ReadonlySet<string> {
       for (const key of ['remote_engine', 'local_engine']) {
         const cls = sectionClass(analysis, env);
         const codeDefault = cls?.ok ? paramOf(cls.value, key)?.default : undefined;
-        const engine = stringValue(analysis, valueStack(analysis, env, key).at(-1)) ?? (typeof codeDefault === 'string' ? codeDefault : undefined);
+        const engine =
+          stringValue(analysis, valueStack(analysis, env, key).at(-1)) ??
+          (typeof codeDefault === 'string' ? codeDefault : undefined);
         if (engine) addObject(engine);
       }
     }

@@ -7,7 +7,12 @@ import { type FileRange, sortedUnique } from './locations';
 import { sectionAtCursor } from './sectionAtCursor';
 import { sectionIndex } from './sectionReferences';
 
-export function references(analysis: Analysis, uri: string, position: Position, includeDeclaration: boolean): FileRange[] {
+export function references(
+  analysis: Analysis,
+  uri: string,
+  position: Position,
+  includeDeclaration: boolean,
+): FileRange[] {
   const file = analysis.fileByUri(uri);
   if (!file) return [];
   const target = sectionAtCursor(file, position);
@@ -15,6 +20,8 @@ export function references(analysis: Analysis, uri: string, position: Position, 
   const name = target.name.toLowerCase();
   const index = sectionIndex(analysis);
   const uses = (index.references.get(name) ?? []).map((r) => ({ uri: r.file.uri, range: r.range }));
-  const headers = includeDeclaration ? (index.definitions.get(name) ?? []).map((d) => ({ uri: d.file.uri, range: d.section.nameRange })) : [];
+  const headers = includeDeclaration
+    ? (index.definitions.get(name) ?? []).map((d) => ({ uri: d.file.uri, range: d.section.nameRange }))
+    : [];
   return sortedUnique([...headers, ...uses]);
 }

@@ -11,9 +11,13 @@ import { sortedUnique } from './locations';
 import { sectionAtCursor } from './sectionAtCursor';
 import { sectionIndex } from './sectionReferences';
 
-export type PrepareRenameResult = { readonly ok: true; readonly range: Range; readonly placeholder: string } | { readonly ok: false; readonly reason: string };
+export type PrepareRenameResult =
+  | { readonly ok: true; readonly range: Range; readonly placeholder: string }
+  | { readonly ok: false; readonly reason: string };
 
-export type RenameResult = { readonly ok: true; readonly edit: WorkspaceEdit } | { readonly ok: false; readonly reason: string };
+export type RenameResult =
+  | { readonly ok: true; readonly edit: WorkspaceEdit }
+  | { readonly ok: false; readonly reason: string };
 
 /** A name configparser reads back as the same header and `DBND__<SECTION>__<KEY>` variables can address. */
 const SECTION_NAME = /^[A-Za-z0-9_][A-Za-z0-9_\-]*$/;
@@ -22,8 +26,10 @@ function reservedReason(name: string): string | undefined {
   const lower = name.toLowerCase();
   const cls = classByFamily(lower) ?? registeredClass(name);
   if (cls) return `[${name}] configures every ${cls.className}: dbnd finds it by this name, so it cannot be renamed.`;
-  if (knownUnmodelledSection(lower)) return `[${name}] is a section dbnd or one of its plugins reads by this name, so it cannot be renamed.`;
-  if (lower.includes('.')) return `[${name}] is a class path section: dbnd finds it by the class's name, so it cannot be renamed.`;
+  if (knownUnmodelledSection(lower))
+    return `[${name}] is a section dbnd or one of its plugins reads by this name, so it cannot be renamed.`;
+  if (lower.includes('.'))
+    return `[${name}] is a class path section: dbnd finds it by the class's name, so it cannot be renamed.`;
   return undefined;
 }
 

@@ -10,7 +10,8 @@ const SKELETONS: Readonly<Record<string, string>> = {
   environments: '["${1:local}"]',
   volumes: '[{"name": "$1", "persistentVolumeClaim": {"claimName": "$2"}}]',
   volume_mounts: '[{"name": "$1", "mountPath": "$2"}]',
-  tolerations: '[{"key": "$1", "operator": "${2|Equal,Exists|}", "value": "$3", "effect": "${4|NoSchedule,PreferNoSchedule,NoExecute|}"}]',
+  tolerations:
+    '[{"key": "$1", "operator": "${2|Equal,Exists|}", "value": "$3", "effect": "${4|NoSchedule,PreferNoSchedule,NoExecute|}"}]',
 };
 
 export function valueSkeleton(param: ParamSchema | undefined, key: string): string {

@@ -29,14 +29,17 @@ import { renderPod } from './handlers/renderPod';
 
 export function registerHandlers(state: ServerState): void {
   const { connection, documents } = state;
-  const logFailure = (method: string) => (err: unknown) => connection.console.error(`${method} failed: ${describeError(err)}`);
+  const logFailure = (method: string) => (err: unknown) =>
+    connection.console.error(`${method} failed: ${describeError(err)}`);
 
   // Lifecycle
   connection.onInitialize((params) => initialize(state, params));
   connection.onInitialized(() => {
     initialized(state).catch(logFailure('initialized'));
     if (state.clientCapabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) => void didChangeWorkspaceFolders(state, e).catch(logFailure('didChangeWorkspaceFolders')));
+      connection.workspace.onDidChangeWorkspaceFolders(
+        (e) => void didChangeWorkspaceFolders(state, e).catch(logFailure('didChangeWorkspaceFolders')),
+      );
     }
   });
   connection.onShutdown(() => state.diagnostics.dispose());
@@ -44,8 +47,12 @@ export function registerHandlers(state: ServerState): void {
   // Documents and the project around them (diagnostics are published after each change)
   documents.onDidChangeContent(guarded(connection, 'didChangeContent', (e) => didChangeContent(state, e), undefined));
   documents.onDidClose(guarded(connection, 'didClose', (e) => didClose(state, e), undefined));
-  connection.onDidChangeWatchedFiles(guarded(connection, 'didChangeWatchedFiles', (p) => didChangeWatchedFiles(state, p), undefined));
-  connection.onDidChangeConfiguration(() => void didChangeConfiguration(state).catch(logFailure('didChangeConfiguration')));
+  connection.onDidChangeWatchedFiles(
+    guarded(connection, 'didChangeWatchedFiles', (p) => didChangeWatchedFiles(state, p), undefined),
+  );
+  connection.onDidChangeConfiguration(
+    () => void didChangeConfiguration(state).catch(logFailure('didChangeConfiguration')),
+  );
 
   // Navigation: outline, folding, section names across the project's files
   connection.onDocumentSymbol(guarded(connection, 'documentSymbol', (p) => documentSymbol(state, p), []));

@@ -2,7 +2,7 @@
 // publisher. Created once in server.ts; handlers receive it from registerHandlers.ts.
 import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Environment } from '../core/values/expandVars';
+import type { Environment } from '../core/environment';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { lintDocument } from './lintDocument';
 import { ProjectModel } from './workspace/projectModel';
@@ -20,7 +20,9 @@ export class ServerState {
     env: Environment,
   ) {
     this.projects = new ProjectModel(documents, env);
-    this.diagnostics = new DiagnosticsPublisher(connection, documents, (document) => lintDocument(this.projects, document));
+    this.diagnostics = new DiagnosticsPublisher(connection, documents, (document) =>
+      lintDocument(this.projects, document),
+    );
   }
 
   /** Re-check these open documents (after a change elsewhere in their project). */

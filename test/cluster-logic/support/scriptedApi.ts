@@ -1,7 +1,14 @@
 // A KubeApi whose answers the test scripts in order, for the watch and follower logic without a cluster. Each
 // call takes the next scripted answer of its kind; a stream is a list of steps (bytes, a cut, or "stay open").
 import { ClusterError } from '../../../server/src/cluster/errors';
-import type { ByteStream, KubeApi, KubePod, LogRequest, PodList, WatchRequest } from '../../../server/src/cluster/kubeApi';
+import type {
+  ByteStream,
+  KubeApi,
+  KubePod,
+  LogRequest,
+  PodList,
+  WatchRequest,
+} from '../../../server/src/cluster/kubeApi';
 
 export type StreamStep = string | { readonly cut: true } | { readonly hang: true };
 export type Answer<T> = T | ClusterError;
@@ -31,7 +38,9 @@ export class ScriptedApi implements KubeApi {
         if (typeof step === 'string') yield Buffer.from(step);
         else if ('cut' in step) throw new ClusterError('interrupted', 'connection cut');
         else {
-          await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+          await new Promise<void>((resolve) =>
+            signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
+          );
           throw new ClusterError('cancelled', 'aborted');
         }
       }

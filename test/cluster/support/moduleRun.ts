@@ -1,7 +1,15 @@
 // Runs a dbnd task on the testbed through the cluster module (not the CLI), recording its events and log lines.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCluster, prepareClusterRun, runOnCluster, type KubeApi, type LogLine, type RunEvent, type RunResult } from '../../../server/src/cluster';
+import {
+  openCluster,
+  prepareClusterRun,
+  runOnCluster,
+  type KubeApi,
+  type LogLine,
+  type RunEvent,
+  type RunResult,
+} from '../../../server/src/cluster';
 
 export interface ModuleRun {
   readonly result: RunResult;

@@ -32,7 +32,10 @@ export function testbedFromEnv(): Testbed | null {
 export function requireTestbed(t: TestContext): Testbed | null {
   const tb = testbedFromEnv();
   if (tb) return tb;
-  if (process.env.CI === 'true') throw new Error('CI=true but no Kubernetes testbed in the environment (KUBECONFIG, K8S_TESTBED_APISERVER): the test command must start it');
+  if (process.env.CI === 'true')
+    throw new Error(
+      'CI=true but no Kubernetes testbed in the environment (KUBECONFIG, K8S_TESTBED_APISERVER): the test command must start it',
+    );
   t.skip('no Kubernetes testbed in the environment (run `testbed up` and `eval "$(testbed env)"`)');
   return null;
 }
@@ -40,7 +43,10 @@ export function requireTestbed(t: TestContext): Testbed | null {
 /** Runs the kit script (`apiserver kill`, `proxy start`, ...) with the testbed's run folder, without blocking. */
 export function testbedScript(tb: Testbed, ...args: string[]): Promise<string> {
   const script = tb.script;
-  if (!script) return Promise.reject(new Error('the testbed kit script is not found: set K8S_TESTBED_KIT or copy the kit to test/k8s-testbed'));
+  if (!script)
+    return Promise.reject(
+      new Error('the testbed kit script is not found: set K8S_TESTBED_KIT or copy the kit to test/k8s-testbed'),
+    );
   return new Promise((resolvePromise, reject) => {
     execFile('bash', [script, ...args], { env: process.env, timeout: 300_000 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`testbed ${args.join(' ')} failed: ${err.message}\n${stderr}${stdout}`));
@@ -52,7 +58,10 @@ export function testbedScript(tb: Testbed, ...args: string[]): Promise<string> {
 /** Asks the fault proxy for a fault (`/fault?name=...`); starts the proxy first if it is not running. */
 export async function proxyFault(tb: Testbed, query: string): Promise<void> {
   if (!tb.proxyControl) throw new Error('K8S_TESTBED_PROXY_CONTROL is not set');
-  const reachable = await fetch(`${tb.proxyControl}/faults`).then((r) => r.ok, () => false);
+  const reachable = await fetch(`${tb.proxyControl}/faults`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (!reachable) await testbedScript(tb, 'proxy', 'start');
   const r = await fetch(`${tb.proxyControl}/${query}`);
   if (!r.ok) throw new Error(`proxy ${query}: ${r.status} ${await r.text()}`);
@@ -105,10 +114,18 @@ export interface CliRun {
 /** Runs the bundled CLI. `onStderr` sees stderr as it arrives and may act (e.g. send SIGINT). */
 export function runCli(
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; onStderr?: (soFar: string, child: ReturnType<typeof spawn>) => void },
+  options: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    onStderr?: (soFar: string, child: ReturnType<typeof spawn>) => void;
+  },
 ): Promise<CliRun> {
   const started = Date.now();
-  const child = spawn(process.execPath, [resolve('dist/cli/dbnd-cfg.js'), ...args], { cwd: options.cwd, env: options.env ?? process.env });
+  const child = spawn(process.execPath, [resolve('dist/cli/dbnd-cfg.js'), ...args], {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

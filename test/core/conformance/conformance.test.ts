@@ -7,7 +7,18 @@ import { join } from 'node:path';
 import { runCaseFolder } from '../../../server/src/core/conformance/caseFolder';
 
 const CASES = join(__dirname, '../../../../test/fixtures/conformance/cases');
-const EXACT = ['files', 'env_config', 'engine_config', 'run', 'docker_build', 'driver_submit', 'pod', 'secret_volume_names', 'external_links', 'pod_engine'] as const;
+const EXACT = [
+  'files',
+  'env_config',
+  'engine_config',
+  'run',
+  'docker_build',
+  'driver_submit',
+  'pod',
+  'secret_volume_names',
+  'external_links',
+  'pod_engine',
+] as const;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -15,7 +26,11 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 function canonical(value: Json): Json {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical(value[k])]),
+    );
   }
   return value;
 }

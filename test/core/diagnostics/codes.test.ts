@@ -27,7 +27,10 @@ test('every code the checks emit on the example and conformance files is a liste
     }
   }
   assert.ok(seen.size >= 5, [...seen].join(', '));
-  assert.deepEqual([...seen].filter((code) => !isDiagnosticCode(code)), []);
+  assert.deepEqual(
+    [...seen].filter((code) => !isDiagnosticCode(code)),
+    [],
+  );
 });
 
 test('switching on the code types the fix data', () => {

@@ -23,10 +23,16 @@ for (const file of files) {
     const findings = lintFiles([{ path: file, text: readFileSync(join(DIR, file), 'utf8') }]);
     const expected = BROKEN[file];
     if (expected) {
-      assert.ok(findings.some((d) => expected.test(`${d.severity}:${d.code}`)), findings.map((d) => d.code).join(', '));
+      assert.ok(
+        findings.some((d) => expected.test(`${d.severity}:${d.code}`)),
+        findings.map((d) => d.code).join(', '),
+      );
     } else {
       const errors = findings.filter((d) => d.severity === 'error');
-      assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`), []);
+      assert.deepEqual(
+        errors.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`),
+        [],
+      );
     }
   });
 }

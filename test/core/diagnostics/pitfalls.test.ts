@@ -43,8 +43,19 @@ test('numbers in env_vars and annotations reach the API unquoted', () => {
 });
 
 test('pod_error_cfg_source_dict: retry_delay is ignored, unknown reasons are never looked up, retry_count is needed', () => {
-  const lines = [...ENGINE, 'pod_error_cfg_source_dict = {', '    "255": {"retry_count": 3, "retry_delay": "3m"},', '    "err_image_pul": {"retry_count": 0},', '    "137": {}', '    }'];
-  assert.deepEqual(findings(lines), ['5:warning:retry-delay-ignored', '6:warning:unknown-pod-failure-reason', '7:error:missing-retry-count']);
+  const lines = [
+    ...ENGINE,
+    'pod_error_cfg_source_dict = {',
+    '    "255": {"retry_count": 3, "retry_delay": "3m"},',
+    '    "err_image_pul": {"retry_count": 0},',
+    '    "137": {}',
+    '    }',
+  ];
+  assert.deepEqual(findings(lines), [
+    '5:warning:retry-delay-ignored',
+    '6:warning:unknown-pod-failure-reason',
+    '7:error:missing-retry-count',
+  ]);
   const unknown = lint(lines).find((d) => d.code === 'unknown-pod-failure-reason')!;
   assert.match(unknown.message, /Did you mean 'err_image_pull'/);
   const delay = lint(lines).find((d) => d.code === 'retry-delay-ignored')!;
@@ -53,33 +64,62 @@ test('pod_error_cfg_source_dict: retry_delay is ignored, unknown reasons are nev
 
 test('Kubernetes quantities in request_*/limit_* and requests/limits', () => {
   assert.deepEqual(
-    findings([...ENGINE, 'request_cpu = 250m', 'limit_memory = 1 GB', 'limits = {"nvidia.com/gpu": 1, "memory": "12mb"}', 'request_memory =']),
+    findings([
+      ...ENGINE,
+      'request_cpu = 250m',
+      'limit_memory = 1 GB',
+      'limits = {"nvidia.com/gpu": 1, "memory": "12mb"}',
+      'request_memory =',
+    ]),
     ['5:warning:invalid-quantity', '6:warning:invalid-quantity'],
   );
 });
 
 test('label and annotation keys must be qualified names', () => {
   assert.deepEqual(
-    findings([...ENGINE, 'labels = {"team": "a", "bad key": "x", "Example.com/x": "y"}', 'annotations = {"example.com/ok": "1", "-x": "2"}']),
+    findings([
+      ...ENGINE,
+      'labels = {"team": "a", "bad key": "x", "Example.com/x": "y"}',
+      'annotations = {"example.com/ok": "1", "-x": "2"}',
+    ]),
     ['4:warning:invalid-metadata-key', '4:warning:invalid-metadata-key', '5:warning:invalid-metadata-key'],
   );
 });
 
 test('quotes kept in a scalar, and a registry port in container_repository', () => {
-  assert.deepEqual(findings(['[eng]', '_type = kubernetes', 'container_repository = localhost:5000/app', 'container_tag = t', 'namespace = "prod"']), [
-    '2:warning:registry-port-in-repository',
-    '4:warning:quoted-value',
-  ]);
+  assert.deepEqual(
+    findings([
+      '[eng]',
+      '_type = kubernetes',
+      'container_repository = localhost:5000/app',
+      'container_tag = t',
+      'namespace = "prod"',
+    ]),
+    ['2:warning:registry-port-in-repository', '4:warning:quoted-value'],
+  );
 });
 
 test('a secret with "type": "envv" or a key without target fails every pod build', () => {
-  const lines = [...ENGINE, 'secrets = [', '    {"type": "envv", "target": "A", "secret": "s", "key": "k"},', '    {"type": "env", "secret": "s", "key": "k"}', '    ]'];
+  const lines = [
+    ...ENGINE,
+    'secrets = [',
+    '    {"type": "envv", "target": "A", "secret": "s", "key": "k"},',
+    '    {"type": "env", "secret": "s", "key": "k"}',
+    '    ]',
+  ];
   assert.deepEqual(findings(lines), ['5:error:invalid-secret-type', '6:error:secret-key-without-target']);
   assert.match(lint(lines).find((d) => d.code === 'invalid-secret-type')!.message, /Did you mean "env"/);
 });
 
 test('remote_engine naming a missing section: an error for an enabled environment, a warning otherwise', () => {
-  const enabled = ['[run]', "environments = ['local', 'k8s']", '[k8s]', '_from = local', 'remote_engine = my_engin', ...ENGINE];
+  const enabled = [
+    '[run]',
+    "environments = ['local', 'k8s']",
+    '[k8s]',
+    '_from = local',
+    'remote_engine = my_engin',
+    ...ENGINE,
+  ];
   assert.deepEqual(findings(enabled), ['4:error:unknown-engine']);
   assert.match(lint(enabled)[0].message, /did you mean 'eng'|TaskClassNotFoundException/);
   assert.deepEqual(findings(['[k8s]', '_from = local', 'remote_engine = nowhere']), ['2:warning:unknown-engine']);
@@ -88,11 +128,21 @@ test('remote_engine naming a missing section: an error for an enabled environmen
 
 test('[core] environments: moved to [run]; an error when the selected environment depends on it', () => {
   const warned = lint(['[core]', "environments = ['local', 'k8s']", '[k8s]', '_from = local']);
-  assert.deepEqual(warned.map((d) => `${d.range.start.line}:${d.severity}:${d.code}`), ['1:warning:legacy-key']);
+  assert.deepEqual(
+    warned.map((d) => `${d.range.start.line}:${d.severity}:${d.code}`),
+    ['1:warning:legacy-key'],
+  );
   assert.match(warned[0].message, /moved from \[core\] to \[run\]/);
   assert.match(warned[0].message, /'k8s' is not enabled/);
   assert.deepEqual(warned[0].data, { moveTo: { section: 'run', key: 'environments' } });
-  const broken = findings(['[databand]', 'env = k8s', '[core]', "environments = ['local', 'k8s']", '[k8s]', '_from = local']);
+  const broken = findings([
+    '[databand]',
+    'env = k8s',
+    '[core]',
+    "environments = ['local', 'k8s']",
+    '[k8s]',
+    '_from = local',
+  ]);
   assert.deepEqual(broken, ['3:error:legacy-key']);
 });
 
@@ -117,7 +167,10 @@ test('a Python True/None inside a JSON value is pointed at in the file and named
 });
 
 test('a value that starts like JSON and does not parse is a warning even where the class is unknown', () => {
-  const lines = ['[your_kubernetes_engine]', 'secrets = [ { "type":"volume", "target": "/var/secrets/google", "secret" : "gcp-secrets" }]]'];
+  const lines = [
+    '[your_kubernetes_engine]',
+    'secrets = [ { "type":"volume", "target": "/var/secrets/google", "secret" : "gcp-secrets" }]]',
+  ];
   const [d] = lint(lines);
   assert.deepEqual([d.severity, d.code, d.range.start.line], ['warning', 'invalid-json', 1]);
   assert.equal(lines[1].slice(d.range.start.character), ']', 'the extra closing bracket');
@@ -128,5 +181,8 @@ test('a value that starts like JSON and does not parse is a warning even where t
 test('a class from a plugin is information; a typo in _from is a warning; an enabled environment fails for real', () => {
   assert.deepEqual(findings(['[gcp_env]', '_type = dbnd_gcp.env.GcpEnvConfig']), ['1:information:unmodelled-class']);
   assert.deepEqual(findings(['[alpha]', 'x = 1', '[gamma]', '_from = alpah']), ['3:warning:unknown-type']);
-  assert.deepEqual(findings(['[run]', "environments = ['local', 'gcp_env']", '[gcp_env]', '_type = dbnd_gcp.env.GcpEnvConfig']), ['3:error:unknown-type']);
+  assert.deepEqual(
+    findings(['[run]', "environments = ['local', 'gcp_env']", '[gcp_env]', '_type = dbnd_gcp.env.GcpEnvConfig']),
+    ['3:error:unknown-type'],
+  );
 });

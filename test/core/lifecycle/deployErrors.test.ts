@@ -4,16 +4,23 @@ import { checkDeployErrors } from '../../../server/src/core/lifecycle/deployErro
 import type { PodJson } from '../../../server/src/core/lifecycle/podStatus';
 import { parseCpuRequest, parseMemoryString } from '../../../server/src/core/lifecycle/resourceCapacity';
 
-const shipped = { check_unschedulable_condition: true, check_image_pull_errors: true, check_cluster_resource_capacity: true };
+const shipped = {
+  check_unschedulable_condition: true,
+  check_image_pull_errors: true,
+  check_cluster_resource_capacity: true,
+};
 
 function unschedulablePod(message: string): PodJson {
   return { status: { phase: 'Pending', conditions: [{ reason: 'Unschedulable', message }] } };
 }
 
-test('Unschedulable for taints raises dbnd\'s config error with the taints hint', () => {
+test("Unschedulable for taints raises dbnd's config error with the taints hint", () => {
   const check = checkDeployErrors(unschedulablePod('0/1 nodes are available: 1 node(s) had taints'), shipped);
   assert.equal(check.failure?.type, 'DatabandConfigError');
-  assert.equal(check.failure?.message, "Failed to start Kubernetes pod because it couldn't be scheduled. Reason: 0/1 nodes are available: 1 node(s) had taints");
+  assert.equal(
+    check.failure?.message,
+    "Failed to start Kubernetes pod because it couldn't be scheduled. Reason: 0/1 nodes are available: 1 node(s) had taints",
+  );
   assert.match(check.failure?.helpMsg ?? '', /tolerations/);
 });
 
@@ -27,15 +34,27 @@ test('Insufficient cpu only warns, unless the request can never fit the largest 
   assert.equal(checkDeployErrors(p, { ...shipped, request_cpu: '3500m' }, { nodes }).failure, null);
   const tooBig = checkDeployErrors(p, { ...shipped, request_cpu: '8', request_memory: '32Gi' }, { nodes });
   assert.equal(tooBig.failure?.type, 'DatabandConfigError');
-  assert.match(tooBig.failure?.helpMsg ?? '', /Configured request_cpu \(8\) is larger than the node with most CPUs in the cluster \(big with 4\)/);
+  assert.match(
+    tooBig.failure?.helpMsg ?? '',
+    /Configured request_cpu \(8\) is larger than the node with most CPUs in the cluster \(big with 4\)/,
+  );
   assert.match(tooBig.failure?.helpMsg ?? '', /request_memory \(32Gi\)/);
-  assert.equal(checkDeployErrors(p, { ...shipped, check_cluster_resource_capacity: false, request_cpu: '8' }, { nodes }).failure, null);
+  assert.equal(
+    checkDeployErrors(p, { ...shipped, check_cluster_resource_capacity: false, request_cpu: '8' }, { nodes }).failure,
+    null,
+  );
 });
 
 test('a request dbnd cannot parse is a config error on its own', () => {
   const p = unschedulablePod('Insufficient memory');
-  assert.equal(checkDeployErrors(p, { ...shipped, request_memory: '1024' }).failure?.message, 'failed to parse request_memory: memory parse failed for 1024: suffix not recognized');
-  assert.equal(checkDeployErrors(p, { ...shipped, request_cpu: 'lots' }).failure?.message, "failed to parse request_cpu lots: could not convert string to float: 'lots'");
+  assert.equal(
+    checkDeployErrors(p, { ...shipped, request_memory: '1024' }).failure?.message,
+    'failed to parse request_memory: memory parse failed for 1024: suffix not recognized',
+  );
+  assert.equal(
+    checkDeployErrors(p, { ...shipped, request_cpu: 'lots' }).failure?.message,
+    "failed to parse request_cpu lots: could not convert string to float: 'lots'",
+  );
 });
 
 test('memory and cpu parsing follow dbnd (ISO suffixes first, lower case accepted: 500m is 500M)', () => {
@@ -48,19 +67,37 @@ test('memory and cpu parsing follow dbnd (ISO suffixes first, lower case accepte
 });
 
 test('image pull errors need phase Pending and the switch', () => {
-  const p: PodJson = { status: { phase: 'Pending', containerStatuses: [{ image: 'r/a:t', state: { waiting: { reason: 'ErrImagePull', message: 'not found' } } }] } };
+  const p: PodJson = {
+    status: {
+      phase: 'Pending',
+      containerStatuses: [{ image: 'r/a:t', state: { waiting: { reason: 'ErrImagePull', message: 'not found' } } }],
+    },
+  };
   const check = checkDeployErrors(p, shipped);
   assert.equal(check.failure?.type, 'KubernetesImageNotFoundError');
-  assert.equal(check.failure?.message, 'Failed to start Kubernetes pod because the configured image (r/a:t) could not be pulled by Kubernetes: not found');
+  assert.equal(
+    check.failure?.message,
+    'Failed to start Kubernetes pod because the configured image (r/a:t) could not be pulled by Kubernetes: not found',
+  );
   assert.equal(checkDeployErrors({ status: { ...p.status, phase: 'Running' } }, shipped).failure, null);
   assert.equal(checkDeployErrors(p, { ...shipped, check_image_pull_errors: false }).failure, null);
 });
 
 test('a missing secret is KubernetesPodConfigFailure; a pod without status is fine', () => {
-  const p: PodJson = { status: { phase: 'Pending', containerStatuses: [{ state: { waiting: { reason: 'CreateContainerConfigError', message: 'secret "db" not found' } } }] } };
+  const p: PodJson = {
+    status: {
+      phase: 'Pending',
+      containerStatuses: [
+        { state: { waiting: { reason: 'CreateContainerConfigError', message: 'secret "db" not found' } } },
+      ],
+    },
+  };
   const check = checkDeployErrors(p, shipped);
   assert.equal(check.failure?.type, 'KubernetesPodConfigFailure');
-  assert.equal(check.failure?.helpMsg, 'Check that the secret exsits in the cluster or remove it from the engine config');
+  assert.equal(
+    check.failure?.helpMsg,
+    'Check that the secret exsits in the cluster or remove it from the engine config',
+  );
   assert.equal(checkDeployErrors(undefined, shipped).failure, null);
   assert.equal(checkDeployErrors({}, shipped).failure, null);
 });

@@ -14,18 +14,31 @@ const terminated = (name: string, exitCode: number | null, reason: string | null
   name,
   state: { terminated: { exitCode, reason } },
 });
-const waiting = (reason: string): ContainerStatusJson => ({ name: 'base', image: 'r/app:t', state: { waiting: { reason, message: 'm' } } });
+const waiting = (reason: string): ContainerStatusJson => ({
+  name: 'base',
+  image: 'r/app:t',
+  state: { waiting: { reason, message: 'm' } },
+});
 
 test('a pod that is gone, or has a deletionTimestamp, is err_pod_deleted', () => {
   assert.equal(classifyPodFailure(undefined, facts), 'err_pod_deleted');
   assert.equal(classifyPodFailure(pod('Failed'), { ...facts, deleted: true }), 'err_pod_deleted');
-  assert.equal(classifyPodFailure(pod('Running', [], { metadata: { name: 'p', deletionTimestamp: '2024-01-01T00:00:00Z' } }), facts), 'err_pod_deleted');
+  assert.equal(
+    classifyPodFailure(
+      pod('Running', [], { metadata: { name: 'p', deletionTimestamp: '2024-01-01T00:00:00Z' } }),
+      facts,
+    ),
+    'err_pod_deleted',
+  );
 });
 
 test('Pending + ErrImagePull is err_image_pull; ImagePullBackOff is not; the switch turns it off', () => {
   assert.equal(classifyPodFailure(pod('Pending', [waiting('ErrImagePull')]), facts), 'err_image_pull');
   assert.equal(classifyPodFailure(pod('Pending', [waiting('ImagePullBackOff')]), facts), null);
-  assert.equal(classifyPodFailure(pod('Pending', [waiting('ErrImagePull')]), { ...facts, checkImagePullErrors: false }), null);
+  assert.equal(
+    classifyPodFailure(pod('Pending', [waiting('ErrImagePull')]), { ...facts, checkImagePullErrors: false }),
+    null,
+  );
 });
 
 test('Pending + CreateContainerConfigError is err_config_error', () => {
@@ -41,7 +54,9 @@ test('an Unschedulable condition is checked first and swallowed: no reason even 
   const p: PodJson = {
     status: {
       phase: 'Pending',
-      conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes: 3 node(s) had taints' }],
+      conditions: [
+        { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes: 3 node(s) had taints' },
+      ],
       containerStatuses: [waiting('ErrImagePull')],
     },
   };
@@ -50,9 +65,15 @@ test('an Unschedulable condition is checked first and swallowed: no reason even 
 });
 
 test('exit codes: base is preferred, otherwise the last terminated container; str() of the code', () => {
-  assert.equal(classifyPodFailure(pod('Failed', [terminated('base', 137, 'OOMKilled'), terminated('side', 1)]), facts), '137');
+  assert.equal(
+    classifyPodFailure(pod('Failed', [terminated('base', 137, 'OOMKilled'), terminated('side', 1)]), facts),
+    '137',
+  );
   assert.equal(classifyPodFailure(pod('Failed', [terminated('a', 2), terminated('b', 255)]), facts), '255');
-  assert.equal(classifyPodFailure(pod('Failed', [terminated('a', 2), terminated('base', 3), terminated('c', 4)]), facts), '3');
+  assert.equal(
+    classifyPodFailure(pod('Failed', [terminated('a', 2), terminated('base', 3), terminated('c', 4)]), facts),
+    '3',
+  );
   assert.equal(classifyPodFailure(pod('Failed', [terminated('base', 0, 'Completed')]), facts), '0');
   assert.equal(classifyPodFailure(pod('Failed', [terminated('base', 0, null)]), facts), null);
 });

@@ -34,7 +34,13 @@ type RunOutcome = { error: PythonError } | { result: RenderedPod; driverSubmit?:
 function run(c: PodCase): RunOutcome {
   if (c.render.mode === 'driver') {
     const executable = c.engine.dbnd_executable ?? null;
-    const submit = driverSubmission(executable, c.render.command as string[], fullImage(c.engine), 'dbnd_driver_run', c.env);
+    const submit = driverSubmission(
+      executable,
+      c.render.command as string[],
+      fullImage(c.engine),
+      'dbnd_driver_run',
+      c.env,
+    );
     if (!submit.ok) return { error: submit.error };
     const split = splitImage(submit.value.image);
     if (!split.ok) return { error: split.error };

@@ -7,9 +7,10 @@ import type { EngineValues, PodRenderContext } from '../../../server/src/core/po
 import { ORACLE_BASE_ENVIRONMENT } from '../../../server/src/core/conformance/caseInput';
 import type { Json, JsonObject } from '../../../server/src/core/json';
 
-export const CASES_DIR = [resolve(__dirname, '../../../../test/fixtures/conformance/cases'), resolve(process.cwd(), 'test/fixtures/conformance/cases')].find(
-  (p) => existsSync(p),
-) as string;
+export const CASES_DIR = [
+  resolve(__dirname, '../../../../test/fixtures/conformance/cases'),
+  resolve(process.cwd(), 'test/fixtures/conformance/cases'),
+].find((p) => existsSync(p)) as string;
 
 export interface PodCase {
   readonly name: string;
@@ -39,7 +40,11 @@ export function loadPodCases(): PodCase[] {
   for (const name of readdirSync(CASES_DIR).sort()) {
     const dir = join(CASES_DIR, name);
     const filesDir = join(dir, 'files');
-    const caseJson = substitute(JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as Json, '{{FILES_DIR}}', filesDir) as JsonObject;
+    const caseJson = substitute(
+      JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as Json,
+      '{{FILES_DIR}}',
+      filesDir,
+    ) as JsonObject;
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as JsonObject;
     const error = expected.error as JsonObject | null;
     if (!caseJson.render || !expected.engine_config) continue;

@@ -5,9 +5,18 @@ import { cleanLabelValue, cleanNameDns1123, podName } from '../../../server/src/
 const uid = '6a8330cc-1111-2222-3333-444455556666';
 
 test('docs/dbnd-rules.md §3.2 examples', () => {
-  assert.equal(podName({ taskFamily: 'prepare_data', taskName: 'prepare_data', taskRunUid: uid, tryNumber: 1 }), 'dbnd.prepare-data.prepare-data.6a8330cc-1');
-  assert.equal(podName({ taskFamily: 'DockerRunTask', taskName: 'dbnd_driver_run', taskRunUid: uid }), 'dbnd.docker-run-task.dbnd-driver-run.6a8330cc');
-  assert.equal(podName({ taskFamily: 'DockerRunTask', taskName: 'dbnd_task_submit', taskRunUid: uid }), 'dbnd.docker-run-task.dbnd-task-submit.6a8330cc');
+  assert.equal(
+    podName({ taskFamily: 'prepare_data', taskName: 'prepare_data', taskRunUid: uid, tryNumber: 1 }),
+    'dbnd.prepare-data.prepare-data.6a8330cc-1',
+  );
+  assert.equal(
+    podName({ taskFamily: 'DockerRunTask', taskName: 'dbnd_driver_run', taskRunUid: uid }),
+    'dbnd.docker-run-task.dbnd-driver-run.6a8330cc',
+  );
+  assert.equal(
+    podName({ taskFamily: 'DockerRunTask', taskName: 'dbnd_task_submit', taskRunUid: uid }),
+    'dbnd.docker-run-task.dbnd-task-submit.6a8330cc',
+  );
   assert.equal(
     podName({ taskFamily: 'WordCountPySparkTask', taskName: 'word_count_v2', taskRunUid: uid }),
     'dbnd.word-count-py-spark-task.word-count-v2.6a8330cc',

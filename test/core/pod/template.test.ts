@@ -35,15 +35,23 @@ test('a template without kind/apiVersion gives a pod without them (dbnd sets nei
   assert.equal(base(p).name, 'base');
 });
 
-test('an empty template or a non-mapping leaves dbnd\'s pod as it is', () => {
+test("an empty template or a non-mapping leaves dbnd's pod as it is", () => {
   for (const text of ['', '# nothing', '- a list']) {
     const p = pod(text);
-    assert.deepEqual(Object.keys(spec(p)).sort(), ['affinity', 'containers', 'hostNetwork', 'imagePullSecrets', 'nodeSelector', 'tolerations']);
+    assert.deepEqual(Object.keys(spec(p)).sort(), [
+      'affinity',
+      'containers',
+      'hostNetwork',
+      'imagePullSecrets',
+      'nodeSelector',
+      'tolerations',
+    ]);
   }
 });
 
 test('falsy dbnd values let the template through; truthy ones win', () => {
-  const text = 'spec:\n  hostNetwork: true\n  serviceAccountName: tmpl\n  nodeSelector: {a: b}\n  affinity: {}\n  containers:\n  - name: c\n';
+  const text =
+    'spec:\n  hostNetwork: true\n  serviceAccountName: tmpl\n  nodeSelector: {a: b}\n  affinity: {}\n  containers:\n  - name: c\n';
   const p = pod(text, engine({ pod_yaml: '/t.yaml', service_account_name: 'mine' }));
   assert.equal(spec(p).hostNetwork, true);
   assert.equal(spec(p).serviceAccountName, 'mine');
@@ -84,9 +92,13 @@ test('container 0: env/envFrom/volumeMounts/ports prepended, resources lost, arg
 });
 
 test('template volumes and initContainers come first; labels merge with dbnd winning', () => {
-  const text = 'metadata:\n  labels: {app: etl, dbnd: x, n: 5}\nspec:\n  volumes: [{name: t, emptyDir: {}}]\n  containers:\n  - name: c\n';
+  const text =
+    'metadata:\n  labels: {app: etl, dbnd: x, n: 5}\nspec:\n  volumes: [{name: t, emptyDir: {}}]\n  containers:\n  - name: c\n';
   const p = pod(text, engine({ pod_yaml: '/t.yaml', volumes: [{ name: 'mine', emptyDir: {} }] }));
-  assert.deepEqual(spec(p).volumes, [{ name: 't', emptyDir: {} }, { name: 'mine', emptyDir: {} }]);
+  assert.deepEqual(spec(p).volumes, [
+    { name: 't', emptyDir: {} },
+    { name: 'mine', emptyDir: {} },
+  ]);
   const labels = (p.metadata as JsonObject).labels as JsonObject;
   assert.equal(labels.app, 'etl');
   assert.equal(labels.dbnd, 'task-run-executor');
@@ -105,9 +117,18 @@ test('unknown template keys are dropped; primitives are converted by the declare
 
 test('template errors are the ones the client raises', () => {
   const noName = renderWith('spec:\n  containers:\n  - image: x\n');
-  assert.deepEqual(noName.ok ? null : noName.error, { type: 'ValueError', message: 'Invalid value for `name`, must not be `None`' });
+  assert.deepEqual(noName.ok ? null : noName.error, {
+    type: 'ValueError',
+    message: 'Invalid value for `name`, must not be `None`',
+  });
   const noContainers = renderWith('spec:\n  restartPolicy: Never\n');
-  assert.deepEqual(noContainers.ok ? null : noContainers.error, { type: 'ValueError', message: 'Invalid value for `containers`, must not be `None`' });
+  assert.deepEqual(noContainers.ok ? null : noContainers.error, {
+    type: 'ValueError',
+    message: 'Invalid value for `containers`, must not be `None`',
+  });
   const missing = renderPod(engine({ pod_yaml: '/nope.yaml' }), context(), { readTemplate: () => undefined });
-  assert.deepEqual(missing.ok ? null : missing.error, { type: 'FileNotFoundError', message: "[Errno 2] No such file or directory: '/nope.yaml'" });
+  assert.deepEqual(missing.ok ? null : missing.error, {
+    type: 'FileNotFoundError',
+    message: "[Errno 2] No such file or directory: '/nope.yaml'",
+  });
 });

@@ -29,13 +29,26 @@ test('shlex.split in posix mode', () => {
   assert.deepEqual(split('  a\n\tb  '), ['a', 'b']);
   assert.deepEqual(split('a""b'), ['ab']);
   assert.deepEqual(split(''), []);
-  assert.deepEqual(pyShlexSplit("'open"), { ok: false, error: { type: 'ValueError', message: 'No closing quotation' } });
-  assert.deepEqual(pyShlexSplit('end\\'), { ok: false, error: { type: 'ValueError', message: 'No escaped character' } });
+  assert.deepEqual(pyShlexSplit("'open"), {
+    ok: false,
+    error: { type: 'ValueError', message: 'No closing quotation' },
+  });
+  assert.deepEqual(pyShlexSplit('end\\'), {
+    ok: false,
+    error: { type: 'ValueError', message: 'No escaped character' },
+  });
 });
 
 test('the driver round trip eats backslashes but keeps a quoted argument with spaces', () => {
   const args = ['dbnd', 'run', '--set', 'run.name=my nightly run', '--set', 'task.input=C:\\data\\in'];
-  assert.deepEqual(split(pyList2cmdline(args)), ['dbnd', 'run', '--set', 'run.name=my nightly run', '--set', 'task.input=C:datain']);
+  assert.deepEqual(split(pyList2cmdline(args)), [
+    'dbnd',
+    'run',
+    '--set',
+    'run.name=my nightly run',
+    '--set',
+    'task.input=C:datain',
+  ]);
 });
 
 test('property: pyShlexSplit(pyList2cmdline(args)) gives args back when no argument holds a backslash or a quote', () => {

@@ -17,7 +17,9 @@ for (const caseName of readdirSync(CASES).sort()) {
   const caseDir = join(CASES, caseName);
   const filesDir = join(caseDir, 'files');
   const spec = JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')) as { files: string[] };
-  const expected = JSON.parse(readFileSync(join(caseDir, 'expected.json'), 'utf8')) as { files: Record<string, unknown> };
+  const expected = JSON.parse(readFileSync(join(caseDir, 'expected.json'), 'utf8')) as {
+    files: Record<string, unknown>;
+  };
 
   test(`conformance ${caseName}: each file reads as dbnd read it`, () => {
     assert.deepEqual(Object.keys(expected.files), spec.files);
@@ -25,7 +27,11 @@ for (const caseName of readdirSync(CASES).sort()) {
       const path = join(filesDir, file);
       const text = replaceAll(readFileSync(path, 'utf8'), PLACEHOLDER, filesDir);
       const json = JSON.stringify(dbndViewToJson(toDbndView(parseCfg(text), path)));
-      assert.deepEqual(JSON.parse(replaceAll(json, filesDir, PLACEHOLDER)), expected.files[file], `${caseName}/${file}`);
+      assert.deepEqual(
+        JSON.parse(replaceAll(json, filesDir, PLACEHOLDER)),
+        expected.files[file],
+        `${caseName}/${file}`,
+      );
     }
   });
 }

@@ -18,17 +18,35 @@ test('valid UTF-8 decodes, and a byte order mark stays as U+FEFF (Python keeps i
 });
 
 test("invalid bytes give CPython's UnicodeDecodeError text", () => {
-  assert.equal(message(bytes('[core]\nb = data', [0xff], 'band\n')), "'utf-8' codec can't decode byte 0xff in position 15: invalid start byte");
-  assert.equal(message(bytes([0xe2, 0x82], 'x')), "'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte");
+  assert.equal(
+    message(bytes('[core]\nb = data', [0xff], 'band\n')),
+    "'utf-8' codec can't decode byte 0xff in position 15: invalid start byte",
+  );
+  assert.equal(
+    message(bytes([0xe2, 0x82], 'x')),
+    "'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte",
+  );
   assert.equal(message(bytes([0xe2])), "'utf-8' codec can't decode byte 0xe2 in position 0: unexpected end of data");
-  assert.equal(message(bytes([0xe2, 0x82])), "'utf-8' codec can't decode bytes in position 0-1: unexpected end of data");
-  assert.equal(message(bytes('a', [0xc3])), "'utf-8' codec can't decode byte 0xc3 in position 1: unexpected end of data");
-  assert.equal(message(bytes([0xed, 0xa0, 0x80])), "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte");
-  assert.equal(message(bytes([0xf4, 0x90, 0x80, 0x80])), "'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte");
+  assert.equal(
+    message(bytes([0xe2, 0x82])),
+    "'utf-8' codec can't decode bytes in position 0-1: unexpected end of data",
+  );
+  assert.equal(
+    message(bytes('a', [0xc3])),
+    "'utf-8' codec can't decode byte 0xc3 in position 1: unexpected end of data",
+  );
+  assert.equal(
+    message(bytes([0xed, 0xa0, 0x80])),
+    "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte",
+  );
+  assert.equal(
+    message(bytes([0xf4, 0x90, 0x80, 0x80])),
+    "'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte",
+  );
   assert.equal(message(bytes([0xc0, 0xaf])), "'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte");
 });
 
-test('the position counts from the 8192-byte chunk Python was decoding; the line is the bad byte\'s', () => {
+test("the position counts from the 8192-byte chunk Python was decoding; the line is the bad byte's", () => {
   const input = bytes('[core]\na = ', 'x'.repeat(10000), '\nb = data', [0xff], 'band\n');
   const r = decodeUtf8(input);
   assert.ok(!r.ok);

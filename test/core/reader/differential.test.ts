@@ -11,7 +11,10 @@ const skip = pythonAvailable() ? false : 'python3 is not installed';
 
 test('every example .cfg reads exactly as CPython configparser reads it', { skip }, () => {
   const names = readdirSync(EXAMPLES).filter((n) => n.endsWith('.cfg'));
-  const inputs = names.map((name) => ({ text: readFileSync(join(EXAMPLES, name), 'utf8'), source: join(EXAMPLES, name) }));
+  const inputs = names.map((name) => ({
+    text: readFileSync(join(EXAMPLES, name), 'utf8'),
+    source: join(EXAMPLES, name),
+  }));
   const expected = oracleReadBatch(inputs);
   inputs.forEach((input, i) => {
     assert.deepEqual(viewToOracleShape(toDbndView(parseCfg(input.text), input.source)), expected[i], names[i]);
@@ -49,7 +52,7 @@ const EDGE_CASES: readonly string[] = [
   '[Kube]\nA = 1\n[kube]\nb = 2\na = 3\n',
   '[s]\nk\u00a0= v\u2003\n\u001cx = 1\n',
   '[s]\n\u0085k = v\n',
-  "[s]\nk = it's \"q\"\n  \\x\n",
+  '[s]\nk = it\'s "q"\n  \\x\n',
   '[s]\nk = a\n [t]\n x = 1\n',
   '[s]\nk = 1\n[s]\nk = 2\n',
   '[s]\nk = 1\nK = 2\n',

@@ -70,17 +70,23 @@ test('ranges cover exactly their text: header, name, trailing, key, delimiter, v
   assert.equal(textOf(text, ns.delimiterRange), ':');
   assert.equal(textOf(text, ns.valueRange), 'ns one');
   assert.equal(secrets.rawValue, '[\n\n{"a": 1},\n]');
-  assert.deepEqual(secrets.lines.map((l) => [l.text, textOf(text, l.range), l.offset]), [
-    ['[', '[', 0],
-    ['{"a": 1},', '{"a": 1},', 3],
-    [']', ']', 13],
-  ]);
+  assert.deepEqual(
+    secrets.lines.map((l) => [l.text, textOf(text, l.range), l.offset]),
+    [
+      ['[', '[', 0],
+      ['{"a": 1},', '{"a": 1},', 3],
+      [']', ']', 13],
+    ],
+  );
   assert.deepEqual(secrets.valueRange, { start: { line: 3, character: 10 }, end: { line: 7, character: 5 } });
   assert.deepEqual(section.range, { start: { line: 1, character: 2 }, end: { line: 7, character: 5 } });
-  assert.deepEqual(doc.comments.map((c) => [c.text, textOf(text, c.range)]), [
-    ['; c', '; c'],
-    ['# dropped', '# dropped'],
-  ]);
+  assert.deepEqual(
+    doc.comments.map((c) => [c.text, textOf(text, c.range)]),
+    [
+      ['; c', '; c'],
+      ['# dropped', '# dropped'],
+    ],
+  );
 });
 
 test('an empty value has an empty range right after the delimiter', () => {
@@ -92,7 +98,13 @@ test('an empty value has an empty range right after the delimiter', () => {
 
 test('[DEFAULT] is kept as a section flagged default; [default] is an ordinary section', () => {
   const doc = parseCfg('[DEFAULT]\nx = 1\n[default]\ny = 2\n');
-  assert.deepEqual(doc.sections.map((s) => [s.name, s.isDefault]), [['DEFAULT', true], ['default', false]]);
+  assert.deepEqual(
+    doc.sections.map((s) => [s.name, s.isDefault]),
+    [
+      ['DEFAULT', true],
+      ['default', false],
+    ],
+  );
 });
 
 test('errors carry python line numbers and exact ranges', () => {

@@ -78,14 +78,21 @@ test('the pasted doc snippet (example 16) reports both swallowed sections with a
   const first = diagnostics[0].data as SwallowedSectionData;
   assert.equal(first.section, 'kubernetes_cluster_env');
   assert.deepEqual(first.swallowedBy, { section: 'run', key: 'environments', line: 8 });
-  assert.match(diagnostics[0].message, /value of 'environments' in \[run\].*silently drops section \[kubernetes_cluster_env\]/);
+  assert.match(
+    diagnostics[0].message,
+    /value of 'environments' in \[run\].*silently drops section \[kubernetes_cluster_env\]/,
+  );
   // Applying every dedent gives the file of example 16b's shape: the sections come back.
   const lines = text.split('\n');
   for (const d of diagnostics) {
-    for (const { line, characters } of (d.data as SwallowedSectionData).dedent) lines[line] = lines[line].slice(characters);
+    for (const { line, characters } of (d.data as SwallowedSectionData).dedent)
+      lines[line] = lines[line].slice(characters);
   }
   const fixed = parseCfg(lines.join('\n'));
-  assert.deepEqual(fixed.sections.map((s) => s.name), ['run', 'kubernetes_cluster_env', 'your_kubernetes_engine']);
+  assert.deepEqual(
+    fixed.sections.map((s) => s.name),
+    ['run', 'kubernetes_cluster_env', 'your_kubernetes_engine'],
+  );
   assert.deepEqual(syntaxDiagnostics(fixed, name), []);
 });
 
@@ -99,7 +106,11 @@ test('every example file loads without the error Python would raise, and has no 
     assert.equal(doc.raisedError, null, name);
     assert.deepEqual(doc.errors, [], name);
     const codes = syntaxDiagnostics(doc, name).map((d) => d.code);
-    assert.deepEqual(codes, name.startsWith('16_') ? ['indented-section-swallowed', 'indented-section-swallowed'] : [], name);
+    assert.deepEqual(
+      codes,
+      name.startsWith('16_') ? ['indented-section-swallowed', 'indented-section-swallowed'] : [],
+      name,
+    );
   }
 });
 
@@ -113,7 +124,13 @@ test('conformance error cases produce the code of the error dbnd raised', () => 
   };
   for (const [caseName, code] of Object.entries(expectedCode)) {
     const text = readFileSync(join(cases, caseName, 'files', 'databand-system.cfg'), 'utf8');
-    const raised = syntaxDiagnostics(parseCfg(text), 'x').filter((d) => (d.data as { raisedByDbnd?: boolean }).raisedByDbnd);
-    assert.deepEqual(raised.map((d) => d.code), [code], caseName);
+    const raised = syntaxDiagnostics(parseCfg(text), 'x').filter(
+      (d) => (d.data as { raisedByDbnd?: boolean }).raisedByDbnd,
+    );
+    assert.deepEqual(
+      raised.map((d) => d.code),
+      [code],
+      caseName,
+    );
   }
 });

@@ -15,7 +15,10 @@ test('walks up from the working folder to the project marker', () => {
 });
 
 test('a setup.cfg counts only with a [databand] section naming dbnd_home/system/config', () => {
-  const fs = fsOf({ '/p/setup.cfg': '[metadata]\nname = x\n[databand]\ndbnd_home = .\n', '/q/setup.cfg': '[metadata]\n' });
+  const fs = fsOf({
+    '/p/setup.cfg': '[metadata]\nname = x\n[databand]\ndbnd_home = .\n',
+    '/q/setup.cfg': '[metadata]\n',
+  });
   assert.equal(discoverDbndHome('/p/a', { HOME: '/h' }, fs), '/p');
   assert.equal(discoverDbndHome('/q/a', { HOME: '/h' }, fs), '/h');
 });

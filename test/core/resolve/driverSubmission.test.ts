@@ -22,7 +22,10 @@ test('a clone parses str values again: @@x was @x and is now a file reference', 
   const cloned = cloneObject(engine, layer, { env: {} }, { auto_remove: true, detach_run: true });
   assert.ok(!cloned.ok);
   assert.equal(cloned.error.type, 'DatabandBuildError');
-  assert.equal(cloned.error.message, "Failed to calculate value from '@ops' for parameter 'service_account_name' at kubernetes()");
+  assert.equal(
+    cloned.error.message,
+    "Failed to calculate value from '@ops' for parameter 'service_account_name' at kubernetes()",
+  );
 });
 
 test('a clone runs _initialize again: debug keeps the run attached, so auto_remove is switched off', () => {
@@ -45,5 +48,8 @@ test('driver submission: $VAR expanded in the command, shlex gives the args back
   const port = splitImage('h:5000/a:b');
   assert.ok(!port.ok);
   assert.equal(port.error.type, 'ParseParameterError');
-  assert.equal(port.error.message, 'Received image h:5000/a:b is not in image format! Expected repo:tag. Exception: too many values to unpack (expected 2)');
+  assert.equal(
+    port.error.message,
+    'Received image h:5000/a:b is not in image format! Expected repo:tag. Exception: too many values to unpack (expected 2)',
+  );
 });

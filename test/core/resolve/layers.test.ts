@@ -21,20 +21,38 @@ test('a generic section in a higher layer beats a specific section below it', ()
     'cmdline',
     store([['kubernetes', 'namespace', 'cli']], '--set'),
   );
-  assert.deepEqual(layer.lookup(SECTIONS, 'namespace').map((v) => v.value), ['cli']);
+  assert.deepEqual(
+    layer.lookup(SECTIONS, 'namespace').map((v) => v.value),
+    ['cli'],
+  );
 });
 
 test('inside one layer the more specific section wins', () => {
-  const layer = ConfigLayer.root('system', store([['kubernetes', 'namespace', 'env'], ['my_engine', 'namespace', 'file']], 's'));
-  assert.deepEqual(layer.lookup(SECTIONS, 'namespace').map((v) => v.value), ['file']);
+  const layer = ConfigLayer.root(
+    'system',
+    store(
+      [
+        ['kubernetes', 'namespace', 'env'],
+        ['my_engine', 'namespace', 'file'],
+      ],
+      's',
+    ),
+  );
+  assert.deepEqual(
+    layer.lookup(SECTIONS, 'namespace').map((v) => v.value),
+    ['file'],
+  );
 });
 
 test('OVERRIDE from a lower layer beats a NORMAL value above', () => {
-  const layer = ConfigLayer.root('system', store([['kubernetes', 'container_tag', 'forced', Priority.OVERRIDE]], 'o')).push(
-    'task',
-    store([['my_engine', 'container_tag', 'task']], 't'),
+  const layer = ConfigLayer.root(
+    'system',
+    store([['kubernetes', 'container_tag', 'forced', Priority.OVERRIDE]], 'o'),
+  ).push('task', store([['my_engine', 'container_tag', 'task']], 't'));
+  assert.deepEqual(
+    layer.lookup(SECTIONS, 'container_tag').map((v) => v.value),
+    ['forced'],
   );
-  assert.deepEqual(layer.lookup(SECTIONS, 'container_tag').map((v) => v.value), ['forced']);
 });
 
 test('an extend value keeps the value below it, lowest first', () => {
@@ -42,5 +60,8 @@ test('an extend value keeps the value below it, lowest first', () => {
     'task',
     store([['kubernetes', 'labels', { owner: 'joey' }, Priority.NORMAL, true]], 'task'),
   );
-  assert.deepEqual(layer.lookup(SECTIONS, 'labels').map((v) => v.value), ['{"team": "a"}', { owner: 'joey' }]);
+  assert.deepEqual(
+    layer.lookup(SECTIONS, 'labels').map((v) => v.value),
+    ['{"team": "a"}', { owner: 'joey' }],
+  );
 });

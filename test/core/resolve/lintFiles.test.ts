@@ -9,17 +9,30 @@ function codesAt(text: string): string[] {
 
 test('unknown key with a suggestion, invalid values, missing container_repository', () => {
   const codes = codesAt(
-    ['[eng]', '_type = kubernetes', 'namespcae = x', 'in_cluster = on', 'pods_creation_batch_size = 20 # per loop', ''].join('\n'),
+    [
+      '[eng]',
+      '_type = kubernetes',
+      'namespcae = x',
+      'in_cluster = on',
+      'pods_creation_batch_size = 20 # per loop',
+      '',
+    ].join('\n'),
   );
-  assert.deepEqual(codes.sort(), ['0:missing-required-key', '2:unknown-key', '3:invalid-value', '4:invalid-value'].sort());
-  const unknown = lintFiles([{ path: 'x.cfg', text: '[eng]\n_type = kubernetes\nnamespcae = x\ncontainer_repository = r\n' }]).find(
-    (d) => d.code === 'unknown-key',
+  assert.deepEqual(
+    codes.sort(),
+    ['0:missing-required-key', '2:unknown-key', '3:invalid-value', '4:invalid-value'].sort(),
   );
+  const unknown = lintFiles([
+    { path: 'x.cfg', text: '[eng]\n_type = kubernetes\nnamespcae = x\ncontainer_repository = r\n' },
+  ]).find((d) => d.code === 'unknown-key');
   assert.match(unknown?.message ?? '', /Did you mean 'namespace'/);
 });
 
 test('_from cycles and unknown _type are errors at the pragma line', () => {
-  assert.deepEqual(codesAt('[a]\n_from = b\n[b]\n_from = a\n').filter((c) => c.endsWith('from-cycle')), ['1:from-cycle', '3:from-cycle']);
+  assert.deepEqual(
+    codesAt('[a]\n_from = b\n[b]\n_from = a\n').filter((c) => c.endsWith('from-cycle')),
+    ['1:from-cycle', '3:from-cycle'],
+  );
   assert.deepEqual(codesAt('[typo_engine]\n_type = kuberntes\n'), ['1:unknown-type']);
 });
 

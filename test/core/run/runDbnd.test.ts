@@ -21,11 +21,18 @@ namespace = ns
 const ENVIRONMENT = { DBND_HOME: '/home/me/project', HOME: '/home/me', USER: 'me' };
 
 function request(extra: Partial<RunRequest> = {}): RunRequest {
-  return { files: [{ path: '/home/me/project/project.cfg', text: CFG }], environment: ENVIRONMENT, envName: 'k8s_env', ...extra };
+  return {
+    files: [{ path: '/home/me/project/project.cfg', text: CFG }],
+    environment: ENVIRONMENT,
+    envName: 'k8s_env',
+    ...extra,
+  };
 }
 
 test('the driver pod runs `dbnd run <args> --run-driver <uid> --set …` and flags the placeholders', () => {
-  const result = runDbnd(request({ render: renderContext({ mode: 'driver', taskArgs: ['prepare_data'] }, ENVIRONMENT) }));
+  const result = runDbnd(
+    request({ render: renderContext({ mode: 'driver', taskArgs: ['prepare_data'] }, ENVIRONMENT) }),
+  );
   assert.equal(result.failure, null);
   assert.deepEqual(result.submission?.args, [
     'dbnd',
@@ -40,12 +47,31 @@ test('the driver pod runs `dbnd run <args> --run-driver <uid> --set …` and fla
   ]);
   const fields = result.placeholders.map((p) => p.field).sort();
   // container_tag is set, so no build time is stamped anywhere.
-  assert.deepEqual(fields, ['executionDate', 'resultFileUuid', 'runFolderName', 'runUid', 'taskRunAttemptUid', 'taskRunUid', 'trackerUrl']);
+  assert.deepEqual(fields, [
+    'executionDate',
+    'resultFileUuid',
+    'runFolderName',
+    'runUid',
+    'taskRunAttemptUid',
+    'taskRunUid',
+    'trackerUrl',
+  ]);
 });
 
 test('given values are not placeholders', () => {
   const uid = '6a8330cc-1111-2222-3333-444455556666';
-  const ctx = renderContext({ mode: 'driver', taskArgs: ['t'], runUid: uid, taskRunUid: uid, taskRunAttemptUid: uid, trackerUrl: 'u', executionDate: '2024-01-01T000000.000000' }, ENVIRONMENT);
+  const ctx = renderContext(
+    {
+      mode: 'driver',
+      taskArgs: ['t'],
+      runUid: uid,
+      taskRunUid: uid,
+      taskRunAttemptUid: uid,
+      trackerUrl: 'u',
+      executionDate: '2024-01-01T000000.000000',
+    },
+    ENVIRONMENT,
+  );
   const result = runDbnd(request({ render: ctx }));
   assert.deepEqual(result.placeholders.map((p) => p.field).sort(), ['resultFileUuid', 'runFolderName']);
 });
@@ -54,18 +80,25 @@ test('an env whose engine is not Kubernetes submits no pod, and says so instead 
   const result = runDbnd(request({ envName: 'local', render: renderContext({ mode: 'driver' }, ENVIRONMENT) }));
   assert.equal(result.failure, null);
   assert.equal(result.pod, null);
-  assert.match(result.noPod ?? '', /^the env 'local' submits no pod: its engine 'local_machine_engine' is a LocalMachineEngineConfig/);
+  assert.match(
+    result.noPod ?? '',
+    /^the env 'local' submits no pod: its engine 'local_machine_engine' is a LocalMachineEngineConfig/,
+  );
 });
 
 test('--set accepts the JSON form dbnd accepts, with the section in the name or as an object', () => {
-  for (const arg of ['{"k8s_engine.namespace": "other"}', '{"k8s_engine": {"namespace": "other"}}', 'k8s_engine.namespace=other']) {
+  for (const arg of [
+    '{"k8s_engine.namespace": "other"}',
+    '{"k8s_engine": {"namespace": "other"}}',
+    'k8s_engine.namespace=other',
+  ]) {
     const result = runDbnd(request({ set: [arg] }));
     assert.equal(result.engine?.params.get('namespace')?.value, 'other', arg);
     assert.equal(result.engine?.params.get('namespace')?.source, '--set', arg);
   }
 });
 
-test('a --set argument dbnd cannot read fails the load with dbnd\'s exception', () => {
+test("a --set argument dbnd cannot read fails the load with dbnd's exception", () => {
   const cases: [string, string][] = [
     ['{"namespace": {"x": 1}, "k8s_engine": 3}', 'DatabandConfigError'],
     ['[1, 2]', 'AttributeError'],
@@ -84,7 +117,9 @@ test('task_config reaches the engine of `effective` and task pods, never the dri
   const effective = runDbnd(request({ taskConfig }));
   assert.equal(effective.engine?.params.get('namespace')?.value, 'from-task');
   assert.equal(effective.engine?.params.get('namespace')?.source, 'task[task_config]');
-  const task = runDbnd(request({ taskConfig, render: renderContext({ mode: 'task', taskName: 'prepare_data' }, ENVIRONMENT) }));
+  const task = runDbnd(
+    request({ taskConfig, render: renderContext({ mode: 'task', taskName: 'prepare_data' }, ENVIRONMENT) }),
+  );
   assert.equal((task.pod?.pod.metadata as { namespace: string }).namespace, 'from-task');
   const driver = runDbnd(request({ taskConfig, render: renderContext({ mode: 'driver' }, ENVIRONMENT) }));
   assert.equal((driver.pod?.pod.metadata as { namespace: string }).namespace, 'ns');

@@ -20,7 +20,8 @@ test('the table has a row for every key of every class', () => {
   const table = renderKeyTable();
   for (const cls of ALL_CONFIG_CLASSES) {
     assert.ok(table.includes(`### \`[${cls.family}]\`: ${cls.className}`), cls.className);
-    for (const p of cls.params) assert.ok(table.includes(`| \`${p.name}\` | ${p.type} |`), `${cls.className}.${p.name}`);
+    for (const p of cls.params)
+      assert.ok(table.includes(`| \`${p.name}\` | ${p.type} |`), `${cls.className}.${p.name}`);
   }
 });
 
@@ -35,7 +36,9 @@ test('defaults are shown as one writes them in a .cfg file', () => {
 });
 
 test('no table row has an unescaped pipe in a cell', () => {
-  for (const line of renderKeyTable().split('\n').filter((l) => l.startsWith('| `'))) {
+  for (const line of renderKeyTable()
+    .split('\n')
+    .filter((l) => l.startsWith('| `'))) {
     const cells = line.replace(/\\\|/g, '').split('|');
     assert.equal(cells.length, 6, line);
   }

@@ -49,7 +49,9 @@ test('Dict/List: hjson for {[@, k=v words and comma split otherwise', () => {
 });
 
 test('List[str] stringifies every leaf with Python spelling', () => {
-  assert.deepEqual(value('[{"readOnly": true, "mode": 420, "x": null}]', 'List[str]'), [{ readOnly: 'True', mode: '420', x: null }]);
+  assert.deepEqual(value('[{"readOnly": true, "mode": 420, "x": null}]', 'List[str]'), [
+    { readOnly: 'True', mode: '420', x: null },
+  ]);
 });
 
 test('@None, @@ and file references', () => {
@@ -75,7 +77,10 @@ test('an Enum parses by the members of its own parameter', () => {
   const colours = { type: 'Enum' as const, enumValues: ['red', 'green'] };
   assert.deepEqual(parseParameterValue('green', colours, ctx), { ok: true, value: 'green' });
   const r = parseParameterValue('warn', colours, ctx);
-  assert.ok(!r.ok && r.error.type === 'ValueError' && r.error.message.includes("<ParamValidation.red: 'red'>"), JSON.stringify(r));
+  assert.ok(
+    !r.ok && r.error.type === 'ValueError' && r.error.message.includes("<ParamValidation.red: 'red'>"),
+    JSON.stringify(r),
+  );
   const validate = { type: 'Enum' as const, enumValues: PARAM_VALIDATION_VALUES };
   assert.deepEqual(parseParameterValue('warn', validate, ctx), { ok: true, value: 'warn' });
 });

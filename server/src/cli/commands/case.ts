@@ -7,7 +7,7 @@ export const caseCommand: CliCommand = {
   name: 'case',
   summary: 'run a conformance case folder and print the result as JSON',
   usage: 'dbnd-cfg case CASE_DIR',
-  help: `CASE_DIR holds case.json and files/ (format: the conformance corpus' FORMAT.md). Prints the files, env and
+  help: `CASE_DIR holds case.json and files/ (the format is described in docs/conformance.md). Prints the files, env and
 engine config, warnings, docker build, driver submission and pod, as dbnd would compute them.
 
 exit codes: 0 printed, 2 bad arguments or unreadable case`,

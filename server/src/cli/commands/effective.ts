@@ -18,7 +18,9 @@ function boundedFileJson(view: DbndFileView): unknown {
       message: boundText(message),
       ...(section !== undefined ? { section } : {}),
       ...(option !== undefined ? { option } : {}),
-      ...(errors ? { errors: errors.slice(0, MAX_LISTED_LINES).map((e) => ({ line: e.line, text: boundText(e.text) })) } : {}),
+      ...(errors
+        ? { errors: errors.slice(0, MAX_LISTED_LINES).map((e) => ({ line: e.line, text: boundText(e.text) })) }
+        : {}),
       ...(errors && errors.length > MAX_LISTED_LINES ? { errors_omitted: errors.length - MAX_LISTED_LINES } : {}),
     },
   };
@@ -27,7 +29,8 @@ function boundedFileJson(view: DbndFileView): unknown {
 export const effectiveCommand: CliCommand = {
   name: 'effective',
   summary: 'print the effective env and engine config with provenance, as JSON',
-  usage: 'dbnd-cfg effective [--env NAME] [--engine SECTION] [--file F]... [--set S.K=V]... [--env-var N=V]... [--task-config JSON]',
+  usage:
+    'dbnd-cfg effective [--env NAME] [--engine SECTION] [--file F]... [--set S.K=V]... [--env-var N=V]... [--task-config JSON]',
   help: `Resolves dbnd's layered config (package defaults, files, DBND__S__K variables, --set, task_config) the way
 dbnd does and prints {files, run, env_config, engine_config, warnings, notes, error}. Each parameter has its
 value, its type, dbnd's source string (config[file], environ[KEY], --set, ...[default], ...[task_config]) and
@@ -44,7 +47,10 @@ exit codes: 0 resolved, 1 dbnd would fail (the error and its stage are in the ou
     // Messages echo the user's lines (a ParsingError lists every bad one): bounded, like all CLI output.
     const files: Record<string, unknown> = {};
     for (const view of result.files) files[view.source] = boundedFileJson(view);
-    const failure = result.failure && { ...result.failure, error: { ...result.failure.error, message: boundText(result.failure.error.message) } };
+    const failure = result.failure && {
+      ...result.failure,
+      error: { ...result.failure.error, message: boundText(result.failure.error.message) },
+    };
     const report = {
       files,
       run: settingsJson(result.settings),

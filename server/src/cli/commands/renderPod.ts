@@ -81,7 +81,8 @@ exit codes: 0 printed, 1 dbnd would fail or this env submits no pod (the reason 
   run(args, io) {
     const v = args.values;
     const mode = v.mode === undefined ? 'driver' : v.mode;
-    if (mode !== 'driver' && mode !== 'task') throw new UsageError(`--mode must be driver or task, got '${String(mode)}'`);
+    if (mode !== 'driver' && mode !== 'task')
+      throw new UsageError(`--mode must be driver or task, got '${String(mode)}'`);
     if (mode === 'driver' && v['task-config'] !== undefined) {
       throw new UsageError(
         "--task-config applies to task pods only (--mode task): dbnd builds the driver pod from the run-level engine, before any task's task_config",
@@ -107,7 +108,9 @@ exit codes: 0 printed, 1 dbnd would fail or this env submits no pod (the reason 
     const result = runDbnd(request);
     if (result.failure) {
       const { stage, error } = result.failure;
-      io.stderr(`dbnd-cfg render-pod: dbnd would fail at the ${stage} stage: ${error.type}: ${boundText(error.message)}\n`);
+      io.stderr(
+        `dbnd-cfg render-pod: dbnd would fail at the ${stage} stage: ${error.type}: ${boundText(error.message)}\n`,
+      );
       return ExitCode.findings;
     }
     if (result.noPod !== null || result.pod === null) {

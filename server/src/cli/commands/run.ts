@@ -1,13 +1,7 @@
 // `dbnd-cfg run`: `dbnd run TASK --env ENV --interactive` without dbnd: render the driver pod with the core, submit
 // it to the cluster the engine names, print its log on stdout (everything else on stderr), retry and clean up.
 import { stringify } from 'yaml';
-import {
-  ClusterError,
-  dryRunPod,
-  openCluster,
-  prepareClusterRun,
-  runOnCluster,
-} from '../../cluster';
+import { ClusterError, dryRunPod, openCluster, prepareClusterRun, runOnCluster } from '../../cluster';
 import { describeRunEvent } from '../../cluster/describeRunEvent';
 import { ExitCode, UsageError, type CliCommand, type CliIo, type OptionSpecs } from '../command';
 import { dbndRunRequest } from '../dbndRunOptions';
@@ -63,7 +57,9 @@ async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<n
   });
   try {
     const api = await openCluster(plan.kubeconfig);
-    say(`env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`);
+    say(
+      `env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`,
+    );
     if (v['dry-run'] === true) {
       const answer = await dryRunPod(api, plan.podForTry(1), ac.signal);
       io.stdout(stringify(answer));

@@ -33,7 +33,10 @@ function isMapping(value: Json): value is { [key: string]: Json } {
  * One `--set`-style argument. `rootTask`: dbnd's `--set` (not `--set-override`) hands a dot-less
  * `name=value` to the root task as a parameter instead of the config; those names come back in `rootTaskParams`.
  */
-export function parseCommandLineArgument(text: string, options: { readonly rootTask: boolean }): DbndResult<CommandLineArgument> {
+export function parseCommandLineArgument(
+  text: string,
+  options: { readonly rootTask: boolean },
+): DbndResult<CommandLineArgument> {
   const stripped = pyStrip(text);
   // `value[0]` on an empty argument: dbnd's click type raises IndexError.
   if (stripped === '') return fail('IndexError', 'string index out of range');
@@ -48,7 +51,13 @@ export function parseCommandLineArgument(text: string, options: { readonly rootT
     values = { [name]: eq < 0 ? '' : stripped.slice(eq + 1) };
   }
   // `if not config_values: return new_config`: an empty dict or list (or any falsy value) sets nothing.
-  if (values === null || values === false || values === 0 || values === '' || (Array.isArray(values) && values.length === 0)) {
+  if (
+    values === null ||
+    values === false ||
+    values === 0 ||
+    values === '' ||
+    (Array.isArray(values) && values.length === 0)
+  ) {
     return ok({ settings: [], rootTaskParams: [] });
   }
   if (!isMapping(values)) {

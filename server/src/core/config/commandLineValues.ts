@@ -28,7 +28,8 @@ export function commandLineConfigStore(options: CommandLineOptions): ConfigStore
   const store = new ConfigStore();
   const cli = { kind: 'cli', flag: 'cli' } as const;
   for (const [section, key, value] of MAIN_SWITCHES) store.set(section, key, configValue(value, 'cli', cli));
-  if (options.env !== undefined) store.set('databand', 'env', configValue(options.env, 'cli', { kind: 'cli', flag: '--env' }));
+  if (options.env !== undefined)
+    store.set('databand', 'env', configValue(options.env, 'cli', { kind: 'cli', flag: '--env' }));
   const groups = [
     ['--set', options.set ?? [], Priority.NORMAL],
     ['--set-override', options.override ?? [], Priority.OVERRIDE],

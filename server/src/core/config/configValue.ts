@@ -8,7 +8,13 @@ export const Priority = { FALLBACK: 10, NORMAL: 50, OVERRIDE: 100 } as const;
 
 /** Where a value was written, for "go to definition", hovers and diagnostics at the right line. */
 export type ValueOrigin =
-  | { readonly kind: 'file'; readonly path: string; readonly keyRange: Range; readonly valueRange: Range; readonly sectionName: string }
+  | {
+      readonly kind: 'file';
+      readonly path: string;
+      readonly keyRange: Range;
+      readonly valueRange: Range;
+      readonly sectionName: string;
+    }
   | { readonly kind: 'environ'; readonly variable: string }
   | { readonly kind: 'cli'; readonly flag: string }
   | { readonly kind: 'task_config' }

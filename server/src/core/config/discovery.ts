@@ -45,7 +45,9 @@ export function discoverDbndHome(cwd: string, env: Environment, fs: FileSystemVi
 
 /** The user config files dbnd loads after its package defaults, in order, that exist. */
 export function configFilePaths(dbndHome: string, env: Environment, fs: FileSystemView): string[] {
-  const dbndSystem = env.DBND_SYSTEM ?? (fs.isFile(join(dbndHome, 'dbnd', 'databand-system.cfg')) ? join(dbndHome, 'dbnd') : join(dbndHome, '.dbnd'));
+  const dbndSystem =
+    env.DBND_SYSTEM ??
+    (fs.isFile(join(dbndHome, 'dbnd', 'databand-system.cfg')) ? join(dbndHome, 'dbnd') : join(dbndHome, '.dbnd'));
   const withHome: Environment = { ...env, DBND_HOME: dbndHome };
   const candidates = [
     '/etc/databand.cfg',

@@ -55,7 +55,11 @@ export function loadSystemStore(files: readonly ConfigFile[], env: Environment):
 }
 
 /** The layers of a run: the system layer under the command line, or the first file dbnd fails to read. */
-export function loadConfig(files: readonly ConfigFile[], env: Environment, commandLine: CommandLineOptions): DbndResult<ConfigLayer, LoadError> {
+export function loadConfig(
+  files: readonly ConfigFile[],
+  env: Environment,
+  commandLine: CommandLineOptions,
+): DbndResult<ConfigLayer, LoadError> {
   const system = loadSystemStore(files, env);
   if (!system.ok) return system;
   return ok(ConfigLayer.root('system', system.value).push('cmdline', commandLineConfigStore(commandLine)));

@@ -10,8 +10,10 @@ function unwrap(value: Json): { value: Json; priority: number; extend: boolean }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const obj = value as Record<string, Json>;
     const keys = Object.keys(obj);
-    if (keys.length === 1 && keys[0] === '__override__') return { value: obj.__override__, priority: Priority.OVERRIDE, extend: false };
-    if (keys.length === 1 && keys[0] === '__extend__') return { value: obj.__extend__, priority: Priority.NORMAL, extend: true };
+    if (keys.length === 1 && keys[0] === '__override__')
+      return { value: obj.__override__, priority: Priority.OVERRIDE, extend: false };
+    if (keys.length === 1 && keys[0] === '__extend__')
+      return { value: obj.__extend__, priority: Priority.NORMAL, extend: true };
   }
   return { value, priority: Priority.NORMAL, extend: false };
 }

@@ -41,7 +41,11 @@ function renderContextOf(r: CaseRender): RenderContext {
  * The request for a case whose `{{FILES_DIR}}` is already replaced by `filesDir`. `readFile` reads files of the
  * case folder by absolute path (config files and pod templates), undefined when missing.
  */
-export function caseRequest(spec: CaseSpec, filesDir: string, readFile: (path: string) => string | undefined): RunRequest {
+export function caseRequest(
+  spec: CaseSpec,
+  filesDir: string,
+  readFile: (path: string) => string | undefined,
+): RunRequest {
   return {
     files: spec.files.map((name) => {
       const path = `${filesDir}/${name}`;

@@ -33,7 +33,8 @@ export function checkedEntries(
   classOf: (sectionName: string) => ConfigClassSchema | undefined,
 ): CheckedEntry[] {
   const interpolated = new Map<CfgEntry, string>();
-  for (const ps of doc.parser.sections) for (const o of ps.options) if (o.value !== null) interpolated.set(o.entry, o.value);
+  for (const ps of doc.parser.sections)
+    for (const o of ps.options) if (o.value !== null) interpolated.set(o.entry, o.value);
   const out: CheckedEntry[] = [];
   for (const section of doc.sections) {
     if (section.isDefault) continue;

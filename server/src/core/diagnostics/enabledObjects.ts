@@ -29,7 +29,13 @@ function settingValue(layer: ConfigLayer, cls: ConfigClassSchema, key: string, e
 }
 
 /** The value of `key` for the object `name` of class `cls` (its own section, `_from` chain, family, `[config]`). */
-export function objectValue(layer: ConfigLayer, name: string, cls: ConfigClassSchema, key: string, env: Environment): unknown {
+export function objectValue(
+  layer: ConfigLayer,
+  name: string,
+  cls: ConfigClassSchema,
+  key: string,
+  env: Environment,
+): unknown {
   const chain = fromChain(name, layer, env);
   if (!chain.ok) return undefined;
   return layer.lookup(objectSections(name, cls, chain.value), key).at(-1)?.value;

@@ -14,7 +14,12 @@ import { knownSectionNames } from './unresolvedClasses';
 
 export const ENGINE_REFERENCE_KEYS = new Set(['remote_engine', 'local_engine']);
 
-export function engineReferenceDiagnostics(checked: CheckedEntry, layer: ConfigLayer, enabled: EnabledObjects, env: Environment): CoreDiagnostic[] {
+export function engineReferenceDiagnostics(
+  checked: CheckedEntry,
+  layer: ConfigLayer,
+  enabled: EnabledObjects,
+  env: Environment,
+): CoreDiagnostic[] {
   const { cls, entry, value } = checked;
   if (cls?.kind !== 'env' || !ENGINE_REFERENCE_KEYS.has(entry.key) || value === undefined) return [];
   const name = expandEnvVar(value, env).value.trim();

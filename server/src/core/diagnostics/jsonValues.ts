@@ -56,7 +56,9 @@ export function jsonValueDiagnostics(checked: CheckedEntry, env: Environment): C
   if (!parsed) return [];
   const literals = checked.value === entry.rawValue ? findPythonLiterals(entry.rawValue) : [];
   const text = jsonText(checked.value as string, env);
-  const owner = checked.cls ? `dbnd fails to build [${checked.section.name}] (DatabandBuildError)` : 'the first dbnd object that reads it as a dict or list fails to build';
+  const owner = checked.cls
+    ? `dbnd fails to build [${checked.section.name}] (DatabandBuildError)`
+    : 'the first dbnd object that reads it as a dict or list fails to build';
   const severity = checked.param ? ('error' as const) : ('warning' as const);
   const out: CoreDiagnostic[] = [];
   if (!parsed.ok) {

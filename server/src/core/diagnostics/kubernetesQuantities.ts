@@ -30,7 +30,15 @@ export function quantityDiagnostics(checked: CheckedEntry, env: Environment): Co
   if (SCALAR_KEYS.has(entry.key)) {
     const text = expandEnvVar(checked.value, env).value;
     if (!text || text.startsWith('@') || text.includes('$') || isKubernetesQuantity(text)) return [];
-    return [{ path, range: entry.valueRange, severity: 'warning', code: 'invalid-quantity', message: quantityMessage(`'${entry.key}'`, text) }];
+    return [
+      {
+        path,
+        range: entry.valueRange,
+        severity: 'warning',
+        code: 'invalid-quantity',
+        message: quantityMessage(`'${entry.key}'`, text),
+      },
+    ];
   }
   if (!MAP_KEYS.has(entry.key)) return [];
   const parsed = parsedJson(checked, env);

@@ -20,13 +20,15 @@ export function qualifiedNameProblem(key: string): string | null {
   }
   if (!name) return 'the name part is empty';
   if (name.length > 63) return `the name part is ${name.length} characters long (at most 63)`;
-  if (!NAME.test(name)) return 'the name part must be letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
+  if (!NAME.test(name))
+    return 'the name part must be letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
   return null;
 }
 
 export function labelAndAnnotationKeyDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
   const { entry } = checked;
-  if (checked.cls?.family !== 'kubernetes' || !checked.param || (entry.key !== 'labels' && entry.key !== 'annotations')) return [];
+  if (checked.cls?.family !== 'kubernetes' || !checked.param || (entry.key !== 'labels' && entry.key !== 'annotations'))
+    return [];
   const parsed = parsedJson(checked, env);
   if (!parsed?.ok || !isObject(parsed.value)) return [];
   const out: CoreDiagnostic[] = [];

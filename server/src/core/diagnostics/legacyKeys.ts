@@ -15,8 +15,14 @@ function newHome(legacy: LegacyKeySchema): LegacyKeyFixData['moveTo'] | undefine
   return m ? { section: m[1], key: m[2] } : undefined;
 }
 
-function coreEnvironments(checked: CheckedEntry, home: LegacyKeyFixData['moveTo'], enabled: EnabledObjects, env: Environment): CoreDiagnostic {
-  const parsed = checked.value === undefined ? undefined : parseParameterValue(checked.value, { type: 'List[str]' }, { env });
+function coreEnvironments(
+  checked: CheckedEntry,
+  home: LegacyKeyFixData['moveTo'],
+  enabled: EnabledObjects,
+  env: Environment,
+): CoreDiagnostic {
+  const parsed =
+    checked.value === undefined ? undefined : parseParameterValue(checked.value, { type: 'List[str]' }, { env });
   const listed = parsed?.ok && Array.isArray(parsed.value) ? parsed.value.map(String) : [];
   const notEnabled = listed.filter((name) => !enabled.environments.includes(name));
   const selectedBroken = notEnabled.includes(enabled.selectedEnv);
@@ -27,7 +33,9 @@ function coreEnvironments(checked: CheckedEntry, home: LegacyKeyFixData['moveTo'
       : `So ${names} ${notEnabled.length === 1 ? 'is' : 'are'} not enabled: \`dbnd run --env ${notEnabled[0]}\` fails with ` +
         `"Unknown env name '${notEnabled[0]}' ... please enable it at '[core]environments'" (dbnd's message still names the ` +
         `old place).` +
-        (selectedBroken ? ` The selected environment '${enabled.selectedEnv}' is one of them, so every run fails.` : '') +
+        (selectedBroken
+          ? ` The selected environment '${enabled.selectedEnv}' is one of them, so every run fails.`
+          : '') +
         ` Move this key to [run].`;
   return {
     path: checked.path,
@@ -42,13 +50,18 @@ function coreEnvironments(checked: CheckedEntry, home: LegacyKeyFixData['moveTo'
   };
 }
 
-export function legacyKeyDiagnostics(checked: CheckedEntry, enabled: EnabledObjects, env: Environment): CoreDiagnostic[] {
+export function legacyKeyDiagnostics(
+  checked: CheckedEntry,
+  enabled: EnabledObjects,
+  env: Environment,
+): CoreDiagnostic[] {
   const { cls, entry } = checked;
   if (!cls || checked.param) return [];
   const legacy = legacyKeyOf(cls, entry.key);
   if (!legacy) return [];
   const home = newHome(legacy);
-  if (cls.family === 'core' && entry.key === 'environments' && home) return [coreEnvironments(checked, home, enabled, env)];
+  if (cls.family === 'core' && entry.key === 'environments' && home)
+    return [coreEnvironments(checked, home, enabled, env)];
   const where = legacy.movedTo ? `it is now ${legacy.movedTo}` : 'nothing replaces it';
   return [
     {

@@ -57,7 +57,9 @@ export function pitfallDiagnostics(
  * the Python literal that causes it) supersedes the `invalid-value` error over the whole value.
  */
 export function withoutSuperseded(diagnostics: readonly CoreDiagnostic[]): CoreDiagnostic[] {
-  const precise = diagnostics.filter((d) => d.severity === 'error' && (d.code === 'invalid-json' || d.code === 'python-literal-in-json'));
+  const precise = diagnostics.filter(
+    (d) => d.severity === 'error' && (d.code === 'invalid-json' || d.code === 'python-literal-in-json'),
+  );
   if (precise.length === 0) return [...diagnostics];
   const within = (d: CoreDiagnostic, p: CoreDiagnostic) =>
     d.path === p.path && d.range.start.line <= p.range.start.line && p.range.end.line <= d.range.end.line;

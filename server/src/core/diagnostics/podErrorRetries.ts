@@ -7,7 +7,12 @@ import { type CheckedEntry, findJsonMember, isObject, parsedJson } from './check
 import { closestName } from './didYouMean';
 import type { CoreDiagnostic, RetryDelayFixData } from './types';
 
-export const POD_FAILURE_REASON_KEYS = ['err_image_pull', 'err_config_error', 'err_pod_deleted', 'err_pod_evicted'] as const;
+export const POD_FAILURE_REASON_KEYS = [
+  'err_image_pull',
+  'err_config_error',
+  'err_pod_deleted',
+  'err_pod_evicted',
+] as const;
 
 export function podErrorRetryDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
   if (checked.cls?.family !== 'kubernetes' || checked.entry.key !== 'pod_error_cfg_source_dict') return [];
@@ -27,7 +32,8 @@ export function podErrorRetryDiagnostics(checked: CheckedEntry, env: Environment
         code: 'unknown-pod-failure-reason',
         message:
           `dbnd never looks up '${reason}': a failed pod's reason is its exit code as a string ("255", "137") or one of ` +
-          `${POD_FAILURE_REASON_KEYS.join(', ')}.` + (suggestion ? ` Did you mean '${suggestion}'?` : ''),
+          `${POD_FAILURE_REASON_KEYS.join(', ')}.` +
+          (suggestion ? ` Did you mean '${suggestion}'?` : ''),
         data: suggestion ? { replaceWith: suggestion } : undefined,
       });
     }

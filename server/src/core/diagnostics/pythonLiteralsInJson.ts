@@ -32,7 +32,8 @@ export function findPythonLiterals(text: string): PythonLiteral[] {
       const start = i;
       while (i < text.length && /[\w.\-]/.test(text[i])) i++;
       const word = text.slice(start, i);
-      if (word === 'True' || word === 'False' || word === 'None') found.push({ literal: word, json: PYTHON_TO_JSON[word], offset: start });
+      if (word === 'True' || word === 'False' || word === 'None')
+        found.push({ literal: word, json: PYTHON_TO_JSON[word], offset: start });
     } else {
       i++;
     }

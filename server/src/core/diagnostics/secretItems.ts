@@ -10,7 +10,12 @@ const SECRET_TYPES = ['env', 'volume'];
 
 export function secretItemDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
   const { entry, path } = checked;
-  if (checked.cls?.family !== 'kubernetes' || !checked.param || (entry.key !== 'secrets' && entry.key !== 'system_secrets')) return [];
+  if (
+    checked.cls?.family !== 'kubernetes' ||
+    !checked.param ||
+    (entry.key !== 'secrets' && entry.key !== 'system_secrets')
+  )
+    return [];
   const parsed = parsedJson(checked, env);
   if (!parsed?.ok || !Array.isArray(parsed.value)) return [];
   const out: CoreDiagnostic[] = [];
@@ -29,7 +34,8 @@ export function secretItemDiagnostics(checked: CheckedEntry, env: Environment): 
         code: 'invalid-secret-type',
         message:
           `Secret type ${JSON.stringify(type ?? null)} is neither "env" nor "volume": building any pod of this engine ` +
-          `fails with AirflowConfigException("deploy_type must be env or volume").` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
+          `fails with AirflowConfigException("deploy_type must be env or volume").` +
+          (suggestion ? ` Did you mean "${suggestion}"?` : ''),
         data: suggestion ? { replaceWith: suggestion } : undefined,
       });
     }

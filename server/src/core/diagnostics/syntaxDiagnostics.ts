@@ -11,13 +11,17 @@ const REFUSES = 'dbnd refuses to load the whole file';
 /** Indent the bracket like the value's other continuation lines, or 4 deeper than the key. */
 function suggestedIndent(entry: CfgEntry): number {
   const keyIndent = entry.keyRange.start.character;
-  const deeper = entry.lines.slice(1).map((l) => l.indent).filter((n) => n > keyIndent);
+  const deeper = entry.lines
+    .slice(1)
+    .map((l) => l.indent)
+    .filter((n) => n > keyIndent);
   return deeper.length > 0 ? Math.min(...deeper) : keyIndent + 4;
 }
 
 function fixData(doc: CfgDocument, error: CfgError): PythonErrorData {
   const base = { pythonType: error.pythonType, raisedByDbnd: error === doc.raisedError };
-  if (error.code === 'closing-bracket-not-indented' && error.entry) return { ...base, indentTo: suggestedIndent(error.entry) };
+  if (error.code === 'closing-bracket-not-indented' && error.entry)
+    return { ...base, indentTo: suggestedIndent(error.entry) };
   if (error.code === 'interpolation-syntax' && error.message.startsWith("'%' must be followed")) {
     const s = error.range.start;
     return { ...base, escapePercent: range(s.line, s.character, s.line, s.character + 1) };
@@ -97,7 +101,9 @@ function message(doc: CfgDocument, error: CfgError): { text: string; related?: R
           `'%(${error.reference ?? ''})s' refers to a key that is neither in [${error.section}] nor in [DEFAULT] of ` +
           `this file (interpolation never looks at other sections or files). Write '%%' for a literal '%'. ` +
           `dbnd reads every value at load time, so ${REFUSES}. configparser: InterpolationMissingOptionError: ${error.message}`,
-        related: [{ path: '', range: error.entry.keyRange, message: `while reading '${error.option}' of [${error.section}]` }],
+        related: [
+          { path: '', range: error.entry.keyRange, message: `while reading '${error.option}' of [${error.section}]` },
+        ],
       };
     case 'interpolation-depth':
       return {

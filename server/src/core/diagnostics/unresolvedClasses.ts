@@ -13,7 +13,12 @@ import type { CoreDiagnostic, ReplaceValueFixData } from './types';
 
 /** Section names dbnd could resolve a bare name through: modelled families and every section in the layer. */
 export function knownSectionNames(layer: ConfigLayer): string[] {
-  return [...new Set([...ALL_CONFIG_CLASSES.filter((c) => c.registered).map((c) => c.family), ...layer.merged.sectionNames()])];
+  return [
+    ...new Set([
+      ...ALL_CONFIG_CLASSES.filter((c) => c.registered).map((c) => c.family),
+      ...layer.merged.sectionNames(),
+    ]),
+  ];
 }
 
 export function unresolvedClassDiagnostic(
@@ -49,7 +54,10 @@ export function unresolvedClassDiagnostic(
         `checked. If that class is not installed, dbnd fails with TaskClassNotFoundException when it builds [${name}].`,
     };
   }
-  const suggestion = closestName(lower, knownSectionNames(layer).filter((s) => s !== name.toLowerCase()));
+  const suggestion = closestName(
+    lower,
+    knownSectionNames(layer).filter((s) => s !== name.toLowerCase()),
+  );
   return {
     ...base,
     severity: 'warning',

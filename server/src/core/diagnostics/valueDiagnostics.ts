@@ -23,7 +23,10 @@ function unknownKey(path: string, entry: CfgEntry, section: string, cls: ConfigC
       data: obsolete.replacement ? { replaceKeyWith: obsolete.replacement } : undefined,
     };
   }
-  const suggestion = closestName(entry.key, cls.params.map((p) => p.name));
+  const suggestion = closestName(
+    entry.key,
+    cls.params.map((p) => p.name),
+  );
   return {
     path,
     range: entry.keyRange,
@@ -46,7 +49,8 @@ export function valueDiagnostics(
   const out: CoreDiagnostic[] = [];
   // The value dbnd parses is configparser's interpolated one (`%(x)s`, `%%`), which the reader already computed.
   const interpolated = new Map<CfgEntry, string>();
-  for (const ps of doc.parser.sections) for (const o of ps.options) if (o.value !== null) interpolated.set(o.entry, o.value);
+  for (const ps of doc.parser.sections)
+    for (const o of ps.options) if (o.value !== null) interpolated.set(o.entry, o.value);
   for (const section of doc.sections) {
     if (section.isDefault) continue;
     const cls = classOf(section.name);
@@ -60,10 +64,24 @@ export function valueDiagnostics(
         continue;
       }
       if (param.unused) {
-        out.push({ path, range: entry.keyRange, severity: 'hint', code: 'unused-key', message: `dbnd never reads '${entry.key}': ${param.unused}`, tags: ['unnecessary'] });
+        out.push({
+          path,
+          range: entry.keyRange,
+          severity: 'hint',
+          code: 'unused-key',
+          message: `dbnd never reads '${entry.key}': ${param.unused}`,
+          tags: ['unnecessary'],
+        });
       }
       if (param.deprecated) {
-        out.push({ path, range: entry.keyRange, severity: 'warning', code: 'deprecated-key', message: param.deprecated, tags: ['deprecated'] });
+        out.push({
+          path,
+          range: entry.keyRange,
+          severity: 'warning',
+          code: 'deprecated-key',
+          message: param.deprecated,
+          tags: ['deprecated'],
+        });
       }
       const text = interpolated.get(entry);
       if (text === undefined) continue; // an interpolation error, reported with the syntax errors
@@ -77,7 +95,13 @@ export function valueDiagnostics(
           message: `'${entry.key}' expects ${param.type}: ${parsed.error.message} (dbnd fails the build with DatabandBuildError)`,
         });
       } else if (param.validator === 'NonEmptyString' && parsed.value === '') {
-        out.push({ path, range: entry.valueRange, severity: 'error', code: 'empty-value', message: `'${entry.key}' must not be empty (dbnd: "has empty string value")` });
+        out.push({
+          path,
+          range: entry.valueRange,
+          severity: 'error',
+          code: 'empty-value',
+          message: `'${entry.key}' must not be empty (dbnd: "has empty string value")`,
+        });
       }
     }
   }

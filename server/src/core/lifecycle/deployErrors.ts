@@ -29,7 +29,11 @@ export interface DeployCheck {
 
 const truthy = (v: unknown) => Boolean(v) && !(typeof v === 'object' && v !== null && Object.keys(v).length === 0);
 
-export function checkDeployErrors(pod: PodJson | undefined, engine: DeployCheckConfig, facts: DeployCheckFacts = {}): DeployCheck {
+export function checkDeployErrors(
+  pod: PodJson | undefined,
+  engine: DeployCheckConfig,
+  facts: DeployCheckFacts = {},
+): DeployCheck {
   const warnings: string[] = [];
   const status = pod?.status ?? null;
   const none: DeployCheck = { failure: null, kind: null, warnings };
@@ -41,7 +45,11 @@ export function checkDeployErrors(pod: PodJson | undefined, engine: DeployCheckC
       if (condition.reason !== 'Unschedulable') continue;
       const message = condition.message;
       if (typeof message !== 'string') {
-        return { failure: { type: 'TypeError', message: "argument of type 'NoneType' is not iterable" }, kind: 'other', warnings };
+        return {
+          failure: { type: 'TypeError', message: "argument of type 'NoneType' is not iterable" },
+          kind: 'other',
+          warnings,
+        };
       }
       if (message.includes('Insufficient cpu') || message.includes('Insufficient memory')) {
         if (truthy(engine.check_cluster_resource_capacity)) {

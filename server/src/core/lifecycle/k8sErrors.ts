@@ -37,5 +37,9 @@ export function podConfigError(message: string): DbndFailure {
   } else if (message.startsWith('secret')) {
     helpMsg = 'Check that the secret exsits in the cluster or remove it from the engine config';
   }
-  return { type: 'KubernetesPodConfigFailure', message: `Failed to start Kubernetes pod because of a configuration error: ${message}`, helpMsg };
+  return {
+    type: 'KubernetesPodConfigFailure',
+    message: `Failed to start Kubernetes pod because of a configuration error: ${message}`,
+    helpMsg,
+  };
 }

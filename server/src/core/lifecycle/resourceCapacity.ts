@@ -41,7 +41,10 @@ export function parseMemoryString(memory: unknown): Parsed {
       if (text.endsWith(s) || text.endsWith(s.toLowerCase())) {
         const number = pyFloat(text.slice(0, -s.length));
         if (number === undefined) {
-          return fail('DatabandConfigError', `memory parse failed for ${text}: ${floatError(text.slice(0, -s.length))}`);
+          return fail(
+            'DatabandConfigError',
+            `memory parse failed for ${text}: ${floatError(text.slice(0, -s.length))}`,
+          );
         }
         return ok(number * Math.pow(base, power * i));
       }
@@ -57,10 +60,14 @@ export function parseCpuRequest(cpu: unknown): Parsed {
   if (text.slice(-1).toLowerCase() === 'm') {
     const digits = text.slice(0, -1);
     if (/^\s*[+-]?\d+(_\d+)*\s*$/.test(digits)) return ok(Number(digits.replace(/_/g, '')) / 1000);
-    return fail('DatabandConfigError', `failed to parse request_cpu ${text}: invalid literal for int() with base 10: '${digits}'`);
+    return fail(
+      'DatabandConfigError',
+      `failed to parse request_cpu ${text}: invalid literal for int() with base 10: '${digits}'`,
+    );
   }
   const number = pyFloat(text);
-  if (number === undefined) return fail('DatabandConfigError', `failed to parse request_cpu ${text}: ${floatError(text)}`);
+  if (number === undefined)
+    return fail('DatabandConfigError', `failed to parse request_cpu ${text}: ${floatError(text)}`);
   return ok(number);
 }
 
@@ -69,7 +76,13 @@ export interface CapacityCheck {
   readonly warnings: readonly string[];
 }
 
-function aboveCapacityMessage(param: string, value: unknown, name: string, node: NodeCapacity, capacity: string): string {
+function aboveCapacityMessage(
+  param: string,
+  value: unknown,
+  name: string,
+  node: NodeCapacity,
+  capacity: string,
+): string {
   return (
     `Configured ${param} (${String(value)}) is larger than the node with most ${name} in the cluster (${node.name} with ${capacity}). ` +
     `Either lower the ${param} or add a node with enought ${name} to the cluster.`
@@ -93,7 +106,11 @@ export function checkResourceCapacity(
   const cpu = parseCpuRequest(requestCpu);
   if (!cpu.ok) return { failure: cpu.error, warnings: [] };
   const memory = parseMemoryString(requestMemory);
-  if (!memory.ok) return { failure: { type: 'DatabandConfigError', message: `failed to parse request_memory: ${memory.error.message}` }, warnings: [] };
+  if (!memory.ok)
+    return {
+      failure: { type: 'DatabandConfigError', message: `failed to parse request_memory: ${memory.error.message}` },
+      warnings: [],
+    };
   if (!cpu.value && !memory.value) return { failure: null, warnings: [] };
   // list_node() failing or returning nothing: dbnd gives up silently.
   if (!nodes || nodes.length === 0) return { failure: null, warnings: [] };
@@ -108,11 +125,13 @@ export function checkResourceCapacity(
     const values: number[] = [];
     for (const node of nodes) {
       const v = node.capacity.cpu === undefined ? undefined : pyFloat(String(node.capacity.cpu));
-      if (v === undefined) return giveUp(node.capacity.cpu === undefined ? "'cpu'" : floatError(String(node.capacity.cpu)));
+      if (v === undefined)
+        return giveUp(node.capacity.cpu === undefined ? "'cpu'" : floatError(String(node.capacity.cpu)));
       values.push(v);
     }
     const max = largest(nodes, values);
-    if (cpu.value > max.value) components.push(aboveCapacityMessage('request_cpu', requestCpu, 'CPUs', max.node, max.node.capacity.cpu));
+    if (cpu.value > max.value)
+      components.push(aboveCapacityMessage('request_cpu', requestCpu, 'CPUs', max.node, max.node.capacity.cpu));
   }
   if (memory.value) {
     const values: number[] = [];
@@ -124,7 +143,10 @@ export function checkResourceCapacity(
       values.push(v.value);
     }
     const max = largest(nodes, values);
-    if (memory.value > max.value) components.push(aboveCapacityMessage('request_memory', requestMemory, 'memory', max.node, max.node.capacity.memory));
+    if (memory.value > max.value)
+      components.push(
+        aboveCapacityMessage('request_memory', requestMemory, 'memory', max.node, max.node.capacity.memory),
+      );
   }
   return { failure: components.length ? unschedulable(conditionMessage, components.join('\n')) : null, warnings: [] };
 }

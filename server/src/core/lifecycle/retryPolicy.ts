@@ -32,7 +32,11 @@ function retryCountOf(entry: unknown): DbndResult<unknown> {
   return fail('TypeError', `'${pyTypeName(entry)}' object is not subscriptable`);
 }
 
-export function retryPolicyFor(reason: string | null, podErrorCfgSourceDict: unknown, defaults: RetryDefaults): DbndResult<RetryPolicy> {
+export function retryPolicyFor(
+  reason: string | null,
+  podErrorCfgSourceDict: unknown,
+  defaults: RetryDefaults,
+): DbndResult<RetryPolicy> {
   const delaySeconds = defaults.podDefaultRetryDelaySeconds;
   const fallback = ok<RetryPolicy>({ retryCount: defaults.taskRetries, delaySeconds, source: 'task_retries' });
   const dict = podErrorCfgSourceDict;
@@ -40,7 +44,9 @@ export function retryPolicyFor(reason: string | null, podErrorCfgSourceDict: unk
     return fail('TypeError', `argument of type '${pyTypeName(dict)}' is not iterable`);
   }
   // `reason in dict`: for a list the membership test compares items; for a dict the keys (always strings).
-  const present = Array.isArray(dict) ? dict.includes(reason) : reason !== null && Object.prototype.hasOwnProperty.call(dict, reason);
+  const present = Array.isArray(dict)
+    ? dict.includes(reason)
+    : reason !== null && Object.prototype.hasOwnProperty.call(dict, reason);
   if (!present) return fallback;
   if (Array.isArray(dict)) return fail('TypeError', 'list indices must be integers or slices, not str');
   const count = retryCountOf((dict as Record<string, unknown>)[reason as string]);

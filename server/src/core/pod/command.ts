@@ -18,7 +18,13 @@ export function trapScript(trapFile: string, cmds: readonly string[]): string {
   return pyDedent(text);
 }
 
-export function buildCommand(engine: EngineValues, cmds: readonly string[], podName: string, taskRunRepr: string, logWarnings: string[]): DbndResult<ContainerCommand> {
+export function buildCommand(
+  engine: EngineValues,
+  cmds: readonly string[],
+  podName: string,
+  taskRunRepr: string,
+  logWarnings: string[],
+): DbndResult<ContainerCommand> {
   let command = [...cmds];
   let args: string[] | undefined;
   const trapFile: Json = engine.trap_exit_file_flag ?? null;

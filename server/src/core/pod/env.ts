@@ -18,7 +18,11 @@ export function fullImage(engine: EngineValues): string {
   return `${pyStr(engine.container_repository ?? null)}:${pyStr(engine.container_tag ?? null)}`;
 }
 
-export function buildEnvVars(engine: EngineValues, ctx: PodRenderContext, podName: string): DbndResult<Map<string, Json>> {
+export function buildEnvVars(
+  engine: EngineValues,
+  ctx: PodRenderContext,
+  podName: string,
+): DbndResult<Map<string, Json>> {
   const namespace = engine.namespace ?? null;
   const env = new Map<string, Json>();
   env.set('DBND__POD_NAME', podName);

@@ -4,7 +4,12 @@ import { EngineValues } from './types';
 import type { Json } from '../json';
 import { pyStr, pyStrFormat, pyTruthy } from '../python';
 
-export function buildExternalLinks(engine: EngineValues, namespace: Json, pod: Json, now: string): Record<string, string> {
+export function buildExternalLinks(
+  engine: EngineValues,
+  namespace: Json,
+  pod: Json,
+  now: string,
+): Record<string, string> {
   const links: Record<string, string> = {};
   const fields = { namespace: pyStr(namespace), pod: pyStr(pod) };
   const dashboard = engine.dashboard_url ?? null;

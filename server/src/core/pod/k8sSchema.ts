@@ -33,7 +33,13 @@ function snake(jsonName: string): string {
 
 export const K8S_MODELS: Readonly<Record<ModelName, ModelSchema>> = {
   V1Pod: {
-    fields: { apiVersion: 'str', kind: 'str', metadata: { model: 'V1ObjectMeta' }, spec: { model: 'V1PodSpec' }, status: 'model' },
+    fields: {
+      apiVersion: 'str',
+      kind: 'str',
+      metadata: { model: 'V1ObjectMeta' },
+      spec: { model: 'V1PodSpec' },
+      status: 'model',
+    },
     required: [],
     attr: snake,
   },
@@ -98,7 +104,8 @@ export const K8S_MODELS: Readonly<Record<ModelName, ModelSchema>> = {
       volumes: 'list-model',
     },
     required: ['containers'],
-    attr: (n) => ({ hostIPC: 'host_ipc', hostPID: 'host_pid', setHostnameAsFQDN: 'set_hostname_as_fqdn' })[n] ?? snake(n),
+    attr: (n) =>
+      ({ hostIPC: 'host_ipc', hostPID: 'host_pid', setHostnameAsFQDN: 'set_hostname_as_fqdn' })[n] ?? snake(n),
   },
   V1Container: {
     fields: {

@@ -25,7 +25,9 @@ export function attachLiveLogs(engine: EngineValues, req: JsonObject, logWarning
   if (!pyTruthy(engine.airflow_log_enabled)) return ok(undefined);
   const trapFile = engine.trap_exit_file_flag ?? null;
   if (trapFile === null) {
-    logWarnings.push("Can't use live log feature without trap exit file.Please use the configuration `kubernetes.trap_exit_file_flag`");
+    logWarnings.push(
+      "Can't use live log feature without trap exit file.Please use the configuration `kubernetes.trap_exit_file_flag`",
+    );
     return fail('TypeError', 'expected str, bytes or os.PathLike object, not NoneType');
   }
   const trapDir = pyDirname(pyStr(trapFile));
@@ -54,8 +56,11 @@ export function attachLiveLogs(engine: EngineValues, req: JsonObject, logWarning
 
   const baseEnv = base.env as Json[] | undefined;
   const sidecarEnv: Json[] = baseEnv && baseEnv.length ? [...baseEnv] : [];
-  const existing = new Set(sidecarEnv.map((e) => (e !== null && typeof e === 'object' && !Array.isArray(e) ? (e as JsonObject).name : null)));
-  if (!existing.has('AIRFLOW__CORE__BASE_LOG_FOLDER')) sidecarEnv.push({ name: 'AIRFLOW__CORE__BASE_LOG_FOLDER', value: logFolder });
+  const existing = new Set(
+    sidecarEnv.map((e) => (e !== null && typeof e === 'object' && !Array.isArray(e) ? (e as JsonObject).name : null)),
+  );
+  if (!existing.has('AIRFLOW__CORE__BASE_LOG_FOLDER'))
+    sidecarEnv.push({ name: 'AIRFLOW__CORE__BASE_LOG_FOLDER', value: logFolder });
   if (!existing.has('AIRFLOW__CELERY__WORKER_LOG_SERVER_PORT')) {
     sidecarEnv.push({ name: 'AIRFLOW__CELERY__WORKER_LOG_SERVER_PORT', value: logPort });
   }

@@ -7,7 +7,11 @@ import { isJsonObject, type Json } from '../json';
 import { pyStr, pyTruthy, pyTypeName } from '../python';
 
 /** combine_mappings(caller labels, engine labels) then dbnd's fixed labels; every value str()-ed and cleaned. */
-export function buildLabels(engine: EngineValues, ctx: PodRenderContext, podName: string): DbndResult<Map<string, string>> {
+export function buildLabels(
+  engine: EngineValues,
+  ctx: PodRenderContext,
+  podName: string,
+): DbndResult<Map<string, string>> {
   const merged = new Map<string, Json>();
   for (const source of [ctx.labels ?? null, engine.labels ?? null]) {
     if (source === null) continue;

@@ -24,7 +24,13 @@ function camelToSnake(value: string, placeholder: string): string {
  * clean_job_name. `enabled` is the raw enabled_characters argument (e.g. "-."): Python re.escape()s it and puts it
  * inside character classes, so as a set it is exactly the characters of `enabled`.
  */
-function cleanJobName(value: string, enabled: string, placeholder: string, maxSize: number | undefined, postfix: string | undefined): string {
+function cleanJobName(
+  value: string,
+  enabled: string,
+  placeholder: string,
+  maxSize: number | undefined,
+  postfix: string | undefined,
+): string {
   const allowed = escapeClass(Array.from(new Set(enabled)).join(''));
   let out = camelToSnake(value, placeholder);
   out = out.replace(new RegExp(`[^a-z0-9${allowed}]`, 'gu'), placeholder);

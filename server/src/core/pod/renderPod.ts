@@ -10,7 +10,13 @@ import { podName as makePodName } from './name';
 import { buildResources } from './resources';
 import { attachSecrets, collectSecrets } from './secrets';
 import { reconcilePods, templatePod } from './template';
-import { defaultSecretVolumeName, type EngineValues, type PodRenderContext, type RenderedPod, type PodTemplateIo } from './types';
+import {
+  defaultSecretVolumeName,
+  type EngineValues,
+  type PodRenderContext,
+  type RenderedPod,
+  type PodTemplateIo,
+} from './types';
 import { type DbndResult, fail, ok } from '../result';
 import { toVolume, toVolumeMount } from './volumes';
 import { isJsonObject, type Json, type JsonObject, mapToObject } from '../json';
@@ -47,7 +53,13 @@ interface BuiltPods {
  * build_pod's steps in dbnd's order (so the first error is the one dbnd raises): labels, annotations, env, secrets,
  * command, the template (`_build_base_pod`), then `_to_real_pod` (dbnd's own V1Pod, here in serialized form).
  */
-function buildPods(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateIo, name: string, logWarnings: string[]): DbndResult<BuiltPods> {
+function buildPods(
+  engine: EngineValues,
+  ctx: PodRenderContext,
+  io: PodTemplateIo,
+  name: string,
+  logWarnings: string[],
+): DbndResult<BuiltPods> {
   const labels = buildLabels(engine, ctx, name);
   if (!labels.ok) return labels;
   const annotations = buildAnnotations(engine, ctx);
@@ -68,7 +80,13 @@ function buildPods(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateI
   const metadata: JsonObject = { annotations: mapToObject(annotations.value), labels: mapToObject(labels.value), name };
   if (namespace !== null) metadata.namespace = namespace;
 
-  const container: JsonObject = { command: command.value.command, env: envVarEntries(env.value), envFrom: [], image: fullImage(engine), name: 'base' };
+  const container: JsonObject = {
+    command: command.value.command,
+    env: envVarEntries(env.value),
+    envFrom: [],
+    image: fullImage(engine),
+    name: 'base',
+  };
   if (command.value.args !== undefined) container.args = command.value.args;
   const pullPolicy = engine.image_pull_policy ?? null;
   if (pullPolicy !== null) container.imagePullPolicy = pullPolicy;
@@ -77,7 +95,11 @@ function buildPods(engine: EngineValues, ctx: PodRenderContext, io: PodTemplateI
   const spec: JsonObject = {
     containers: [container],
     // Split on "," only: `a, b` gives a name with a leading space.
-    imagePullSecrets: pyTruthy(pullSecrets) ? pyStr(pullSecrets).split(',').map((n) => ({ name: n })) : [],
+    imagePullSecrets: pyTruthy(pullSecrets)
+      ? pyStr(pullSecrets)
+          .split(',')
+          .map((n) => ({ name: n }))
+      : [],
   };
   const specFields: ReadonlyArray<[string, string]> = [
     ['serviceAccountName', 'service_account_name'],
@@ -131,7 +153,12 @@ export function renderPod(engine: EngineValues, ctx: PodRenderContext, io: PodTe
     return fail('DatabandConfigError', 'Your container tag is None, please check your configuration');
   }
   const logWarnings: string[] = [];
-  const name = makePodName({ taskFamily: ctx.taskFamily, taskName: ctx.taskName, taskRunUid: ctx.taskRunUid, tryNumber: ctx.tryNumber });
+  const name = makePodName({
+    taskFamily: ctx.taskFamily,
+    taskName: ctx.taskName,
+    taskRunUid: ctx.taskRunUid,
+    tryNumber: ctx.tryNumber,
+  });
   const built = buildPods(engine, ctx, io, name, logWarnings);
   if (!built.ok) return built;
   const merged = reconcilePods(built.value.template, built.value.client);
@@ -140,7 +167,12 @@ export function renderPod(engine: EngineValues, ctx: PodRenderContext, io: PodTe
 
   // Links are built from the V1Pod, before the live-logs step touches the request.
   const metadata = pod.metadata as JsonObject;
-  const externalLinks = buildExternalLinks(engine, metadata.namespace ?? null, metadata.name ?? null, ctx.now ?? DEFAULT_NOW);
+  const externalLinks = buildExternalLinks(
+    engine,
+    metadata.namespace ?? null,
+    metadata.name ?? null,
+    ctx.now ?? DEFAULT_NOW,
+  );
   const live = attachLiveLogs(engine, pod, logWarnings);
   if (!live.ok) return live;
 

@@ -87,7 +87,10 @@ export function attachSecrets(
       (target.volumes ??= []).push({ name, secret: withoutNulls({ secretName: s.secret }) });
       (target.volumeMounts ??= []).push({ mountPath: s.deployTarget, name, readOnly: true });
     } else if (s.key !== null) {
-      target.env.push({ name: s.deployTarget, valueFrom: { secretKeyRef: withoutNulls({ key: s.key, name: s.secret }) } });
+      target.env.push({
+        name: s.deployTarget,
+        valueFrom: { secretKeyRef: withoutNulls({ key: s.key, name: s.secret }) },
+      });
     } else {
       target.envFrom.push({ secretRef: withoutNulls({ name: s.secret }) });
     }

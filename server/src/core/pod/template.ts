@@ -18,7 +18,13 @@ const PYYAML_SCALARS: ScalarTag[] = [
   { tag: BOOL_TAG, default: true, test: /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/, resolve: () => true },
   { tag: BOOL_TAG, default: true, test: /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/, resolve: () => false },
   // An exponent needs a dot and a signed exponent in PyYAML (`1e3` is a string there).
-  { tag: FLOAT_TAG, default: true, format: 'EXP', test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*[eE][-+][0-9]+$/, resolve: (s) => Number(s.replace(/_/g, '')) },
+  {
+    tag: FLOAT_TAG,
+    default: true,
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*[eE][-+][0-9]+$/,
+    resolve: (s) => Number(s.replace(/_/g, '')),
+  },
 ];
 
 /** yaml.safe_load: YAML 1.1 scalars as PyYAML resolves them, merge keys, duplicate keys allowed (last wins). */
@@ -189,7 +195,13 @@ function reconcileContainers(base: readonly Json[], client: readonly Json[]): Db
   if (base.length === 0) return ok([...client]);
   if (client.length === 0) return ok([...base]);
   const base0 = base[0] as JsonObject;
-  const extended = extendFields(base0, client[0] as JsonObject, ['volumeMounts', 'env', 'envFrom', 'ports', 'volumeDevices']);
+  const extended = extendFields(base0, client[0] as JsonObject, [
+    'volumeMounts',
+    'env',
+    'envFrom',
+    'ports',
+    'volumeDevices',
+  ]);
   if (!extended.ok) return extended;
   const rest = reconcileContainers(base.slice(1), client.slice(1));
   if (!rest.ok) return rest;
@@ -198,7 +210,10 @@ function reconcileContainers(base: readonly Json[], client: readonly Json[]): Db
 
 function reconcileSpecs(base: JsonObject | undefined, client: JsonObject): DbndResult<JsonObject> {
   if (!base) return ok(client);
-  const containers = reconcileContainers((base.containers as Json[] | undefined) ?? [], (client.containers as Json[] | undefined) ?? []);
+  const containers = reconcileContainers(
+    (base.containers as Json[] | undefined) ?? [],
+    (client.containers as Json[] | undefined) ?? [],
+  );
   if (!containers.ok) return containers;
   const withContainers: JsonObject = { ...client, containers: containers.value };
   const extended = extendFields(base, withContainers, ['initContainers', 'volumes']);

@@ -12,5 +12,8 @@ export function pyInt(value: Json): DbndResult<number> {
     if (/^[+-]?\d+(_\d+)*$/.test(text)) return ok(Number(text.replace(/_/g, '')));
     return fail('ValueError', `invalid literal for int() with base 10: ${pyRepr(value)}`);
   }
-  return fail('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`);
+  return fail(
+    'TypeError',
+    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`,
+  );
 }

@@ -57,7 +57,9 @@ export function pyRepr(value: Json): string {
   if (typeof value === 'string') return reprOfString(value);
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${reprOfString(k)}: ${pyRepr(v)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${reprOfString(k)}: ${pyRepr(v)}`)
+      .join(', ')}}`;
   }
   return pyStr(value);
 }

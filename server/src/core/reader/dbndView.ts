@@ -50,7 +50,12 @@ export function dbndReadError(doc: CfgDocument, source: string): DbndReadError |
     const errors = causes.map((e) => ({ line: e.line as number, text: pyRepr('rawLine' in e ? e.rawLine : '') }));
     return { type: 'ParsingError', line: errors[0].line, message: parsingErrorMessage(source, errors), errors, causes };
   }
-  const base = { type: raised.pythonType, line: raised.line, message: pythonErrorMessage(raised, source), causes: [raised] };
+  const base = {
+    type: raised.pythonType,
+    line: raised.line,
+    message: pythonErrorMessage(raised, source),
+    causes: [raised],
+  };
   switch (raised.code) {
     case 'duplicate-section':
       return { ...base, section: raised.section };

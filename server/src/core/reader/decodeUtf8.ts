@@ -15,7 +15,9 @@ export interface Utf8DecodeError {
   readonly line: number;
 }
 
-export type Utf8DecodeResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: Utf8DecodeError };
+export type Utf8DecodeResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly error: Utf8DecodeError };
 
 /** How many bytes follow a lead byte, and the allowed range of the first of them (CPython's decoder table). */
 function sequence(lead: number): { readonly length: number; readonly low: number; readonly high: number } | null {
@@ -73,7 +75,8 @@ export function decodeUtf8(bytes: Uint8Array): Utf8DecodeResult {
   const chunkStart = Math.floor((bad.end - 1) / PYTHON_READ_CHUNK) * PYTHON_READ_CHUNK;
   const start = Math.max(0, bad.start - chunkStart);
   const end = start + (bad.end - bad.start) - 1;
-  const where = end > start ? `bytes in position ${start}-${end}` : `byte ${hex(bytes[bad.start])} in position ${start}`;
+  const where =
+    end > start ? `bytes in position ${start}-${end}` : `byte ${hex(bytes[bad.start])} in position ${start}`;
   return {
     ok: false,
     error: {

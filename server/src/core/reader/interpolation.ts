@@ -116,7 +116,12 @@ export interface InterpolationResult {
 }
 
 /** `parser.get(section, option)` for one option whose raw value comes from `entry`. */
-export function interpolateValue(section: string, option: string, entry: CfgEntry, lookup: Lookup): InterpolationResult {
+export function interpolateValue(
+  section: string,
+  option: string,
+  entry: CfgEntry,
+  lookup: Lookup,
+): InterpolationResult {
   const raw = entry.rawValue;
   if (!raw.includes('%')) return { value: raw, error: null };
   const ctx: Context = { section, option, rawval: raw, topEntry: entry, lookup, accum: [], length: 0 };

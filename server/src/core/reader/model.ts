@@ -156,7 +156,14 @@ export interface PythonSection {
 export type CfgLineKind = 'header' | 'entry' | 'continuation' | 'comment' | 'blank' | 'invalid';
 
 /** Index of each kind in `CfgLineTable.kinds`. */
-export const CFG_LINE_KINDS: readonly CfgLineKind[] = ['header', 'entry', 'continuation', 'comment', 'blank', 'invalid'];
+export const CFG_LINE_KINDS: readonly CfgLineKind[] = [
+  'header',
+  'entry',
+  'continuation',
+  'comment',
+  'blank',
+  'invalid',
+];
 
 /**
  * One row per line, kept in typed arrays (a large file has 100k lines; one object per line would cost more

@@ -1,6 +1,14 @@
 // "What is at this position": the one query completion, hover, outline and folding share.
 import type { Position } from '../text/range';
-import { CFG_LINE_KINDS, type CfgComment, type CfgDocument, type CfgEntry, type CfgInvalidLine, type CfgLineKind, type CfgSection } from './model';
+import {
+  CFG_LINE_KINDS,
+  type CfgComment,
+  type CfgDocument,
+  type CfgEntry,
+  type CfgInvalidLine,
+  type CfgLineKind,
+  type CfgSection,
+} from './model';
 
 /** One row of the document's line table. */
 export interface CfgLineInfo {
@@ -39,15 +47,28 @@ export type CfgNode =
   /** After the delimiter on the key's line. */
   | { readonly kind: 'value'; readonly entry: CfgEntry; readonly section: CfgSection | null }
   /** On a continuation line of a multi-line value; `lineIndex` indexes `entry.lines` (≥ 1). */
-  | { readonly kind: 'continuation'; readonly entry: CfgEntry; readonly section: CfgSection | null; readonly lineIndex: number }
+  | {
+      readonly kind: 'continuation';
+      readonly entry: CfgEntry;
+      readonly section: CfgSection | null;
+      readonly lineIndex: number;
+    }
   /** A whole-line comment; `entry` is set when the comment sits inside a multi-line value (configparser drops it). */
-  | { readonly kind: 'comment'; readonly comment: CfgComment; readonly section: CfgSection | null; readonly entry: CfgEntry | null }
+  | {
+      readonly kind: 'comment';
+      readonly comment: CfgComment;
+      readonly section: CfgSection | null;
+      readonly entry: CfgEntry | null;
+    }
   | { readonly kind: 'invalid-line'; readonly invalid: CfgInvalidLine; readonly section: CfgSection | null }
   /** A blank line, or past the end of the text. `section` is the section above (null before any header);
    *  `entry` is set for a blank line inside a multi-line value. */
   | { readonly kind: 'blank'; readonly section: CfgSection | null; readonly entry: CfgEntry | null };
 
-function findOnLine<T extends { readonly range: { readonly start: Position } }>(items: readonly T[], line: number): T | null {
+function findOnLine<T extends { readonly range: { readonly start: Position } }>(
+  items: readonly T[],
+  line: number,
+): T | null {
   let lo = 0;
   let hi = items.length - 1;
   while (lo <= hi) {
@@ -72,7 +93,8 @@ export function nodeAt(doc: CfgDocument, pos: Position): CfgNode {
   switch (info.kind) {
     case 'header': {
       const s = section as CfgSection;
-      if (ch >= s.nameRange.start.character && ch <= s.nameRange.end.character) return { kind: 'section-name', section: s };
+      if (ch >= s.nameRange.start.character && ch <= s.nameRange.end.character)
+        return { kind: 'section-name', section: s };
       if (ch >= s.headerRange.end.character && s.trailing) return { kind: 'header-trailing', section: s };
       return { kind: 'section-header', section: s };
     }

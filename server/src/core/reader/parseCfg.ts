@@ -149,7 +149,8 @@ export function parseCfg(text: string): CfgDocument {
         }
         const section = new SectionNode(name, isDefault, sections.length, i, indent, close - lineStart, keys);
         const trailingStart = skipPySpace(text, close + 1, last);
-        if (trailingStart < last) section.trailing = { text: text.slice(trailingStart, last), range: rangeOn(i, trailingStart, last) };
+        if (trailingStart < last)
+          section.trailing = { text: text.slice(trailingStart, last), range: rangeOn(i, trailingStart, last) };
         if (!isDefault) {
           const previous = sectionsByName.get(name);
           if (previous) {

@@ -40,7 +40,11 @@ function describe(value: Json): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function parseOne(req: BuildRequest, param: ParamSchema, cv: Pick<ConfigValue, 'value' | 'source' | 'origin'>): DbndResult<ParsedOne, BuildError> {
+function parseOne(
+  req: BuildRequest,
+  param: ParamSchema,
+  cv: Pick<ConfigValue, 'value' | 'source' | 'origin'>,
+): DbndResult<ParsedOne, BuildError> {
   const parsed = parseParameterValue(cv.value, param, req.parse);
   if (!parsed.ok) {
     return failWith({
@@ -69,14 +73,20 @@ function parseOne(req: BuildRequest, param: ParamSchema, cv: Pick<ConfigValue, '
 }
 
 /** dbnd's merge of an extend stack: dicts `dict(lower, **higher)`, lists concatenated, strings joined. */
-function merge(lower: ParsedOne, higher: ParsedOne, param: ParamSchema, req: BuildRequest): DbndResult<ParsedOne, BuildError> {
+function merge(
+  lower: ParsedOne,
+  higher: ParsedOne,
+  param: ParamSchema,
+  req: BuildRequest,
+): DbndResult<ParsedOne, BuildError> {
   if (higher.value === null) return ok(lower);
   const l = lower.value;
   const h = higher.value;
   let value: Json;
   if (Array.isArray(l) && Array.isArray(h)) value = [...l, ...h];
   else if (typeof l === 'string' && typeof h === 'string') value = l + h;
-  else if (l && h && typeof l === 'object' && typeof h === 'object' && !Array.isArray(l) && !Array.isArray(h)) value = { ...l, ...h };
+  else if (l && h && typeof l === 'object' && typeof h === 'object' && !Array.isArray(l) && !Array.isArray(h))
+    value = { ...l, ...h };
   else {
     return failWith({
       type: 'ValueError',
@@ -88,7 +98,11 @@ function merge(lower: ParsedOne, higher: ParsedOne, param: ParamSchema, req: Bui
   return ok({ value, source: `${lower.source},${higher.source}`, origins: [...lower.origins, ...higher.origins] });
 }
 
-function parseStack(req: BuildRequest, param: ParamSchema, stack: readonly ConfigValue[]): DbndResult<ParsedOne, BuildError> {
+function parseStack(
+  req: BuildRequest,
+  param: ParamSchema,
+  stack: readonly ConfigValue[],
+): DbndResult<ParsedOne, BuildError> {
   let acc: ParsedOne | undefined;
   for (const cv of stack) {
     const one = parseOne(req, param, cv);
@@ -135,12 +149,21 @@ export function buildConfigObject(req: BuildRequest): DbndResult<ConfigObject, B
     if (!result.ok) return result;
     if (result.value === undefined && !param.derived) missingErrors.push(missing(req, param));
     const { value, source, origins } = result.value ?? { value: null, source: '', origins: [] };
-    params.set(param.name, { name: param.name, type: param.type, value, source, origins, ...(param.system ? { system: true } : {}) });
+    params.set(param.name, {
+      name: param.name,
+      type: param.type,
+      value,
+      source,
+      origins,
+      ...(param.system ? { system: true } : {}),
+    });
   }
   const level = String(params.get('validate_no_extra_params')?.value ?? 'disabled');
   const warnings = findUnknownKeys(req.name, req.cls, req.sections, req.layer, level);
   if (level === 'error' && warnings.length > 0) {
-    missingErrors.push(...warnings.map((w) => ({ type: 'UnknownParameterError', message: w.message, origin: w.origin })));
+    missingErrors.push(
+      ...warnings.map((w) => ({ type: 'UnknownParameterError', message: w.message, origin: w.origin })),
+    );
   }
   if (missingErrors.length === 1) return failWith(missingErrors[0]);
   if (missingErrors.length > 1) {

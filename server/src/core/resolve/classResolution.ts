@@ -16,7 +16,12 @@ export interface PragmaValue {
 }
 
 /** `config.get(section, key)`: the merged value, `$VAR`-expanded, with `@None` meaning no value. */
-export function readPragma(layer: ConfigLayer, section: string, key: '_type' | '_from', env: Environment): PragmaValue | undefined {
+export function readPragma(
+  layer: ConfigLayer,
+  section: string,
+  key: '_type' | '_from',
+  env: Environment,
+): PragmaValue | undefined {
   const cv = layer.get(section, key);
   if (!cv || cv.value === null) return undefined;
   let value = expandEnvVar(String(cv.value), env).value;
@@ -53,7 +58,11 @@ function cycleError(chain: readonly string[], origin: ValueOrigin | undefined): 
 export const MAX_CLASS_CHAIN_DEPTH = 1000;
 
 /** The class `name` builds, or dbnd's error (TaskClassNotFoundException, CycleError, RecursionError, ...). */
-export function resolveConfigClass(name: string, layer: ConfigLayer, env: Environment): DbndResult<ConfigClassSchema, BuildError> {
+export function resolveConfigClass(
+  name: string,
+  layer: ConfigLayer,
+  env: Environment,
+): DbndResult<ConfigClassSchema, BuildError> {
   // dbnd recurses once per step; walked here as a loop so a long chain cannot overflow the JS stack.
   const visiting: string[] = [];
   const visited = new Set<string>();
@@ -95,7 +104,10 @@ export function resolveConfigClass(name: string, layer: ConfigLayer, env: Enviro
       const imported = importableClass(current);
       if (imported) return ok(imported);
       const module = current.slice(0, current.lastIndexOf('.'));
-      return failWith({ type: 'DatabandError', message: `Failed to import module '${module}' for task name '${current}'` });
+      return failWith({
+        type: 'DatabandError',
+        message: `Failed to import module '${module}' for task name '${current}'`,
+      });
     }
     return failWith(classNotFound(name));
   }

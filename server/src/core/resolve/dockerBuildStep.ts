@@ -44,7 +44,8 @@ export function dockerBuildStep(engine: ConfigObject, buildTimeStr: string): Dbn
   const tag = explicitTag ? String(explicitTag) : `${String(value('docker_build_tag_base'))}_${buildTimeStr}`;
   const layers = [overrideLayer(engine.cls.family, 'container_tag', tag)];
   const push = Boolean(value('docker_build_push'));
-  if (engine.cls.family === 'kubernetes' && !push) layers.push(overrideLayer(engine.cls.family, 'image_pull_policy', 'Never'));
+  if (engine.cls.family === 'kubernetes' && !push)
+    layers.push(overrideLayer(engine.cls.family, 'image_pull_policy', 'Never'));
   return ok({ layers, build: { image_name: value('container_repository'), tag, push } });
 }
 

@@ -47,7 +47,10 @@ export function driverSubmission(
 export function splitImage(image: string): DbndResult<{ repository: string; tag: string }, BuildError> {
   const parts = image.split(':');
   if (parts.length !== 2) {
-    const reason = parts.length > 2 ? 'too many values to unpack (expected 2)' : `not enough values to unpack (expected 2, got ${parts.length})`;
+    const reason =
+      parts.length > 2
+        ? 'too many values to unpack (expected 2)'
+        : `not enough values to unpack (expected 2, got ${parts.length})`;
     return failWith({
       type: 'ParseParameterError',
       message: `Received image ${image} is not in image format! Expected repo:tag. Exception: ${reason}`,

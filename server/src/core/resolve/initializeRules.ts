@@ -34,7 +34,11 @@ export function initializeEnv(obj: ConfigObject): DbndResult<ConfigObject, Build
   let dbndRoot = valueOf(params, 'dbnd_root');
   if (!dbndRoot) {
     if (typeof root !== 'string' || !root) {
-      return failWith({ type: 'DatabandConfigError', message: `Failed to access dbnd_root: the environment [${obj.name}] has no root`, param: 'root' });
+      return failWith({
+        type: 'DatabandConfigError',
+        message: `Failed to access dbnd_root: the environment [${obj.name}] has no root`,
+        param: 'root',
+      });
     }
     dbndRoot = subFolder(root, 'dbnd');
     setValue(params, 'dbnd_root', dbndRoot);
@@ -66,7 +70,9 @@ export function initializeKubernetesEngine(obj: ConfigObject): { object: ConfigO
   const params: Mutable = new Map(obj.params);
   const notes: InitializeNote[] = [];
   if (valueOf(params, 'debug')) {
-    notes.push({ message: 'Running in debug mode, setting all k8s loggers to debug, waiting for every pod completion!' });
+    notes.push({
+      message: 'Running in debug mode, setting all k8s loggers to debug, waiting for every pod completion!',
+    });
     setValue(params, 'detach_run', false);
   }
   if (valueOf(params, 'show_pod_log')) {
@@ -74,7 +80,9 @@ export function initializeKubernetesEngine(obj: ConfigObject): { object: ConfigO
     setValue(params, 'detach_run', false);
   }
   if (valueOf(params, 'auto_remove') && !valueOf(params, 'detach_run')) {
-    notes.push({ message: "Can't auto remove pod if not running from detach_run=True mode, switching to auto_remove=False" });
+    notes.push({
+      message: "Can't auto remove pod if not running from detach_run=True mode, switching to auto_remove=False",
+    });
     setValue(params, 'auto_remove', false);
   }
   if (valueOf(params, 'airflow_log_enabled') && !valueOf(params, 'trap_exit_file_flag')) {

@@ -26,7 +26,11 @@ export interface RunSettings {
 type Parse = ValueParseContext;
 
 /** One settings object (`[databand]`, `[core]`, `[run]`), or undefined when its class is not modelled. */
-export function buildSettings(family: string, layer: ConfigLayer, parse: Parse): DbndResult<ConfigObject, BuildError> | undefined {
+export function buildSettings(
+  family: string,
+  layer: ConfigLayer,
+  parse: Parse,
+): DbndResult<ConfigObject, BuildError> | undefined {
   const cls: ConfigClassSchema | undefined = classByFamily(family);
   if (!cls) return undefined;
   return buildConfigObject({ name: family, cls, sections: objectSections(family, cls, []), layer, parse });

@@ -22,7 +22,13 @@ export type {
   RenderedPod,
   PlaceholderUse,
 } from './result';
-export { renderContext, type RenderOptions, DRIVER_TASK, PLACEHOLDER_VALUES, PLACEHOLDER_MEANINGS } from './renderDefaults';
+export {
+  renderContext,
+  type RenderOptions,
+  DRIVER_TASK,
+  PLACEHOLDER_VALUES,
+  PLACEHOLDER_MEANINGS,
+} from './renderDefaults';
 export { driverRunArguments, type DriverRunValues } from './driverCommand';
 export { originText, provenanceTexts } from './provenance';
 export { configObjectJson, warningJson, failureJson, settingsJson } from './resultJson';

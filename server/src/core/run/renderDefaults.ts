@@ -38,7 +38,7 @@ export const PLACEHOLDER_MEANINGS: Readonly<Record<PlaceholderField, string>> = 
   taskRunAttemptUid: 'the task run attempt uid dbnd generates',
   dockerBuildTime: 'the process start time dbnd stamps on the image tag it builds',
   executionDate: "the run's execution date (the time the run starts)",
-  runFolderName: "the run folder name, `<job name>_<run name>`, chosen when the run starts",
+  runFolderName: 'the run folder name, `<job name>_<run name>`, chosen when the run starts',
   resultFileUuid: 'the uuid dbnd generates for the run result file',
   trackerUrl: "the task run's tracker URL, known once the run is registered with the tracker",
   taskCommand: 'the command the Airflow executor generates for the task run',
@@ -81,7 +81,12 @@ function submittingUser(environment: Environment): string {
 }
 
 /** `run_executor.get_context_spawn_env()`: the variables a run passes to what it starts. */
-function spawnEnv(parentUid: string, parentAttemptUid: string, rootRunUid: string, rootTrackerUrl: string): Record<string, string> {
+function spawnEnv(
+  parentUid: string,
+  parentAttemptUid: string,
+  rootRunUid: string,
+  rootTrackerUrl: string,
+): Record<string, string> {
   return {
     DBND_PARENT_TASK_RUN_UID: parentUid,
     DBND_PARENT_TASK_RUN_ATTEMPT_UID: parentAttemptUid,
@@ -130,7 +135,17 @@ export function renderContext(options: RenderOptions, environment: Environment):
   const dagId = `DBND_RUN.${options.jobName ?? taskName}`;
   const airflowDate = PLACEHOLDER_VALUES.airflowExecutionDate;
   const command = pick(options.command, 'taskCommand', [
-    'airflow', 'tasks', 'run', dagId, taskName, `backfill_${airflowDate}`, '--local', '--pool', 'default_pool', '--subdir', 'DAGS_FOLDER/dbnd_dag.py',
+    'airflow',
+    'tasks',
+    'run',
+    dagId,
+    taskName,
+    `backfill_${airflowDate}`,
+    '--local',
+    '--pool',
+    'default_pool',
+    '--subdir',
+    'DAGS_FOLDER/dbnd_dag.py',
   ]);
   return {
     mode: 'task',

@@ -29,7 +29,16 @@ export function configObjectJson(obj: ConfigObject, withProvenance = false): Jso
 }
 
 export function warningJson(w: UnknownKeyWarning): Json {
-  return { object: w.object, kind: w.kind, class: w.className, level: w.level, section: w.section, key: w.key, source: w.source, message: w.message };
+  return {
+    object: w.object,
+    kind: w.kind,
+    class: w.className,
+    level: w.level,
+    section: w.section,
+    key: w.key,
+    source: w.source,
+    message: w.message,
+  };
 }
 
 export function failureJson(failure: RunFailure | null): Json {

@@ -154,7 +154,11 @@ class Run {
       const { path, decodeError } = request.files[undecodable];
       const error = decodeError as PythonError;
       const message = `Failed to read configuration file at ${path}: ${error.message}`;
-      return this.fail('load', { type: 'DatabandConfigError', message, nested: [{ type: error.type, message: error.message }] });
+      return this.fail('load', {
+        type: 'DatabandConfigError',
+        message,
+        nested: [{ type: error.type, message: error.message }],
+      });
     }
     const base = loaded.value;
 
@@ -194,12 +198,18 @@ class Run {
     }
     if (render.mode === 'driver') {
       if (request.taskConfig) {
-        this.notes.push("task_config does not reach the driver pod: dbnd builds it from the run-level engine, before any task's task_config");
+        this.notes.push(
+          "task_config does not reach the driver pod: dbnd builds it from the run-level engine, before any task's task_config",
+        );
       }
-      if (!s.submitDriver) this.notes.push('dbnd would not submit this driver pod: submit_driver is False, so the driver runs on this machine');
+      if (!s.submitDriver)
+        this.notes.push(
+          'dbnd would not submit this driver pod: submit_driver is False, so the driver runs on this machine',
+        );
       return this.renderDriver(render, base, runEngine.object, summary);
     }
-    if (!s.submitTasks) this.notes.push('dbnd would not submit this task pod: submit_tasks is False, so tasks run inside the driver');
+    if (!s.submitTasks)
+      this.notes.push('dbnd would not submit this task pod: submit_tasks is False, so tasks run inside the driver');
     return this.taskEngine(base, runEngine.object, render.fullTaskFamilyShort, render);
   }
 
@@ -219,7 +229,12 @@ class Run {
    * The per-task engine (docs/dbnd-rules.md §5.2): the RunExecutor's clone of the run-level engine, the docker step
    * (when rendering), then a fresh build inside the task_config layer.
    */
-  private taskEngine(base: ConfigLayer, runEngine: ConfigObject, sourcePrefix: string, render: RenderContext | null): RunResult {
+  private taskEngine(
+    base: ConfigLayer,
+    runEngine: ConfigObject,
+    sourcePrefix: string,
+    render: RenderContext | null,
+  ): RunResult {
     const clone = this.keep(cloneObject(runEngine, base, this.parse, { require_submit: false }));
     if (!clone.ok) return this.fail('engine', clone.error);
     this.result.engine = clone.value.object;
@@ -233,7 +248,10 @@ class Run {
     if (taskConfig) {
       // parse_and_build_config_store: every section's value must be a mapping.
       if (Object.values(taskConfig).some((v) => !isMapping(v))) {
-        return this.fail('engine', { type: 'DatabandConfigError', message: `can't convert '${pyRepr(taskConfig)}' to configuration ` });
+        return this.fail('engine', {
+          type: 'DatabandConfigError',
+          message: `can't convert '${pyRepr(taskConfig)}' to configuration `,
+        });
       }
       // Python copies and compares these values recursively: as deep as a value hjson could not parse, dbnd
       // runs out of recursion too.
@@ -243,7 +261,10 @@ class Run {
           message: `maximum recursion depth exceeded (a task_config value nested more than ${MAX_HJSON_NESTING} levels deep)`,
         });
       }
-      const store = taskConfigStore(taskConfig as Readonly<Record<string, Readonly<Record<string, Json>>>>, `${sourcePrefix}[task_config]`);
+      const store = taskConfigStore(
+        taskConfig as Readonly<Record<string, Readonly<Record<string, Json>>>>,
+        `${sourcePrefix}[task_config]`,
+      );
       layer = layer.push('task_config', store);
     }
     const task = this.keep(buildNamedObject(runEngine.name, layer, this.parse));
@@ -253,7 +274,12 @@ class Run {
     return this.renderPodWith(task.value.object, render, render.command ?? [], this.result.settings?.envName ?? '', {});
   }
 
-  private renderDriver(render: RenderContext, base: ConfigLayer, runEngine: ConfigObject, s: RunSettingsSummary): RunResult {
+  private renderDriver(
+    render: RenderContext,
+    base: ConfigLayer,
+    runEngine: ConfigObject,
+    s: RunSettingsSummary,
+  ): RunResult {
     const docker = this.dockerStep(render, runEngine);
     if (!docker.ok) return this.fail('pod', docker.error);
     const layer = docker.value.layers.reduce((l, store) => l.push('prepare_docker_for_executor', store), base);
@@ -278,7 +304,10 @@ class Run {
     const split = splitImage(submit.value.image);
     if (!split.ok) return this.fail('pod', split.error);
     const final = this.keep(
-      cloneObject(engine, layer, this.parse, { container_repository: split.value.repository, container_tag: split.value.tag }),
+      cloneObject(engine, layer, this.parse, {
+        container_repository: split.value.repository,
+        container_tag: split.value.tag,
+      }),
     );
     if (!final.ok) return this.fail('pod', final.error);
     const cmds = driverCommandList(submit.value.command);
@@ -351,7 +380,8 @@ class Run {
         const step = this.result.dockerStep;
         return step?.kind === 'build' && step.build.tag.endsWith(`_${render.dockerBuildTime}`);
       }
-      if (field === 'runFolderName' || field === 'resultFileUuid') return render.mode === 'driver' && render.command === undefined;
+      if (field === 'runFolderName' || field === 'resultFileUuid')
+        return render.mode === 'driver' && render.command === undefined;
       return true;
     };
     const valueOf = (field: PlaceholderField): string => {
@@ -359,7 +389,9 @@ class Run {
       const value = render[field];
       return typeof value === 'string' ? value : '';
     };
-    return (render.placeholders ?? []).filter(used).map((field) => ({ field, value: valueOf(field), meaning: PLACEHOLDER_MEANINGS[field] }));
+    return (render.placeholders ?? [])
+      .filter(used)
+      .map((field) => ({ field, value: valueOf(field), meaning: PLACEHOLDER_MEANINGS[field] }));
   }
 }
 

@@ -36,7 +36,7 @@ export const DATABAND_SYSTEM_CONFIG: ConfigClassSchema = {
       'List[str]',
       null,
       'Extra configuration files (comma-separated). They are loaded as a layer **above** the command line, so ' +
-        'their values beat `--set`. The docs\' `DBND__CONF__FILE` does not exist; use `DBND__DATABAND__CONF_FILE` ' +
+        "their values beat `--set`. The docs' `DBND__CONF__FILE` does not exist; use `DBND__DATABAND__CONF_FILE` " +
         'or `DBND_CONFIG` (a single file read with the system files).',
       { cliFlag: '--conf-file', examples: ['conf/prod.cfg,conf/k8s.cfg'] },
     ),

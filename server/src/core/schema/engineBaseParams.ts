@@ -9,7 +9,7 @@ const DBND_LOCAL_ROOT_ON_ENGINE = withDefault(
   'dbnd_local_root',
   'Target',
   null,
-  'Meant as the dbnd home folder inside the engine\'s machine. Nothing reads it on an engine; the environment\'s ' +
+  "Meant as the dbnd home folder inside the engine's machine. Nothing reads it on an engine; the environment's " +
     '`dbnd_local_root` is the one that counts.',
   { unused: 'No engine code reads `dbnd_local_root`; set it on the environment section instead.' },
 );
@@ -70,8 +70,8 @@ export const CONTAINER_ENGINE_CONFIG_PARAMS: readonly ParamSchema[] = [
     'VersionStr',
     null,
     'Image tag of the containers; when set, no image is built and this tag is used. The aliases `now` (UTC `%Y%m%d_%H%M%S`), ' +
-      '`context_uid` and `git` (the project\'s git commit) are expanded. Left empty with `docker_build = False`, ' +
-      'dbnd fails with "\'docker_build=False\', however, \'container_tag\' is not defined". When dbnd builds the ' +
+      "`context_uid` and `git` (the project's git commit) are expanded. Left empty with `docker_build = False`, " +
+      "dbnd fails with \"'docker_build=False', however, 'container_tag' is not defined\". When dbnd builds the " +
       'image it writes the built tag into `[kubernetes] container_tag` with override priority, so that tag wins ' +
       'everywhere in the run.',
     { examples: ['v1.2.3', 'now', 'git'] },

@@ -26,14 +26,14 @@ const ENV_PARAMS: readonly ParamSchema[] = [
       '`${DBND_HOME}/data`, so environments derived from `local` inherit it.',
     { examples: ['${DBND_HOME}/data', 'gs://my-bucket/dbnd'] },
   ),
-  withDefault('dbnd_root', 'Target', null, 'Folder for dbnd\'s own outputs: run folders, logs, `run.pickle`.', {
+  withDefault('dbnd_root', 'Target', null, "Folder for dbnd's own outputs: run folders, logs, `run.pickle`.", {
     derived: 'When unset, dbnd uses `<root>/dbnd`.',
   }),
   // An output parameter without a default in dbnd: unset means "no value" (source ''), not MissingParameterError.
   withoutDefault(
     'dbnd_local_root',
     'Target',
-    'Local folder for dbnd\'s own files. The shipped `[local]`, `[gcp]`, `[aws]` and `[azure]` set ' +
+    "Local folder for dbnd's own files. The shipped `[local]`, `[gcp]`, `[aws]` and `[azure]` set " +
       '`${DBND_HOME}/data/dbnd`.',
     {
       derived:
@@ -41,12 +41,9 @@ const ENV_PARAMS: readonly ParamSchema[] = [
         'doesn\'t have dbnd_local_root defined".',
     },
   ),
-  withoutDefault(
-    'dbnd_data_sync_root',
-    'Target',
-    'Folder where local files are synced for remote engines.',
-    { derived: 'When unset, dbnd uses `<dbnd_root>/sync`.' },
-  ),
+  withoutDefault('dbnd_data_sync_root', 'Target', 'Folder where local files are synced for remote engines.', {
+    derived: 'When unset, dbnd uses `<dbnd_root>/sync`.',
+  }),
   withDefault(
     'local_engine',
     'str',
@@ -105,8 +102,7 @@ export const ENV_CONFIG: ConfigClassSchema = {
   family: 'env',
   shortFamily: 'd.r.e.EnvConfig',
   kind: 'env',
-  docs:
-    'Base environment class: where outputs go and which engines run the driver and tasks. ' + ENV_DOCS_TAIL,
+  docs: 'Base environment class: where outputs go and which engines run the driver and tasks. ' + ENV_DOCS_TAIL,
   params: ENV_PARAMS,
   packageDefaultKeys: [],
   legacyKeys: [],

@@ -65,9 +65,7 @@ function renderClass(cls: ConfigClassSchema): string {
     '',
     '| Key | Type | Default | Meaning |',
     '|---|---|---|---|',
-    ...cls.params.map(
-      (p) => `| \`${p.name}\` | ${cell(p.type)} | ${cell(defaultCell(cls, p))} | ${meaningCell(p)} |`,
-    ),
+    ...cls.params.map((p) => `| \`${p.name}\` | ${cell(p.type)} | ${cell(defaultCell(cls, p))} | ${meaningCell(p)} |`),
   ];
   if (cls.legacyKeys.length > 0) {
     const legacy = cls.legacyKeys.map((k) => (k.movedTo ? `\`${k.name}\` (now \`${k.movedTo}\`)` : `\`${k.name}\``));
@@ -100,7 +98,7 @@ function renderKnownSections(): string {
 
 const LEGEND =
   '"**required**" means dbnd has no default and the shipped files set none; "none (shipped value)" means no ' +
-  'code default, but dbnd\'s packaged config files set one. *Unused* keys are read by nothing in dbnd 1.0.28; ' +
+  "code default, but dbnd's packaged config files set one. *Unused* keys are read by nothing in dbnd 1.0.28; " +
   '*derived* keys are changed by dbnd after reading (see the hover text).';
 
 /** The markdown that goes between the README's `<!-- keys:start -->` and `<!-- keys:end -->` markers. */

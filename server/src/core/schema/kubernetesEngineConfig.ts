@@ -70,7 +70,7 @@ const KUBERNETES_OWN_PARAMS: readonly ParamSchema[] = [
       'optionally `key`: `env` with `key` becomes an env var from a secret key (Airflow upper-cases the target), ' +
       '`env` without `key` becomes `envFrom.secretRef`, `volume` mounts the secret at `target` (read-only, random ' +
       'volume name). Another `type` fails at pod build ("deploy_type must be env or volume"), and so does a `key` ' +
-      'without `target`. Setting it in a task_config replaces the engine\'s list unless extended.',
+      "without `target`. Setting it in a task_config replaces the engine's list unless extended.",
     {
       examples: [
         '[{"type": "env", "target": "DBND__CORE__DATABAND_URL", "secret": "databand-secret", "key": "databand_url"}]',
@@ -88,8 +88,8 @@ const KUBERNETES_OWN_PARAMS: readonly ParamSchema[] = [
     'env_vars',
     'Dict',
     {},
-    'Extra environment variables of the `base` container, applied after dbnd\'s own (so they can override e.g. ' +
-      '`DBND__POD_NAMESPACE`) but before the run\'s spawn env. Values are sent as parsed: a number stays a JSON ' +
+    "Extra environment variables of the `base` container, applied after dbnd's own (so they can override e.g. " +
+      "`DBND__POD_NAMESPACE`) but before the run's spawn env. Values are sent as parsed: a number stays a JSON " +
       'number, which the API rejects for env values; quote them.',
     { examples: ['{"MY_FLAG": "1"}'] },
   ),
@@ -107,7 +107,7 @@ const KUBERNETES_OWN_PARAMS: readonly ParamSchema[] = [
     'pods_creation_batch_size',
     'int',
     10,
-    'Most pods the Airflow Kubernetes executor creates per sync loop (Airflow\'s `worker_pods_creation_batch_size`).',
+    "Most pods the Airflow Kubernetes executor creates per sync loop (Airflow's `worker_pods_creation_batch_size`).",
   ),
   withDefault('service_account_name', 'str', null, '`spec.serviceAccountName` of the pod.'),
   withDefault(
@@ -158,7 +158,7 @@ const KUBERNETES_OWN_PARAMS: readonly ParamSchema[] = [
     null,
     'Extra pod labels (a dict, although old docs call it a list). Values are rewritten to DNS-1123 label form ' +
       '(`team_A` becomes `team-a`, at most 63 characters); keys are kept. They can override the Airflow labels ' +
-      '(`airflow-worker`, `task_id`, ...), which breaks the executor\'s pod watching, but not dbnd\'s own labels.',
+      "(`airflow-worker`, `task_id`, ...), which breaks the executor's pod watching, but not dbnd's own labels.",
     { examples: ['{"team": "data"}'] },
   ),
   withDefault(
@@ -205,7 +205,7 @@ const KUBERNETES_OWN_PARAMS: readonly ParamSchema[] = [
       'read: **`retry_delay` has no effect**, the delay is always `pod_default_retry_delay`. A missing ' +
       '`retry_count` fails at retry time. Setting it in your own section **replaces** the shipped dict rather ' +
       'than merging with it. `err_image_pull` covers `ErrImagePull` only, not `ImagePullBackOff`, and ' +
-      '`err_pod_evicted` is used only when a pod reports success but Airflow\'s task is unfinished; a real ' +
+      "`err_pod_evicted` is used only when a pod reports success but Airflow's task is unfinished; a real " +
       'eviction maps to no key. No code default; the shipped `[kubernetes]` sets `255` and `err_image_pull`.',
     { examples: ['{"255": {"retry_count": 3}, "err_image_pull": {"retry_count": 0}}'] },
   ),
@@ -214,7 +214,7 @@ const KUBERNETES_OWN_PARAMS: readonly ParamSchema[] = [
     'timedelta',
     10,
     'Delay between retries of a task whose engine is a Kubernetes engine (Airflow path); it replaces the ' +
-      'task\'s `task_retry_delay`, and it is also the delay for `pod_error_cfg_source_dict` retries.',
+      "task's `task_retry_delay`, and it is also the delay for `pod_error_cfg_source_dict` retries.",
     { examples: ['10s', '1m'] },
   ),
   withoutDefault(
@@ -246,7 +246,7 @@ const KUBERNETES_OWN_PARAMS: readonly ParamSchema[] = [
     'debug_with_command',
     'str',
     '',
-    'Replace the pod\'s command with this shell-split string, for debugging (e.g. `sleep 3600` to exec into the ' +
+    "Replace the pod's command with this shell-split string, for debugging (e.g. `sleep 3600` to exec into the " +
       'pod).',
     { examples: ['sleep 3600'] },
   ),
@@ -313,8 +313,8 @@ const KUBERNETES_OWN_PARAMS: readonly ParamSchema[] = [
     'pod_yaml',
     'str',
     `${DBND_RUN_CONF_DIR_PLACEHOLDER}/kubernetes-pod.yaml`,
-    'Pod template merged under the pod dbnd builds. dbnd\'s values win; the template supplies fields dbnd leaves ' +
-      'empty (`restartPolicy`, `dnsPolicy`, init containers, sidecars, ...). Its first container\'s env, envFrom ' +
+    "Pod template merged under the pod dbnd builds. dbnd's values win; the template supplies fields dbnd leaves " +
+      "empty (`restartPolicy`, `dnsPolicy`, init containers, sidecars, ...). Its first container's env, envFrom " +
       'and mounts are prepended to `base`, but its `resources` are always lost. Default: the packaged ' +
       '`kubernetes-pod.yaml` (one `base` container, `restartPolicy: Never`).',
     { examples: ['${DBND_HOME}/kubernetes-pod.yaml'] },
@@ -342,22 +342,16 @@ const KUBERNETES_OWN_PARAMS: readonly ParamSchema[] = [
         'without `--interactive` uses a clone with `auto_remove = detach_run = True`.',
     },
   ),
-  withDefault(
-    'detach_run',
-    'bool',
-    false,
-    'Submit the pod and return without waiting for it or deleting it.',
-    {
-      derived:
-        '`debug` or `show_pod_log` force `detach_run` to False. The driver submission without `--interactive` uses ' +
-        'a clone with `detach_run = True` (unless debug/show_pod_log).',
-    },
-  ),
+  withDefault('detach_run', 'bool', false, 'Submit the pod and return without waiting for it or deleting it.', {
+    derived:
+      '`debug` or `show_pod_log` force `detach_run` to False. The driver submission without `--interactive` uses ' +
+      'a clone with `detach_run = True` (unless debug/show_pod_log).',
+  }),
   withDefault(
     'watcher_request_timeout_seconds',
     'int',
     300,
-    'Client-side connect/read timeout (`_request_timeout`) of the Airflow executor\'s pod watch.',
+    "Client-side connect/read timeout (`_request_timeout`) of the Airflow executor's pod watch.",
   ),
   withDefault(
     'watcher_recreation_interval_seconds',
@@ -375,7 +369,7 @@ const KUBERNETES_OWN_PARAMS: readonly ParamSchema[] = [
     'log_pod_events_on_sigterm',
     'bool',
     false,
-    'Meant to log the driver\'s Kubernetes events on SIGTERM. Nothing reads it: dbnd always logs them when the ' +
+    "Meant to log the driver's Kubernetes events on SIGTERM. Nothing reads it: dbnd always logs them when the " +
       'docker and airflow plugins are both enabled.',
     { unused: 'Not read; on SIGTERM inside a pod dbnd logs the events regardless.' },
   ),

@@ -32,7 +32,7 @@ export function validateNoExtraParams(codeDefault: (typeof PARAM_VALIDATION_VALU
     'validate_no_extra_params',
     'Enum',
     codeDefault,
-    'What dbnd does with keys it does not know in this object\'s sections: `disabled` ignores them, `warn` logs ' +
+    "What dbnd does with keys it does not know in this object's sections: `disabled` ignores them, `warn` logs " +
       '"Unknown parameter" build warnings, `error` fails the build. The code default is `' +
       codeDefault +
       '`, but the shipped `databand-core.cfg` sets `[config] validate_no_extra_params = warn`, which every config ' +

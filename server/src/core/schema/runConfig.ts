@@ -26,7 +26,7 @@ export const RUN_CONFIG: ConfigClassSchema = {
       'task_executor_type',
       'str',
       null,
-      'Force an executor instead of dbnd\'s automatic choice: `local`, `airflow_inprocess`, ' +
+      "Force an executor instead of dbnd's automatic choice: `local`, `airflow_inprocess`, " +
         '`airflow_multiprocess_local` or `airflow_kubernetes`.',
       { examples: ['local', 'airflow_kubernetes'] },
     ),
@@ -34,7 +34,7 @@ export const RUN_CONFIG: ConfigClassSchema = {
       'enable_airflow_kubernetes',
       'bool',
       true,
-      'Use dbnd\'s Airflow Kubernetes executor (watcher, per-failure retries from `pod_error_cfg_source_dict`) when ' +
+      "Use dbnd's Airflow Kubernetes executor (watcher, per-failure retries from `pod_error_cfg_source_dict`) when " +
         'tasks are submitted to a Kubernetes engine.',
     ),
     withDefault(
@@ -50,14 +50,14 @@ export const RUN_CONFIG: ConfigClassSchema = {
       'submit_driver',
       'bool',
       null,
-      'Override the environment\'s `submit_driver`: run the driver on the remote engine.',
+      "Override the environment's `submit_driver`: run the driver on the remote engine.",
       { cliFlag: '--submit-driver / --local-driver' },
     ),
     withDefault(
       'submit_tasks',
       'bool',
       null,
-      'Override the environment\'s `submit_tasks`: send every task to the remote engine.',
+      "Override the environment's `submit_tasks`: send every task to the remote engine.",
       { cliFlag: '--submit-tasks / --no-submit-tasks' },
     ),
     withDefault(
@@ -81,7 +81,12 @@ export const RUN_CONFIG: ConfigClassSchema = {
     ),
     withDefault('mark_success', 'bool', false, 'Mark tasks as succeeded without running them.'),
     withDefault('id', 'List[str]', null, 'Run only the tasks with these ids.'),
-    withDefault('selected_tasks_regex', 'List[str]', null, 'Run only the tasks whose id matches these regular expressions.'),
+    withDefault(
+      'selected_tasks_regex',
+      'List[str]',
+      null,
+      'Run only the tasks whose id matches these regular expressions.',
+    ),
     withDefault('ignore_dependencies', 'bool', false, 'Airflow executor: ignore upstream dependencies of tasks.'),
     withDefault(
       'ignore_first_depends_on_past',
@@ -127,12 +132,12 @@ export const RUN_CONFIG: ConfigClassSchema = {
       false,
       'Do not pickle the DAG for the workers; they run their own copy of the code.',
     ),
-    withDefault('pickle_handler', 'str', null, 'Python pickle module used to pickle the run\'s data.'),
+    withDefault('pickle_handler', 'str', null, "Python pickle module used to pickle the run's data."),
     withDefault(
       'enable_concurent_sqlite',
       'bool',
       false,
-      'Allow concurrent execution with a SQLite database (debugging only). The spelling is dbnd\'s.',
+      "Allow concurrent execution with a SQLite database (debugging only). The spelling is dbnd's.",
     ),
     withoutDefault(
       'heartbeat_interval_s',
@@ -148,7 +153,7 @@ export const RUN_CONFIG: ConfigClassSchema = {
     withoutDefault(
       'heartbeat_sender_log_to_file',
       'bool',
-      'Give the heartbeat sender its own log file instead of the run\'s stdout. No code default; shipped `True`.',
+      "Give the heartbeat sender its own log file instead of the run's stdout. No code default; shipped `True`.",
     ),
     withDefault(
       'hearbeat_disable_plugins',
@@ -160,7 +165,7 @@ export const RUN_CONFIG: ConfigClassSchema = {
       'task_run_at_execution_time_enabled',
       'bool',
       true,
-      'Allow calling tasks from inside another task\'s execution.',
+      "Allow calling tasks from inside another task's execution.",
     ),
     withDefault(
       'task_run_at_execution_time_in_memory_outputs',
@@ -202,12 +207,7 @@ export const RUN_CONFIG: ConfigClassSchema = {
       'Code run in subprocesses (parallel, Kubernetes pods, ...). Sent to pods as `DBND__USER_PRE_INIT`.' +
         LEGACY_CORE('user_code_on_fork'),
     ),
-    withDefault(
-      'plugins',
-      'str',
-      null,
-      'Plugins to load when the dbnd context is created.' + LEGACY_CORE('plugins'),
-    ),
+    withDefault('plugins', 'str', null, 'Plugins to load when the dbnd context is created.' + LEGACY_CORE('plugins')),
     withoutDefault(
       'fix_env_on_osx',
       'bool',
@@ -220,7 +220,7 @@ export const RUN_CONFIG: ConfigClassSchema = {
       'List[str]',
       'Names of the enabled environments; `[databand] env` (`--env`) must be one of them, otherwise dbnd fails ' +
         'with "Unknown env name ..., please enable it at \'[core]environments\'" (the message names the old ' +
-        'place). Setting it replaces the shipped `[\'local\']`, so list `local` too if you still use it.' +
+        "place). Setting it replaces the shipped `['local']`, so list `local` too if you still use it." +
         LEGACY_CORE('environments') +
         ' A `[core] environments` in dbnd 1.0.28 is ignored with an unknown-key warning.',
       { examples: ["['local', 'k8s_env']"] },

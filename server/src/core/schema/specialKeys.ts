@@ -14,7 +14,7 @@ export const SPECIAL_KEYS: readonly SpecialKey[] = [
       'The class of the object built from this section: a task family (`kubernetes`, `docker`, `local`), another ' +
       'section name whose own `_type`/`_from` decide, or a full class path such as ' +
       '`dbnd_docker.kubernetes.kubernetes_engine_config.KubernetesEngineConfig`. It only selects the class; the ' +
-      'class\'s family section (`[kubernetes]`) is read anyway. Ignored in a section whose name is itself a ' +
+      "class's family section (`[kubernetes]`) is read anyway. Ignored in a section whose name is itself a " +
       'registered family or class path (`[kubernetes] _type = docker` still builds a Kubernetes engine).',
     examples: ['kubernetes', 'dbnd_docker.kubernetes.kubernetes_engine_config.KubernetesEngineConfig'],
   },

@@ -11,8 +11,8 @@ export const TASK_SECTION: ConfigClassSchema = {
   shortFamily: 'd.t.t.Task',
   kind: 'section',
   docs:
-    'Keys every dbnd task has, settable in `[task]` (all tasks) or in a task\'s own section. Unknown keys in a ' +
-    'task\'s sections are an **error** by default (tasks use `validate_no_extra_params = error`).',
+    "Keys every dbnd task has, settable in `[task]` (all tasks) or in a task's own section. Unknown keys in a " +
+    "task's sections are an **error** by default (tasks use `validate_no_extra_params = error`).",
   params: [
     validateNoExtraParams('error'),
     withDefault('task_enabled', 'bool', true, 'Run the task at all; a disabled task is skipped.'),
@@ -25,13 +25,8 @@ export const TASK_SECTION: ConfigClassSchema = {
       { examples: ['2', 'now'] },
     ),
     withDefault('task_class_version', 'str', '', 'Code version of the task class, for a permanent version bump.'),
-    withDefault(
-      'task_env',
-      'str',
-      'local',
-      'Environment the task runs in; dbnd sets it to the run\'s environment.',
-    ),
-    withDefault('task_target_date', 'date', 'today', 'Date of the task\'s data, used in output paths.'),
+    withDefault('task_env', 'str', 'local', "Environment the task runs in; dbnd sets it to the run's environment."),
+    withDefault('task_target_date', 'date', 'today', "Date of the task's data, used in output paths."),
     withDefault('task_airflow_op_kwargs', 'Dict', null, 'Extra keyword arguments of the Airflow operator.'),
     withDefault(
       'task_config',
@@ -42,16 +37,11 @@ export const TASK_SECTION: ConfigClassSchema = {
         'generic `[kubernetes]` section here beats a file value in your specific engine section.',
       { examples: ['{"kubernetes": {"limit_memory": "1Gi"}}'] },
     ),
-    withDefault('task_is_system', 'bool', false, 'Marks dbnd\'s own system tasks.'),
+    withDefault('task_is_system', 'bool', false, "Marks dbnd's own system tasks."),
     withDefault('task_in_memory_outputs', 'bool', false, 'Keep all task outputs in memory.'),
-    withDefault('task_output_path_format', 'str', null, 'Format string of the task\'s output paths.'),
+    withDefault('task_output_path_format', 'str', null, "Format string of the task's output paths."),
     withDefault('task_is_dynamic', 'bool', false, 'Set by dbnd for tasks run from inside another task.'),
-    withDefault(
-      'task_supports_dynamic_tasks',
-      'bool',
-      true,
-      'Whether the task may run dbnd tasks while it executes.',
-    ),
+    withDefault('task_supports_dynamic_tasks', 'bool', true, 'Whether the task may run dbnd tasks while it executes.'),
     withDefault(
       'task_retries',
       'int',

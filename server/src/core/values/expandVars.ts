@@ -24,6 +24,3 @@ export function expandEnvVar(value: string, env: Environment): ExpansionResult {
   }
   return { value: current, diverged: true };
 }
-
-/** @deprecated Import `Environment` from `core/environment`; kept only for `lsp/`, whose owner moves it. */
-export type { Environment } from '../environment';

@@ -37,7 +37,10 @@ function bracketNesting(text: string): number {
 /** hjson as dbnd's json_utils.loads uses it; errors come back as HjsonDecodeError. */
 export function parseHjson(text: string): DbndResult<Json> {
   if (bracketNesting(text) > MAX_HJSON_NESTING) {
-    return fail('RecursionError', `maximum recursion depth exceeded while decoding a JSON value nested more than ${MAX_HJSON_NESTING} levels deep`);
+    return fail(
+      'RecursionError',
+      `maximum recursion depth exceeded while decoding a JSON value nested more than ${MAX_HJSON_NESTING} levels deep`,
+    );
   }
   try {
     return ok(Hjson.parse(text) as Json);

@@ -3,7 +3,8 @@
 // means 12 hours. A zero ISO duration is falsy in Python and falls through to the simple form (and fails).
 import { type DbndResult, fail, ok } from '../result';
 
-const ISO = /^P(?:(?<weeks>\d+)W|(?:(?<days>\d+)D)?(?:T(?:(?<hours>\d+)H)?(?:(?<minutes>\d+)M)?(?:(?<seconds>\d+)S)?)?)/;
+const ISO =
+  /^P(?:(?<weeks>\d+)W|(?:(?<days>\d+)D)?(?:T(?:(?<hours>\d+)H)?(?:(?<minutes>\d+)M)?(?:(?<seconds>\d+)S)?)?)/;
 const SIMPLE = new RegExp(
   '^' +
     ['weeks', 'days', 'hours', 'minutes', 'seconds']

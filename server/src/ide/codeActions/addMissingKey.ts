@@ -3,7 +3,7 @@
 //
 //   [my_engine]                         [my_engine]
 //   _type = kubernetes        →         _type = kubernetes
-//                                       container_repository = 
+//                                       container_repository =
 import { ALL_CONFIG_CLASSES } from '../../core/schema';
 import { addedLines } from './addedLines';
 import { type QuickFix, fileAction } from './codeAction';
@@ -21,5 +21,10 @@ export const addMissingKey: QuickFix = (ctx) => {
   const key = ctx.diagnostic.data.addKey;
   const section = ctx.file.doc.sections.find((s) => s.headerRange.start.line === ctx.diagnostic.range.start.line);
   if (!section) return undefined;
-  return fileAction(ctx, `Add '${key}' to [${section.name}]`, [addedLines(ctx.file, section, [`${key} = ${exampleValue(key)}`])], true);
+  return fileAction(
+    ctx,
+    `Add '${key}' to [${section.name}]`,
+    [addedLines(ctx.file, section, [`${key} = ${exampleValue(key)}`])],
+    true,
+  );
 };

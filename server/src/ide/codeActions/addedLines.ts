@@ -6,7 +6,9 @@ import { lineText } from './codeAction';
 
 /** An insertion of `lines` after `section`'s last entry (or its header), or at the end of the file. */
 export function addedLines(file: ProjectFile, section: CfgSection | undefined, lines: readonly string[]): TextEdit {
-  const after = section ? (section.entries.at(-1)?.range.end.line ?? section.headerRange.start.line) : file.doc.lineCount - 1;
+  const after = section
+    ? (section.entries.at(-1)?.range.end.line ?? section.headerRange.start.line)
+    : file.doc.lineCount - 1;
   if (after + 1 < file.doc.lineCount) {
     const position = { line: after + 1, character: 0 };
     return { range: { start: position, end: position }, newText: lines.map((l) => `${l}\n`).join('') };

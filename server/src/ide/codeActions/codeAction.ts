@@ -23,7 +23,12 @@ export interface FixContext {
 export type QuickFix = (ctx: FixContext) => CodeAction | undefined;
 
 /** An action whose edits all touch the diagnostic's own file. */
-export function fileAction(ctx: FixContext, title: string, edits: readonly TextEdit[], isPreferred = false): CodeAction {
+export function fileAction(
+  ctx: FixContext,
+  title: string,
+  edits: readonly TextEdit[],
+  isPreferred = false,
+): CodeAction {
   return { title, diagnostic: ctx.diagnostic, edit: new Map([[ctx.file.uri, edits]]), isPreferred };
 }
 
@@ -37,7 +42,10 @@ export function lineText(file: ProjectFile, line: number): string {
 
 /** The text a single-line range covers. */
 export function rangeText(file: ProjectFile, range: Range): string {
-  return lineText(file, range.start.line).slice(range.start.character, range.end.line === range.start.line ? range.end.character : undefined);
+  return lineText(file, range.start.line).slice(
+    range.start.character,
+    range.end.line === range.start.line ? range.end.character : undefined,
+  );
 }
 
 /** A range covering whole lines `first..last` including the last line's break, for deletions. */

@@ -12,6 +12,9 @@ export const dedentSwallowedSection: QuickFix = (ctx) => {
   const data = ctx.diagnostic.data;
   const edits = data.dedent
     .filter((d) => d.characters > 0)
-    .map((d) => ({ range: { start: { line: d.line, character: 0 }, end: { line: d.line, character: d.characters } }, newText: '' }));
+    .map((d) => ({
+      range: { start: { line: d.line, character: 0 }, end: { line: d.line, character: d.characters } },
+      newText: '',
+    }));
   return fileAction(ctx, `Dedent [${data.section}] and its keys`, edits, true);
 };

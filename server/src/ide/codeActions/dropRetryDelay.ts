@@ -13,5 +13,10 @@ export const dropRetryDelay: QuickFix = (ctx) => {
   const start = before ? range.start.character - before[0].length : range.start.character;
   const end = !before && after ? range.end.character + after[0].length : range.end.character;
   const line = range.start.line;
-  return fileAction(ctx, "Remove 'retry_delay' (dbnd never reads it)", [{ range: { start: { line, character: start }, end: { line, character: end } }, newText: '' }], true);
+  return fileAction(
+    ctx,
+    "Remove 'retry_delay' (dbnd never reads it)",
+    [{ range: { start: { line, character: start }, end: { line, character: end } }, newText: '' }],
+    true,
+  );
 };

@@ -6,5 +6,10 @@ import { type QuickFix, fileAction } from './codeAction';
 export const pythonLiteralToJson: QuickFix = (ctx) => {
   if (ctx.diagnostic.code !== 'python-literal-in-json' || !ctx.diagnostic.data) return undefined;
   const data = ctx.diagnostic.data;
-  return fileAction(ctx, `Write ${data.replaceWith} (JSON) instead of ${data.literal}`, [{ range: ctx.diagnostic.range, newText: data.replaceWith }], true);
+  return fileAction(
+    ctx,
+    `Write ${data.replaceWith} (JSON) instead of ${data.literal}`,
+    [{ range: ctx.diagnostic.range, newText: data.replaceWith }],
+    true,
+  );
 };

@@ -9,5 +9,10 @@ export const replaceKey: QuickFix = (ctx) => {
   if (diagnostic.code !== 'unknown-key' && diagnostic.code !== 'obsolete-key') return undefined;
   const key = diagnostic.data?.replaceKeyWith;
   if (!key || !/^[\w.\-]+$/.test(key)) return undefined;
-  return fileAction(ctx, `Change to '${key}'`, [{ range: diagnostic.range, newText: key }], diagnostic.code === 'unknown-key');
+  return fileAction(
+    ctx,
+    `Change to '${key}'`,
+    [{ range: diagnostic.range, newText: key }],
+    diagnostic.code === 'unknown-key',
+  );
 };

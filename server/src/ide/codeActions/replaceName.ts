@@ -19,7 +19,10 @@ const TARGET: Readonly<Record<NameFixCode, 'whole' | 'firstQuoted' | 'lastQuoted
 };
 
 function quotedNames(text: string): { start: number; end: number }[] {
-  return [...text.matchAll(/(["'])([^"'\n]*)\1/g)].map((m) => ({ start: (m.index ?? 0) + 1, end: (m.index ?? 0) + 1 + m[2].length }));
+  return [...text.matchAll(/(["'])([^"'\n]*)\1/g)].map((m) => ({
+    start: (m.index ?? 0) + 1,
+    end: (m.index ?? 0) + 1 + m[2].length,
+  }));
 }
 
 function nameRange(range: Range, text: string, where: 'whole' | 'firstQuoted' | 'lastQuoted'): Range | undefined {
@@ -28,7 +31,10 @@ function nameRange(range: Range, text: string, where: 'whole' | 'firstQuoted' | 
   const found = where === 'firstQuoted' ? names[0] : names.at(-1);
   if (!found) return undefined;
   const line = range.start.line;
-  return { start: { line, character: range.start.character + found.start }, end: { line, character: range.start.character + found.end } };
+  return {
+    start: { line, character: range.start.character + found.start },
+    end: { line, character: range.start.character + found.end },
+  };
 }
 
 export const replaceName: QuickFix = (ctx) => {

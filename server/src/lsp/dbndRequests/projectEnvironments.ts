@@ -10,7 +10,11 @@ export interface ProjectEnvironments {
 }
 
 /** `override`: the project's `databand.defaultEnvironment` setting, which takes the place of `--env`. */
-export function projectEnvironments(layer: ConfigLayer, parse: ValueParseContext, override: string | undefined): ProjectEnvironments {
+export function projectEnvironments(
+  layer: ConfigLayer,
+  parse: ValueParseContext,
+  override: string | undefined,
+): ProjectEnvironments {
   const system = buildSettings('databand', layer, parse);
   const run = buildSettings('run', layer, parse);
   const env = system?.ok ? system.value.params.get('env')?.value : undefined;

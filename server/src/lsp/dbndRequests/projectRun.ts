@@ -26,7 +26,11 @@ export function projectRun(state: ServerState, uri: string): ProjectRun {
   const { snapshot } = analysis;
   return {
     analysis,
-    base: { files: analysis.files.map((f) => ({ path: f.path, text: f.text, doc: f.doc })), environment: snapshot.env, readFile: snapshot.readFile },
+    base: {
+      files: analysis.files.map((f) => ({ path: f.path, text: f.text, doc: f.doc })),
+      environment: snapshot.env,
+      readFile: snapshot.readFile,
+    },
     defaultEnvironment: snapshot.environmentName,
     // dbnd's package defaults live under placeholder folders ({{DBND_LIB_DIR}}/...): no file to link to.
     uriOf: (path) => analysis.fileByPath(path)?.uri ?? (path.startsWith('/') ? pathToFileURL(path).href : undefined),

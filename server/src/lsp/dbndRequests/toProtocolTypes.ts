@@ -57,7 +57,11 @@ export function toEffectiveObject(role: EffectiveObject['role'], obj: ConfigObje
 }
 
 /** The header of section `name` in the last file that declares it (the one whose keys win), dbnd's case rules. */
-export function sectionLocation(files: readonly { path: string; doc: CfgDocument }[], name: string, uriOf: UriOf): Location | undefined {
+export function sectionLocation(
+  files: readonly { path: string; doc: CfgDocument }[],
+  name: string,
+  uriOf: UriOf,
+): Location | undefined {
   for (const file of [...files].reverse()) {
     const section = file.doc.sections.find((s) => s.name.toLowerCase() === name.toLowerCase());
     const uri = section && uriOf(file.path);

@@ -20,12 +20,20 @@ export function codeLens(state: ServerState, params: CodeLensParams): CodeLens[]
     const cls = resolveConfigClass(section.name, loaded.value, analysis.env);
     if (!cls.ok || !cls.value) return [];
     const range = section.headerRange;
-    const lens = (title: string, command: string, args: object): CodeLens => ({ range, command: { title, command, arguments: [{ uri, ...args }] } });
+    const lens = (title: string, command: string, args: object): CodeLens => ({
+      range,
+      command: { title, command, arguments: [{ uri, ...args }] },
+    });
     if (cls.value.kind === 'env') {
-      return [lens('Show Pod spec', SHOW_POD_SPEC, { env: section.name, mode: 'driver' }), lens('Show effective config', SHOW_EFFECTIVE_CONFIG, { env: section.name })];
+      return [
+        lens('Show Pod spec', SHOW_POD_SPEC, { env: section.name, mode: 'driver' }),
+        lens('Show effective config', SHOW_EFFECTIVE_CONFIG, { env: section.name }),
+      ];
     }
     if (cls.value.kind !== 'engine') return [];
     const config = lens('Show effective config', SHOW_EFFECTIVE_CONFIG, { engine: section.name });
-    return cls.value.family === 'kubernetes' ? [lens('Show Pod spec', SHOW_POD_SPEC, { engine: section.name, mode: 'driver' }), config] : [config];
+    return cls.value.family === 'kubernetes'
+      ? [lens('Show Pod spec', SHOW_POD_SPEC, { engine: section.name, mode: 'driver' }), config]
+      : [config];
   });
 }

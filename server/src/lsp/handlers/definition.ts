@@ -6,5 +6,8 @@ import { toRange } from '../toProtocol';
 
 export function definition(state: ServerState, params: DefinitionParams): Location[] {
   const uri = params.textDocument.uri;
-  return findDefinition(state.projects.analysisFor(uri), uri, params.position).map((r) => ({ uri: r.uri, range: toRange(r.range) }));
+  return findDefinition(state.projects.analysisFor(uri), uri, params.position).map((r) => ({
+    uri: r.uri,
+    range: toRange(r.range),
+  }));
 }

@@ -13,7 +13,10 @@ export function effectiveConfig(state: ServerState, params: RunParams): Effectiv
   return {
     env: r.settings?.envName ?? envName ?? 'local',
     engine: r.settings?.engineName ?? params.engine ?? null,
-    objects: [...(r.env ? [toEffectiveObject('env', r.env, project.uriOf)] : []), ...(r.engine ? [toEffectiveObject('engine', r.engine, project.uriOf)] : [])],
+    objects: [
+      ...(r.env ? [toEffectiveObject('env', r.env, project.uriOf)] : []),
+      ...(r.engine ? [toEffectiveObject('engine', r.engine, project.uriOf)] : []),
+    ],
     warnings: [...r.warnings.map((w) => w.message), ...r.logWarnings, ...r.notes],
     error: r.failure ? toDbndError(r.failure, project.uriOf) : null,
     files: project.fileUris,

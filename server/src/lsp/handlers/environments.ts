@@ -11,13 +11,27 @@ export function environments(state: ServerState, params: ProjectParams): Environ
   const project = projectRun(state, params.uri);
   const files = project.fileUris;
   const loaded = runDbnd({ ...project.base, envName: project.defaultEnvironment });
-  if (loaded.failure?.stage === 'load') return { defaultEnv: project.defaultEnvironment ?? 'local', environments: [], error: toDbndError(loaded.failure, project.uriOf), files };
+  if (loaded.failure?.stage === 'load')
+    return {
+      defaultEnv: project.defaultEnvironment ?? 'local',
+      environments: [],
+      error: toDbndError(loaded.failure, project.uriOf),
+      files,
+    };
   const layer = project.analysis.load();
   if (!layer.ok) return { defaultEnv: project.defaultEnvironment ?? 'local', environments: [], error: null, files };
-  const listed = projectEnvironments(layer.value, { env: project.base.environment, readFile: project.base.readFile }, project.defaultEnvironment);
+  const listed = projectEnvironments(
+    layer.value,
+    { env: project.base.environment, readFile: project.base.readFile },
+    project.defaultEnvironment,
+  );
   const infos = listed.environments.map((name): EnvironmentInfo => {
     const r = runDbnd({ ...project.base, envName: name });
-    const location = sectionLocation(project.base.files.map((f) => ({ path: f.path, doc: project.analysis.fileByPath(f.path)!.doc })), name, project.uriOf);
+    const location = sectionLocation(
+      project.base.files.map((f) => ({ path: f.path, doc: project.analysis.fileByPath(f.path)!.doc })),
+      name,
+      project.uriOf,
+    );
     return {
       name,
       engine: r.settings?.engineName ?? null,

@@ -4,7 +4,12 @@
 import { ResponseError, type Connection } from 'vscode-languageserver/node';
 import { describeError } from '../describeError';
 
-export function guarded<P extends unknown[], R>(connection: Connection, method: string, handler: (...args: P) => R, fallback: R): (...args: P) => R {
+export function guarded<P extends unknown[], R>(
+  connection: Connection,
+  method: string,
+  handler: (...args: P) => R,
+  fallback: R,
+): (...args: P) => R {
   return (...args: P) => {
     try {
       return handler(...args);

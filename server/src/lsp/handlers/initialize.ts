@@ -1,6 +1,11 @@
 // `initialize`: what this server can do, and the workspace folders the project model starts with. Documents are
 // synced incrementally (TextDocuments applies the edits); diagnostics are pushed with publishDiagnostics.
-import { CodeActionKind, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../../ide/completion';
 import type { ServerState } from '../serverState';
 

@@ -8,7 +8,10 @@ import { toRange } from '../toProtocol';
 /** LSP's RequestFailed: the request was valid but cannot be answered (here: a name dbnd reserves). */
 const REQUEST_FAILED = -32803;
 
-export function prepareRename(state: ServerState, params: PrepareRenameParams): { range: Range; placeholder: string } | null {
+export function prepareRename(
+  state: ServerState,
+  params: PrepareRenameParams,
+): { range: Range; placeholder: string } | null {
   const uri = params.textDocument.uri;
   const result = prepare(state.projects.analysisFor(uri), uri, params.position);
   if (!result) return null;

@@ -6,8 +6,10 @@ import { toRange } from '../toProtocol';
 
 export function references(state: ServerState, params: ReferenceParams): Location[] {
   const uri = params.textDocument.uri;
-  return findReferences(state.projects.analysisFor(uri), uri, params.position, params.context.includeDeclaration).map((r) => ({
-    uri: r.uri,
-    range: toRange(r.range),
-  }));
+  return findReferences(state.projects.analysisFor(uri), uri, params.position, params.context.includeDeclaration).map(
+    (r) => ({
+      uri: r.uri,
+      range: toRange(r.range),
+    }),
+  );
 }

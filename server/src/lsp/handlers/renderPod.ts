@@ -9,8 +9,17 @@ import type { ServerState } from '../serverState';
 export function renderPod(state: ServerState, params: RenderPodParams): RenderPodResult {
   const project = projectRun(state, params.uri);
   const envName = params.env ?? project.defaultEnvironment;
-  const render = renderContext({ mode: params.mode, ...(params.mode === 'task' ? { taskName: params.taskName } : {}) }, project.base.environment);
-  const r = runDbnd({ ...project.base, envName, engine: params.engine, taskConfig: params.mode === 'task' ? params.taskConfig : undefined, render });
+  const render = renderContext(
+    { mode: params.mode, ...(params.mode === 'task' ? { taskName: params.taskName } : {}) },
+    project.base.environment,
+  );
+  const r = runDbnd({
+    ...project.base,
+    envName,
+    engine: params.engine,
+    taskConfig: params.mode === 'task' ? params.taskConfig : undefined,
+    render,
+  });
   return {
     env: r.settings?.envName ?? envName ?? 'local',
     engine: r.settings?.engineName ?? params.engine ?? null,

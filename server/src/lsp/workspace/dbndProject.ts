@@ -4,7 +4,7 @@
 // Open documents win over the disk. The file list and the analysis are cached until `invalidate`.
 import { isAbsolute, resolve } from 'node:path';
 import { configFilePaths, discoverDbndHome, type FileSystemView } from '../../core/config/discovery';
-import type { Environment } from '../../core/values/expandVars';
+import type { Environment } from '../../core/environment';
 import { Analysis, type ProjectFile } from '../../ide/analysis';
 import type { DatabandSettings } from './settings';
 
@@ -97,9 +97,22 @@ export class DbndProject {
     const files: ProjectFile[] = [];
     for (const path of paths) {
       const source = this.sources.file(path);
-      if (source) files.push({ path, uri: source.uri, text: source.text, open: source.open, doc: this.sources.parse({ path, text: source.text }) });
+      if (source)
+        files.push({
+          path,
+          uri: source.uri,
+          text: source.text,
+          open: source.open,
+          doc: this.sources.parse({ path, text: source.text }),
+        });
     }
     const environmentName = this.settings.defaultEnvironment || undefined;
-    return new Analysis({ files, env: this.env, environmentName, readFile: (p) => this.sources.readCurrent(p), isProject: this.isProject });
+    return new Analysis({
+      files,
+      env: this.env,
+      environmentName,
+      readFile: (p) => this.sources.readCurrent(p),
+      isProject: this.isProject,
+    });
   }
 }

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { sep } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Environment } from '../../core/values/expandVars';
+import type { Environment } from '../../core/environment';
 import { Analysis } from '../../ide/analysis';
 import { uriToPath } from '../documentPaths';
 import { DbndProject, type ProjectSources } from './dbndProject';
@@ -25,7 +25,14 @@ export interface WorkspaceFolderRef {
 }
 
 /** File names whose appearance or change can move DBND_HOME or change the list of files dbnd reads. */
-const DISCOVERY_FILES = new Set(['databand.cfg', 'project.cfg', 'databand-system.cfg', 'databand-test.cfg', 'tox.ini', 'setup.cfg']);
+const DISCOVERY_FILES = new Set([
+  'databand.cfg',
+  'project.cfg',
+  'databand-system.cfg',
+  'databand-test.cfg',
+  'tox.ini',
+  'setup.cfg',
+]);
 
 function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
@@ -93,7 +100,12 @@ export class ProjectModel {
     if (!analysis) {
       const text = this.fileText(path)?.text ?? '';
       const file = { uri, path, text, open: this.documents.get(uri) !== undefined, doc: this.parsed.parse(path, text) };
-      analysis = new Analysis({ files: [file], env: this.sources.baseEnv, readFile: this.sources.readCurrent, isProject: false });
+      analysis = new Analysis({
+        files: [file],
+        env: this.sources.baseEnv,
+        readFile: this.sources.readCurrent,
+        isProject: false,
+      });
       this.alone.set(uri, analysis);
     }
     return analysis;
@@ -124,7 +136,8 @@ export class ProjectModel {
     for (const path of paths) {
       this.disk.forget(path);
       this.parsed.forget(path);
-      for (const uri of this.textChanged(pathToFileURL(path).href, path, DISCOVERY_FILES.has(baseName(path)))) affected.add(uri);
+      for (const uri of this.textChanged(pathToFileURL(path).href, path, DISCOVERY_FILES.has(baseName(path))))
+        affected.add(uri);
     }
     return [...affected];
   }

@@ -14,7 +14,11 @@ export interface DatabandSettings {
   readonly defaultEnvironment: string;
 }
 
-export const DEFAULT_SETTINGS: DatabandSettings = { extraConfigFiles: [], environmentVariables: {}, defaultEnvironment: '' };
+export const DEFAULT_SETTINGS: DatabandSettings = {
+  extraConfigFiles: [],
+  environmentVariables: {},
+  defaultEnvironment: '',
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -23,7 +27,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Settings from an untrusted `workspace/configuration` answer: wrong types fall back to the defaults. */
 export function normaliseSettings(raw: unknown): DatabandSettings {
   if (!isRecord(raw)) return DEFAULT_SETTINGS;
-  const extra = Array.isArray(raw.extraConfigFiles) ? raw.extraConfigFiles.filter((f): f is string => typeof f === 'string' && f !== '') : [];
+  const extra = Array.isArray(raw.extraConfigFiles)
+    ? raw.extraConfigFiles.filter((f): f is string => typeof f === 'string' && f !== '')
+    : [];
   const vars: Record<string, string> = {};
   if (isRecord(raw.environmentVariables)) {
     for (const [name, value] of Object.entries(raw.environmentVariables)) {
