@@ -123,6 +123,13 @@ test('remote_engine naming a missing section: an error for an enabled environmen
   assert.deepEqual(findings(enabled), ['4:error:unknown-engine']);
   assert.match(lint(enabled)[0].message, /did you mean 'eng'|TaskClassNotFoundException/);
   assert.deepEqual(findings(['[k8s]', '_from = local', 'remote_engine = nowhere']), ['2:warning:unknown-engine']);
+  const selected = lintFiles([{ path: PATH, text: '[k8s]\n_from = local\nremote_engine = nowhere\n' }], {
+    environmentName: 'k8s',
+  });
+  assert.deepEqual(
+    selected.map((d) => `${d.severity}:${d.code}`),
+    ['error:unknown-engine'],
+  );
   assert.deepEqual(findings(['[k8s]', '_from = local', 'remote_engine = eng', ...ENGINE]), []);
 });
 
@@ -144,6 +151,14 @@ test('[core] environments: moved to [run]; an error when the selected environmen
     '_from = local',
   ]);
   assert.deepEqual(broken, ['3:error:legacy-key']);
+  // The environment chosen outside the files (`dbnd run --env`, the editor's setting) counts the same.
+  const chosen = lintFiles([{ path: PATH, text: "[core]\nenvironments = ['local', 'k8s']\n" }], {
+    environmentName: 'k8s',
+  });
+  assert.deepEqual(
+    chosen.map((d) => `${d.severity}:${d.code}`),
+    ['error:legacy-key'],
+  );
 });
 
 test('[core] tracker_url names its new home, not a did-you-mean', () => {

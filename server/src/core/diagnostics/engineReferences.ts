@@ -1,7 +1,7 @@
 // `remote_engine` / `local_engine` of an environment name the engine section dbnd builds for a run
 // (docs/dbnd-rules.md §1.8). A name that is neither a section nor an engine family makes dbnd fail with
 // TaskClassNotFoundException when the environment runs — `render-pod` fails the same way — so it is an error
-// for an enabled environment and a warning for one that is not enabled (yet).
+// for an enabled or selected environment and a warning for one that is not enabled (yet).
 import type { ConfigLayer } from '../config/configLayers';
 import { resolveConfigClass } from '../resolve/classResolution';
 import type { Environment } from '../environment';
@@ -26,7 +26,9 @@ export function engineReferenceDiagnostics(
   if (!name || name.startsWith('@')) return [];
   const resolved = resolveConfigClass(name, layer, env);
   const envName = checked.section.name;
-  const isEnabled = enabled.environments.some((e) => e.toLowerCase() === envName.toLowerCase());
+  const isEnabled = [...enabled.environments, enabled.selectedEnv].some(
+    (e) => e.toLowerCase() === envName.toLowerCase(),
+  );
   if (resolved.ok) {
     if (resolved.value.kind === 'engine') return [];
     return [

@@ -25,6 +25,8 @@ export interface LintInput {
 export interface LintOptions {
   /** The environment `$VAR`s and `DBND__S__K` variables come from; empty when not given. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The environment a run selects (`dbnd run --env`, the editor's default); `[databand] env` when not given. */
+  readonly environmentName?: string;
 }
 
 interface ParsedInput extends LintInput {
@@ -118,7 +120,7 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   const loaded = loadConfig(files, env, {});
   if (!loaded.ok) return diagnostics;
   const classes = new Map<string, ConfigClassSchema | undefined>();
-  const enabled = enabledObjects(loaded.value, env);
+  const enabled = enabledObjects(loaded.value, env, options.environmentName);
   for (const input of loadable) {
     const classOf = (name: string) => classes.get(name.toLowerCase());
     diagnostics.push(...classDiagnostics(input, loaded.value, env, classes, enabled));
