@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCfg, toDbndView } from '../../../server/src/core/reader';
-import { oracleReadBatch, oracleReadFile, pythonAvailable, viewToOracleShape } from '../../properties/pythonOracle';
+import { oracleReadBatch, oracleReadFile, pythonAvailable, viewToOracleShape } from './properties/pythonOracle';
 
 const EXAMPLES = resolve('test/fixtures/examples');
 const skip = pythonAvailable() ? false : 'python3 is not installed';

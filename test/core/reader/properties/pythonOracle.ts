@@ -1,10 +1,10 @@
-// Runs test/python/read_like_dbnd.py (the real CPython configparser, read as dbnd reads) and converts our
+// Runs read_like_dbnd.py (next to this file: the real CPython configparser, read as dbnd reads) and converts our
 // DbndFileView into the same ordered JSON shape, so tests can compare the two exactly.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { DbndFileView } from '../../server/src/core/reader';
+import type { DbndFileView } from '../../../../server/src/core/reader';
 
 /** Ordered result: `{sections: [[name, [[key, value], ...]], ...]}` or `{error: {...}}` (see the python script). */
 export type OracleResult =
@@ -21,7 +21,7 @@ export type OracleResult =
     };
 
 // Tests run from out/test/...; the script is found from the repository root (the working directory of npm).
-const SCRIPT = resolve(process.cwd(), 'test/python/read_like_dbnd.py');
+const SCRIPT = resolve(process.cwd(), 'test/core/reader/properties/read_like_dbnd.py');
 
 export function pythonAvailable(): boolean {
   return spawnSync('python3', ['--version']).status === 0;

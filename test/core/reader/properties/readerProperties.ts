@@ -1,9 +1,9 @@
 // The reader's properties as plain checks, shared by the quick suite (readerProperties.test.ts) and the long
 // run (longRun.ts). Each throws an AssertionError when the property fails.
 import assert from 'node:assert/strict';
-import { nodeAt, parseCfg, toDbndView, type CfgDocument } from '../../server/src/core/reader';
-import { syntaxDiagnostics } from '../../server/src/core/diagnostics/syntaxDiagnostics';
-import { comparePositions, type Range } from '../../server/src/core/text/range';
+import { nodeAt, parseCfg, toDbndView, type CfgDocument } from '../../../../server/src/core/reader';
+import { syntaxDiagnostics } from '../../../../server/src/core/diagnostics/syntaxDiagnostics';
+import { comparePositions, type Range } from '../../../../server/src/core/text/range';
 import { expectedView, serializeConfig, type ConfigModel } from './cfgArbitraries';
 import { viewToOracleShape } from './pythonOracle';
 

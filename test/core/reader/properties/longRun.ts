@@ -3,7 +3,7 @@
 // Not part of `npm test` (it takes minutes); the same checks run there with a few thousand cases.
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
-import { parseCfg, toDbndView } from '../../server/src/core/reader';
+import { parseCfg, toDbndView } from '../../../../server/src/core/reader';
 import { anyText, configModel, configShapedText } from './cfgArbitraries';
 import { checkNeverThrows, checkRanges, checkRoundTrip } from './readerProperties';
 import { oracleReadBatch, pythonAvailable, viewToOracleShape } from './pythonOracle';

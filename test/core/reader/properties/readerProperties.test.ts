@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseCfg, toDbndView } from '../../server/src/core/reader';
+import { parseCfg, toDbndView } from '../../../../server/src/core/reader';
 import { anyText, configModel, configShapedText } from './cfgArbitraries';
 import { checkNeverThrows, checkRanges, checkRoundTrip } from './readerProperties';
 import { oracleReadBatch, pythonAvailable, viewToOracleShape } from './pythonOracle';
