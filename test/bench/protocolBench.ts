@@ -1,0 +1,139 @@
+// The protocol benchmark: one language server, started fresh for one generated file, driven over stdio the way
+// an editor drives it. Measures the time to the first diagnostics after didOpen, completion and hover latency
+// (sequential requests at positions spread over the file), edit→diagnostics (an incremental didChange, then the
+// publishDiagnostics of that version) and the server's memory.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Position, Range } from 'vscode-languageserver-protocol/node';
+import { BenchLspServer, type ServerCommand } from './benchLspServer';
+import { median, percentile, since } from './stats';
+
+export const REQUESTS = 200;
+export const EDITS = 10;
+
+/** One server and the kind of file it gets. */
+export interface Subject {
+  readonly name: string;
+  readonly command: ServerCommand;
+  readonly fileName: string;
+  readonly languageId: string;
+  /** The editor's settings by section (workspace/configuration, workspace/didChangeConfiguration). */
+  readonly settings: Record<string, unknown>;
+  generate(lines: number): string;
+  /** A line with a key: group 1 is the indentation (and list dash), group 2 the key, group 3 the separator. */
+  readonly keyLine: RegExp;
+  /** The line edited: group 1 is kept, the rest of the line is replaced by a new valid value. */
+  readonly editLine: RegExp;
+  editValue(n: number): string;
+}
+
+export interface ProtocolFigures {
+  readonly lines: number;
+  readonly firstDiagnosticsMs: number;
+  readonly completionMs: readonly number[];
+  readonly hoverMs: readonly number[];
+  readonly editMs: readonly number[];
+  /** How many completion and hover answers had content: both servers must answer, not just reply. */
+  readonly completionsWithItems: number;
+  readonly hoversWithContent: number;
+  readonly peakMiB?: number;
+  readonly rssMiB?: number;
+}
+
+export const p50 = (xs: readonly number[]) => percentile(xs, 50);
+export const p95 = (xs: readonly number[]) => percentile(xs, 95);
+export { median };
+
+/** `count` key lines spread evenly over the text: where the requests go. */
+function requestLines(
+  lines: readonly string[],
+  keyLine: RegExp,
+  count: number,
+): { line: number; m: RegExpExecArray }[] {
+  const all: { line: number; m: RegExpExecArray }[] = [];
+  lines.forEach((text, line) => {
+    const m = keyLine.exec(text);
+    if (m) all.push({ line, m });
+  });
+  return Array.from({ length: count }, (_, i) => all[Math.floor((i * all.length) / count)]);
+}
+
+/** A completion answer with at least one item (a list or a CompletionList). */
+function hasItems(answer: unknown): boolean {
+  const items = Array.isArray(answer) ? answer : (answer as { items?: unknown[] } | null)?.items;
+  return (items?.length ?? 0) > 0;
+}
+
+export async function measureProtocol(subject: Subject, dir: string, targetLines: number): Promise<ProtocolFigures> {
+  const text = subject.generate(targetLines);
+  const path = join(dir, subject.fileName);
+  writeFileSync(path, text);
+  const uri = pathToFileURL(path).href;
+  const lines = text.split('\n');
+
+  const server = BenchLspServer.start(subject.command);
+  try {
+    await server.initialize(pathToFileURL(dir).href, subject.settings);
+
+    let t0 = performance.now();
+    await server.open(uri, subject.languageId, text);
+    const firstDiagnosticsMs = (await server.diagnosticsAt(uri, 1, 0)) - t0;
+
+    // Completion alternates between a key's start (key names) and its value's start (values); hover is on keys.
+    const targets = requestLines(lines, subject.keyLine, REQUESTS);
+    const completionMs: number[] = [];
+    const hoverMs: number[] = [];
+    let completionsWithItems = 0;
+    let hoversWithContent = 0;
+    for (const [i, { line, m }] of targets.entries()) {
+      const keyStart = m[1].length;
+      const valueStart = keyStart + m[2].length + m[3].length;
+      const completionAt: Position = { line, character: i % 2 === 0 ? keyStart : valueStart };
+      t0 = performance.now();
+      const items = await server.request('textDocument/completion', uri, completionAt);
+      completionMs.push(since(t0));
+      if (hasItems(items)) completionsWithItems++;
+    }
+    for (const { line, m } of targets) {
+      t0 = performance.now();
+      const hover = await server.request('textDocument/hover', uri, { line, character: m[1].length + 1 });
+      hoverMs.push(since(t0));
+      if (hover) hoversWithContent++;
+    }
+
+    // Edits change one value in the middle of the file; each waits for its diagnostics before the next.
+    const editAt = lines.findIndex((l, i) => i >= lines.length / 2 && subject.editLine.test(l));
+    let current = lines[editAt];
+    const editMs: number[] = [];
+    for (let n = 0; n < EDITS; n++) {
+      const keep = subject.editLine.exec(current)![1];
+      const range: Range = {
+        start: { line: editAt, character: keep.length },
+        end: { line: editAt, character: current.length },
+      };
+      const value = subject.editValue(n);
+      const mark = server.publishCount;
+      const version = n + 2;
+      t0 = performance.now();
+      await server.change(uri, version, range, value);
+      editMs.push((await server.diagnosticsAt(uri, version, mark)) - t0);
+      current = keep + value;
+    }
+
+    const memory = server.memory();
+    return {
+      lines: lines.length - 1,
+      firstDiagnosticsMs,
+      completionMs,
+      hoverMs,
+      editMs,
+      completionsWithItems,
+      hoversWithContent,
+      peakMiB: memory?.peakMiB,
+      rssMiB: memory?.rssMiB,
+    };
+  } finally {
+    await server.stop();
+  }
+}
