@@ -22,6 +22,20 @@ export function readPragma(
   key: '_type' | '_from',
   env: Environment,
 ): PragmaValue | undefined {
+  const pragmas = memoFor(layer, env).pragmas;
+  const memoKey = `${key}\0${section}`;
+  if (pragmas.has(memoKey)) return pragmas.get(memoKey);
+  const value = readPragmaOnce(layer, section, key, env);
+  pragmas.set(memoKey, value);
+  return value;
+}
+
+function readPragmaOnce(
+  layer: ConfigLayer,
+  section: string,
+  key: '_type' | '_from',
+  env: Environment,
+): PragmaValue | undefined {
   const cv = layer.get(section, key);
   if (!cv || cv.value === null) return undefined;
   let value = expandEnvVar(String(cv.value), env).value;
@@ -63,6 +77,27 @@ export function resolveConfigClass(
   layer: ConfigLayer,
   env: Environment,
 ): DbndResult<ConfigClassSchema, BuildError> {
+  // One lint resolves every section, and the sections of a `_from` chain share its tail: resolving each one by
+  // walking the whole chain again made a 5000-deep chain cost 5000 × 1000 steps. Results, the steps of each
+  // section and the distance to the chain's end are kept per layer (see memoFor), so a chain is walked once.
+  const memo = memoFor(layer, env);
+  const known = memo.classes.get(name);
+  if (known) return known;
+  const tail = tailOf(name, memo, layer, env);
+  const result = tail === 'cycle' ? walkConfigClass(name, layer, env) : resolveAlongTail(name, tail, memo, layer, env);
+  memo.classes.set(name, result);
+  return result;
+}
+
+/**
+ * dbnd's `_get_task_cls`, step by step from `name`: the reference the memoized path must agree with, and the
+ * path taken when the chain runs into a cycle (the cycle's message lists the chain from `name`).
+ */
+export function walkConfigClass(
+  name: string,
+  layer: ConfigLayer,
+  env: Environment,
+): DbndResult<ConfigClassSchema, BuildError> {
   // dbnd recurses once per step; walked here as a loop so a long chain cannot overflow the JS stack.
   const visiting: string[] = [];
   const visited = new Set<string>();
@@ -72,43 +107,186 @@ export function resolveConfigClass(
     const registered = registeredClass(current);
     if (registered) return ok(registered);
     if (visited.has(current)) return failWith(cycleError([...visiting, current], cycleOrigin));
-    if (visiting.length >= MAX_CLASS_CHAIN_DEPTH) {
-      return failWith({
-        type: 'RecursionError',
-        message: `maximum recursion depth exceeded (the _type/_from chain from [${name}] is longer than ${MAX_CLASS_CHAIN_DEPTH} sections)`,
-        origin: cycleOrigin,
-      });
-    }
+    if (visiting.length >= MAX_CLASS_CHAIN_DEPTH) return failWith(recursionError(name, cycleOrigin));
     visiting.push(current);
     visited.add(current);
-    let next: string | undefined;
-    for (const pragma of ['_type', '_from'] as const) {
-      const ref = readPragma(layer, current, pragma, env);
-      if (!ref) continue;
-      if (ref.value === current) {
-        return failWith({
+    const step = stepOf(current, layer, env);
+    if (step.kind === 'selfRef') return failWith(step.error);
+    if (step.kind === 'next') {
+      cycleOrigin = step.origin;
+      current = step.next;
+      continue;
+    }
+    return endOfChain(name, current);
+  }
+}
+
+function recursionError(name: string, origin: ValueOrigin | undefined): BuildError {
+  return {
+    type: 'RecursionError',
+    message: `maximum recursion depth exceeded (the _type/_from chain from [${name}] is longer than ${MAX_CLASS_CHAIN_DEPTH} sections)`,
+    origin,
+  };
+}
+
+/** A section with neither a registered name nor a pragma: a class path dbnd imports, or not found. */
+function endOfChain(name: string, current: string): DbndResult<ConfigClassSchema, BuildError> {
+  if (current.includes('.')) {
+    const imported = importableClass(current);
+    if (imported) return ok(imported);
+    const module = current.slice(0, current.lastIndexOf('.'));
+    return failWith({
+      type: 'DatabandError',
+      message: `Failed to import module '${module}' for task name '${current}'`,
+    });
+  }
+  return failWith(classNotFound(name));
+}
+
+/** What one section contributes to the walk: a registered class, an error, the next section, or the end. */
+type ChainStep =
+  | { readonly kind: 'registered'; readonly cls: ConfigClassSchema }
+  | { readonly kind: 'selfRef'; readonly error: BuildError }
+  | { readonly kind: 'next'; readonly next: string; readonly origin: ValueOrigin }
+  | { readonly kind: 'end' };
+
+function stepOf(current: string, layer: ConfigLayer, env: Environment): ChainStep {
+  const steps = memoFor(layer, env).steps;
+  let step = steps.get(current);
+  if (step) return step;
+  step = computeStep(current, layer, env);
+  steps.set(current, step);
+  return step;
+}
+
+function computeStep(current: string, layer: ConfigLayer, env: Environment): ChainStep {
+  const registered = registeredClass(current);
+  if (registered) return { kind: 'registered', cls: registered };
+  for (const pragma of ['_type', '_from'] as const) {
+    const ref = readPragma(layer, current, pragma, env);
+    if (!ref) continue;
+    if (ref.value === current) {
+      return {
+        kind: 'selfRef',
+        error: {
           type: 'DatabandConfigError',
           message: `Recursive ${pragma} definition: [${current}] ${pragma} = ${current}`,
           origin: ref.origin,
-        });
-      }
-      cycleOrigin = ref.origin;
-      next = ref.value;
+        },
+      };
+    }
+    return { kind: 'next', next: ref.value, origin: ref.origin };
+  }
+  return { kind: 'end' };
+}
+
+/** How many steps from a section to the last section of its chain (one that is not `next`), and that section. */
+interface Tail {
+  readonly distance: number;
+  readonly last: string;
+}
+
+/** The tail of `name`'s chain, or 'cycle' when following `next` steps comes back to a section already seen. */
+function tailOf(name: string, memo: ResolutionMemo, layer: ConfigLayer, env: Environment): Tail | 'cycle' {
+  const path: string[] = [];
+  const onPath = new Set<string>();
+  let current = name;
+  let end: Tail | 'cycle';
+  for (;;) {
+    const known = memo.tails.get(current);
+    if (known) {
+      end = known;
       break;
     }
-    if (next !== undefined) {
-      current = next;
-      continue;
+    if (onPath.has(current)) {
+      end = 'cycle';
+      break;
     }
-    if (current.includes('.')) {
-      const imported = importableClass(current);
-      if (imported) return ok(imported);
-      const module = current.slice(0, current.lastIndexOf('.'));
-      return failWith({
-        type: 'DatabandError',
-        message: `Failed to import module '${module}' for task name '${current}'`,
-      });
+    const step = stepOf(current, layer, env);
+    if (step.kind !== 'next') {
+      end = { distance: 0, last: current };
+      memo.tails.set(current, end);
+      break;
     }
-    return failWith(classNotFound(name));
+    path.push(current);
+    onPath.add(current);
+    current = step.next;
   }
+  // Every section walked on the way shares the end: one step further from it per section back.
+  for (let i = path.length - 1, distance = 1; i >= 0; i--, distance++) {
+    memo.tails.set(path[i], end === 'cycle' ? 'cycle' : { distance: end.distance + distance, last: end.last });
+  }
+  return memo.tails.get(name)!;
+}
+
+/** What walkConfigClass returns for a chain without a cycle, from its tail instead of a walk. */
+function resolveAlongTail(
+  name: string,
+  tail: Tail,
+  memo: ResolutionMemo,
+  layer: ConfigLayer,
+  env: Environment,
+): DbndResult<ConfigClassSchema, BuildError> {
+  const last = stepOf(tail.last, layer, env);
+  // The walk checks a registered class before the depth, so a class exactly MAX steps away still resolves.
+  if (last.kind === 'registered' && tail.distance <= MAX_CLASS_CHAIN_DEPTH) return ok(last.cls);
+  if (tail.distance < MAX_CLASS_CHAIN_DEPTH) {
+    if (last.kind === 'selfRef') return failWith(last.error);
+    return endOfChain(name, tail.last);
+  }
+  // RecursionError names the origin of the step that reached the limit: the pragma of the section MAX-1 steps on.
+  const step = stepOf(ahead(name, MAX_CLASS_CHAIN_DEPTH - 1, memo, layer, env), layer, env);
+  return failWith(recursionError(name, step.kind === 'next' ? step.origin : undefined));
+}
+
+/** How many `next` steps a jump pointer skips. */
+const JUMP = 32;
+
+/**
+ * The section `count` `next` steps on from `name` (its chain must be that long). Jump pointers, kept per layer,
+ * make this a few dozen lookups, so every section of a long chain can name its RecursionError's origin.
+ */
+function ahead(name: string, count: number, memo: ResolutionMemo, layer: ConfigLayer, env: Environment): string {
+  const next = (section: string) => (stepOf(section, layer, env) as { next: string }).next;
+  let current = name;
+  let left = count;
+  for (; left >= JUMP; left -= JUMP) {
+    let jumped = memo.jumps.get(current);
+    if (jumped === undefined) {
+      jumped = current;
+      for (let i = 0; i < JUMP; i++) jumped = next(jumped);
+      memo.jumps.set(current, jumped);
+    }
+    current = jumped;
+  }
+  for (; left > 0; left--) current = next(current);
+  return current;
+}
+
+/** What one layer's resolution has found so far (a layer and an environment are fixed once built). */
+interface ResolutionMemo {
+  readonly pragmas: Map<string, PragmaValue | undefined>;
+  readonly steps: Map<string, ChainStep>;
+  readonly tails: Map<string, Tail | 'cycle'>;
+  readonly jumps: Map<string, string>;
+  readonly classes: Map<string, DbndResult<ConfigClassSchema, BuildError>>;
+}
+
+const memos = new WeakMap<ConfigLayer, WeakMap<Environment, ResolutionMemo>>();
+
+/**
+ * The memo of a layer read with an environment. A ConfigLayer never changes after it is built (a new value makes
+ * a new layer), and a lint or an editor snapshot keeps using the same layer and environment objects, so the memo
+ * lives exactly as long as the layer it describes.
+ */
+function memoFor(layer: ConfigLayer, env: Environment): ResolutionMemo {
+  let byEnv = memos.get(layer);
+  if (!byEnv) memos.set(layer, (byEnv = new WeakMap()));
+  let memo = byEnv.get(env);
+  if (!memo)
+    byEnv.set(
+      env,
+      (memo = { pragmas: new Map(), steps: new Map(), tails: new Map(), jumps: new Map(), classes: new Map() }),
+    );
+  return memo;
 }
