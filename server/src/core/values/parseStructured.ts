@@ -5,6 +5,7 @@ import Hjson from 'hjson';
 import { type DbndResult, fail, ok } from '../result';
 import type { Json } from '../json';
 import { pyStr, pyStrip } from '../python';
+import { splitArgs } from './splitArgs';
 
 export type StructureKind = 'Dict' | 'List';
 
@@ -50,39 +51,19 @@ export function parseHjson(text: string): DbndResult<Json> {
   }
 }
 
-/** Whitespace-separated words; quotes group words and stay in the word (dbnd's vendored splitter). */
-function splitArgs(text: string): string[] {
-  const words: string[] = [];
-  let current = '';
-  let quote: string | null = null;
-  for (const ch of text) {
-    if (quote) {
-      current += ch;
-      if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      current += ch;
-    } else if (/\s/.test(ch)) {
-      if (current) words.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  if (current) words.push(current);
-  return words;
-}
-
+/** dbnd's `unquote`: drops the first and last character when the text starts and ends with the same quote. */
 function unquote(text: string): string {
-  if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
+  if (text.length > 0 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
     return text.slice(1, -1);
   }
   return text;
 }
 
 function parseKeyValueWords(text: string): DbndResult<Json> {
+  const words = splitArgs(text);
+  if (!words.ok) return words;
   const result: Record<string, Json> = {};
-  for (const word of splitArgs(text)) {
+  for (const word of words.value) {
     const eq = word.indexOf('=');
     if (eq < 0) return fail('ValueError', `Failed to parse '${word}', expected format is KEY=VALUE`);
     result[pyStrip(word.slice(0, eq))] = unquote(pyStrip(word.slice(eq + 1)));
@@ -106,16 +87,17 @@ export function hasStructureShape(value: Json, kind: StructureKind): boolean {
 }
 
 /**
- * `List[str]`/`Dict[str,str]`: every leaf goes through `str()` (None stays None), containers are walked.
+ * `List[str]`/`Dict[str,str]`: every leaf goes through `str()`, containers are walked. None stays None for a
+ * leaf's own sub-type parse; the final normalize of a value read from text (`noneAsString`) makes it 'None'.
  * dbnd declares `volumes`, `volume_mounts` and `security_context` this way, which is why `readOnly: true`
  * reaches the pod as the string 'True'.
  */
-export function stringifyLeaves(value: Json): Json {
-  if (Array.isArray(value)) return value.map(stringifyLeaves);
+export function stringifyLeaves(value: Json, options: { readonly noneAsString?: boolean } = {}): Json {
+  if (Array.isArray(value)) return value.map((v) => stringifyLeaves(v, options));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, Json> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = stringifyLeaves(v);
+    for (const [k, v] of Object.entries(value)) out[k] = stringifyLeaves(v, options);
     return out;
   }
-  return value === null ? null : pyStr(value);
+  return value === null && !options.noneAsString ? null : pyStr(value);
 }

@@ -111,7 +111,11 @@ function parseString(raw: string, param: ParamTypeSpec, ctx: ValueParseContext):
   if (!kind) return parseScalarText(at.value, param, ctx);
   const parsed = parseStructureText(at.value, kind);
   if (!parsed.ok || !hasStringLeaves(param.type)) return parsed;
-  return parseStringLeaves(parsed.value, ctx);
+  const leaves = parseStringLeaves(parsed.value, ctx);
+  if (!leaves.ok) return leaves;
+  // ValueType.parse_value then normalizes the whole structure: str() of every leaf, so a JSON null (or an
+  // `@None` item) becomes the string 'None' (docs/dbnd-rules.md §1.2). Objects from task_config skip this step.
+  return ok(stringifyLeaves(leaves.value, { noneAsString: true }));
 }
 
 /** A value that is already an object (task_config, CLI switches): only the type's normalize applies. */
