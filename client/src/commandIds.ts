@@ -10,3 +10,4 @@ export const POD_SHOW_YAML_COMMAND = 'databand.pods.showYaml';
 export const POD_SHOW_FAILURE_COMMAND = 'databand.pods.showFailureReason';
 export const POD_DELETE_COMMAND = 'databand.pods.delete';
 export const PODS_REFRESH_COMMAND = 'databand.pods.refresh';
+export const PODS_FIND_ORPHANS_COMMAND = 'databand.pods.findOrphans';

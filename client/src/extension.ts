@@ -5,6 +5,7 @@ import { cancelAllRuns } from './cluster/clusterRunner';
 import { ClusterTarget } from './cluster/clusterTarget';
 import { offerOrphanCleanup } from './cluster/orphanPods';
 import { PodsView } from './cluster/podsView';
+import { answerQuestionsWith } from './cluster/userPrompts';
 import { registerCommands } from './commands';
 import { pickerShown, type EnvironmentItem } from './commands/selectEnvironment';
 import { EnvironmentSelection } from './environmentSelection';
@@ -19,6 +20,8 @@ export interface DatabandApi {
   readonly environmentStatus: EnvironmentStatus;
   readonly onDidShowEnvironmentPicker: vscode.Event<vscode.QuickPick<EnvironmentItem>>;
   readonly pods: PodsView;
+  /** Answers the cluster UI's confirmations (delete a pod, delete a closed window's pods) instead of a person. */
+  readonly answerQuestionsWith: typeof answerQuestionsWith;
 }
 
 let server: ServerController | undefined;
@@ -35,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Databa
   const pods = new PodsView(() => {
     const key = projectKey();
     return key ? clusterTarget.get(key) : undefined;
-  });
+  }, context.logUri.fsPath);
   const showClusterTarget = () => clusterTarget.show(projectKey());
   context.subscriptions.push(
     output,
@@ -64,10 +67,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Databa
   );
   showClusterTarget();
   const key = projectKey();
-  if (vscode.workspace.isTrusted && key) void offerOrphanCleanup(clusterTarget.get(key));
+  if (vscode.workspace.isTrusted && key) void offerOrphanCleanup(clusterTarget.get(key), false);
   await server.start();
   void environmentStatus.update();
-  return { environmentStatus, onDidShowEnvironmentPicker: pickerShown.event, pods };
+  return { environmentStatus, onDidShowEnvironmentPicker: pickerShown.event, pods, answerQuestionsWith };
 }
 
 export async function deactivate(): Promise<void> {

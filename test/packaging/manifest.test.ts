@@ -34,6 +34,7 @@ test('every command the client knows is contributed, with the titles users and d
     [commandIds.POD_SHOW_FAILURE_COMMAND]: 'Databand: Show Failure Reason',
     [commandIds.POD_DELETE_COMMAND]: 'Databand: Delete Pod',
     [commandIds.PODS_REFRESH_COMMAND]: 'Databand: Refresh',
+    [commandIds.PODS_FIND_ORPHANS_COMMAND]: 'Databand: Find Pods Left by Closed Windows',
   });
 });
 

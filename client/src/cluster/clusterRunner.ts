@@ -12,13 +12,25 @@ import {
   type RunResult,
 } from '../../../server/src/cluster';
 import { RunLogChannel } from './runLogChannel';
+import { markAsThisWindow } from './windowIdentity';
 
-/** Marks the pods this window submitted, so a later window can find the ones a crashed window left running. */
-export const WINDOW_LABEL = 'databand-vscode/window';
+/**
+ * How long a pod's phase change took to reach the user: from the watch event (the run's status event, stamped when
+ * the watch delivered the pod) to the progress notification's update and to the status line's append to the
+ * channel (appends are batched). Kept for the extension's tests and the README's figure.
+ */
+export interface UiTiming {
+  readonly phase: string;
+  readonly status: string;
+  readonly watchAt: number;
+  notifiedAt?: number;
+  channelAt?: number;
+}
 
 export interface FinishedRun {
   readonly result: RunResult;
   readonly log: RunLogChannel;
+  readonly uiTimings: readonly UiTiming[];
 }
 
 /** Runs in progress in this window: deactivate() cancels them so their pods are deleted. */
@@ -28,18 +40,13 @@ export function cancelAllRuns(): void {
   for (const ac of active) ac.abort();
 }
 
-/** A label value is at most 63 characters of [A-Za-z0-9._-]. */
-export function windowLabelValue(): string {
-  return vscode.env.sessionId.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 63) || 'window';
-}
-
 export async function runPrepared(plan: PreparedRun, task: string, logDir: string): Promise<FinishedRun> {
   const name = `Databand Run: ${task} (${plan.envName})`;
   const log = new RunLogChannel(name, logDir, `${task.replace(/[^A-Za-z0-9._-]/g, '_')}-${plan.runUid}.log`);
   log.channel.show(true);
   const ac = new AbortController();
   active.add(ac);
-  const windowLabel = windowLabelValue();
+  const uiTimings: UiTiming[] = [];
   try {
     return await vscode.window.withProgress(
       {
@@ -59,27 +66,27 @@ export async function runPrepared(plan: PreparedRun, task: string, logDir: strin
         );
         const result = await runOnCluster({
           api,
-          podForTry: (n) => {
-            const pod = plan.podForTry(n);
-            return {
-              ...pod,
-              metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [WINDOW_LABEL]: windowLabel } },
-            };
-          },
+          podForTry: (n) => markAsThisWindow(plan.podForTry(n)),
           policy: plan.policy,
           signal: ac.signal,
           onEvent: (e: RunEvent) => {
             const text = describeRunEvent(e);
             if (!text) return;
             log.status(text);
+            const timing: UiTiming | undefined =
+              e.kind === 'status' ? { phase: e.phase, status: text, watchAt: e.at } : undefined;
             if (e.kind !== 'log' && e.kind !== 'cleanup') progress.report({ message: text });
+            if (!timing) return;
+            timing.notifiedAt = Date.now();
+            uiTimings.push(timing);
+            log.afterNextFlush(() => (timing.channelAt = Date.now()));
           },
           onLogLines: (lines) => log.log(lines.map((l) => l.text)),
         });
         for (const pod of result.leftPods)
           log.status(`left behind (the API server could not be reached to delete it): ${pod}`);
         log.status(`${result.outcome}: ${result.message}`);
-        return { result, log };
+        return { result, log, uiTimings };
       },
     );
   } catch (err) {

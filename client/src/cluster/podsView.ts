@@ -15,6 +15,8 @@ import {
   type PodWatch,
 } from '../../../server/src/cluster';
 import type { ClusterChoice } from './clusterTarget';
+import { RunLogChannel } from './runLogChannel';
+import { ask } from './userPrompts';
 
 type Node =
   | { readonly kind: 'run'; readonly runUid: string; readonly pods: readonly KubePod[] }
@@ -32,7 +34,12 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   private message: string | undefined = 'Open the view to list dbnd pods.';
   private readonly treeView: vscode.TreeView<Node>;
 
-  constructor(private readonly choice: () => ClusterChoice | undefined) {
+  constructor(
+    /** The context/namespace of the active project (unset: the kubeconfig's current context, namespace default). */
+    readonly choice: () => ClusterChoice | undefined,
+    /** Where followed logs are written in full (the extension's log folder). */
+    private readonly logDir: string,
+  ) {
     this.treeView = vscode.window.createTreeView('databand.pods', { treeDataProvider: this, showCollapseAll: true });
     this.treeView.onDidChangeVisibility((e) => (e.visible ? void this.start() : this.stop()));
   }
@@ -140,7 +147,7 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       : undefined;
   }
 
-  async showYaml(pod: KubePod): Promise<void> {
+  async showYaml(pod: KubePod): Promise<vscode.TextDocument> {
     const fresh = (await this.api?.readPod(name(pod))) ?? pod;
     const { managedFields: _ignored, ...metadata } = (fresh.metadata ?? {}) as Record<string, unknown>;
     const doc = await vscode.workspace.openTextDocument({
@@ -148,52 +155,64 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       content: stringify({ ...fresh, metadata }),
     });
     await vscode.window.showTextDocument(doc, { preview: true });
+    return doc;
   }
 
-  showFailure(pod: KubePod): void {
+  /** Says why the pod failed, in dbnd's words with its reason key; returns the text shown. */
+  showFailure(pod: KubePod): string {
     const s = summarizePod(pod);
     const text = s.failure
       ? `${s.name}: ${s.failure}${s.reason ? ` — dbnd's reason key is "${s.reason}" (pod_error_cfg_source_dict)` : ''}`
       : `${s.name} has not failed (${s.phase}${s.detail ? `, ${s.detail}` : ''}).`;
     void vscode.window.showInformationMessage(text);
+    return text;
   }
 
-  async delete(pod: KubePod): Promise<void> {
-    if (!this.api) return;
-    const ok = await vscode.window.showWarningMessage(`Delete pod ${name(pod)}?`, { modal: true }, 'Delete');
-    if (ok !== 'Delete') return;
+  /** Deletes the pod once the user confirms; true when the API server accepted the deletion. */
+  async delete(pod: KubePod): Promise<boolean> {
+    if (!this.api) return false;
+    if ((await ask(`Delete pod ${name(pod)}?`, true, 'Delete')) !== 'Delete') return false;
     try {
       await this.api.deletePod(name(pod));
+      return true;
     } catch (err) {
       void vscode.window.showErrorMessage(
         `Cannot delete ${name(pod)}: ${err instanceof Error ? err.message : String(err)}`,
       );
+      return false;
     }
   }
 
-  /** Follows the pod's `base` log into an output channel of its own until the container ends or the user cancels. */
-  async followLog(pod: KubePod): Promise<void> {
-    if (!this.api) return;
+  /**
+   * Follows the pod's `base` log into an output channel of its own (batched, with the full log in a file past what
+   * a channel keeps) until the container ends or the user cancels; returns the channel when the log has ended.
+   */
+  async followLog(pod: KubePod): Promise<RunLogChannel | undefined> {
+    if (!this.api) return undefined;
     const api = this.api;
-    const channel = vscode.window.createOutputChannel(`Databand Pod: ${name(pod)}`);
-    channel.show(true);
+    const podName = name(pod);
+    const log = new RunLogChannel(`Databand Pod: ${podName}`, this.logDir, `pod-${podName}-${Date.now()}.log`);
+    log.channel.show(true);
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Following ${name(pod)}`, cancellable: true },
+      { location: vscode.ProgressLocation.Window, title: `Following ${podName}`, cancellable: true },
       async (_progress, token) => {
         const ac = new AbortController();
         token.onCancellationRequested(() => ac.abort());
         try {
-          const result = await followPodLog(api, name(pod), {
+          const result = await followPodLog(api, podName, {
             clock: systemClock,
             signal: ac.signal,
-            onLines: (lines) => channel.append(lines.map((l) => `${l.text}\n`).join('')),
+            onLines: (lines) => log.log(lines.map((l) => l.text)),
           });
-          channel.appendLine(`[databand] log ended (${result.end}, ${result.lines} lines)`);
+          log.status(`log ended (${result.end}, ${result.lines} lines)`);
         } catch (err) {
-          channel.appendLine(`[databand] ${err instanceof Error ? err.message : String(err)}`);
+          log.status(err instanceof Error ? err.message : String(err));
+        } finally {
+          await log.finish();
         }
       },
     );
+    return log;
   }
 
   dispose(): void {

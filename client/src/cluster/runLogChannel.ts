@@ -23,6 +23,7 @@ export class RunLogChannel implements vscode.Disposable {
   private channelBytes = 0;
   private spilled = false;
   private timer: NodeJS.Timeout | undefined;
+  private flushed: (() => void)[] = [];
   logLines = 0;
 
   constructor(name: string, logDir: string, fileName: string) {
@@ -54,6 +55,7 @@ export class RunLogChannel implements vscode.Disposable {
     if (this.channelBytes + this.pendingBytes > SPILL_BYTES) {
       this.flush();
       this.spilled = true;
+      this.flushed = [];
       this.channel.appendLine(
         `[databand] the log is larger than an output channel keeps; the full log goes on in ${this.filePath}`,
       );
@@ -70,6 +72,14 @@ export class RunLogChannel implements vscode.Disposable {
     this.channelBytes += this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
+    const flushed = this.flushed;
+    this.flushed = [];
+    for (const f of flushed) f();
+  }
+
+  /** Calls `f` once the lines pushed so far have been appended to the channel (never, past the spill point). */
+  afterNextFlush(f: () => void): void {
+    if (!this.spilled) this.flushed.push(f);
   }
 
   get didSpill(): boolean {

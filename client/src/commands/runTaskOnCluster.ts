@@ -18,6 +18,7 @@ import {
 } from '../../../server/src/cluster';
 import { runPrepared, type FinishedRun } from '../cluster/clusterRunner';
 import { findPythonTasks } from '../cluster/pythonTasks';
+import { refusedUntrusted } from '../cluster/trustGuard';
 import { RUN_TASK_ON_CLUSTER_COMMAND } from '../commandIds';
 import { LANGUAGE_ID } from '../languageClient';
 import type { CommandContext, DatabandCommand } from './command';
@@ -215,12 +216,8 @@ async function saveProjectDocuments(folder: string): Promise<void> {
 export const runTaskOnCluster: DatabandCommand = {
   id: RUN_TASK_ON_CLUSTER_COMMAND,
   async run(context, ...rawArgs): Promise<FinishedRun | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(
-        'Running a task on a cluster needs a trusted workspace (it uses your cluster credentials).',
-      );
+    if (refusedUntrusted('run', vscode.workspace.isTrusted, (m) => void vscode.window.showWarningMessage(m)))
       return undefined;
-    }
     const args = argsOf<RunTaskArgs>(rawArgs);
     const target = resolveTarget(context, args);
     if (!target) return undefined;

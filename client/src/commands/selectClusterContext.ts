@@ -3,6 +3,7 @@
 // kubeconfig's current-context), so Enter changes nothing surprising; Escape changes nothing at all.
 import * as vscode from 'vscode';
 import { kubeconfigContexts } from '../cluster/clusterTarget';
+import { refusedUntrusted } from '../cluster/trustGuard';
 import { SELECT_CLUSTER_CONTEXT_COMMAND } from '../commandIds';
 import type { DatabandCommand } from './command';
 import { argsOf, type ProjectArgs } from './commandArgs';
@@ -11,10 +12,8 @@ import { resolveTarget } from './resolveTarget';
 export const selectClusterContext: DatabandCommand = {
   id: SELECT_CLUSTER_CONTEXT_COMMAND,
   async run(context, ...rawArgs) {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Cluster actions need a trusted workspace.');
+    if (refusedUntrusted('selectContext', vscode.workspace.isTrusted, (m) => void vscode.window.showWarningMessage(m)))
       return undefined;
-    }
     const target = resolveTarget(context, argsOf<ProjectArgs>(rawArgs));
     if (!target) return undefined;
     const current = context.clusterTarget.get(target.project.key);

@@ -9,3 +9,13 @@ def say_rows(count=300):
 @pipeline
 def rows_pipeline():
     return say_rows()
+
+
+@task
+def sleep_task():
+    return None
+
+
+@task
+def secret_task():
+    return None
