@@ -3,7 +3,7 @@
 // Restricted Mode cannot be entered there, so the refusal path is checked at the guard the commands call first.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { refusedUntrusted, type ClusterAction } from '../../client/src/cluster/trustGuard';
+import { refusedUntrusted, type ClusterAction } from '../../../client/src/cluster/trustGuard';
 
 const ACTIONS: ClusterAction[] = ['run', 'selectContext', 'findOrphans'];
 
