@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { findPythonTasks } from '../../client/src/cluster/pythonTasks';
-import { openCluster } from '../../server/src/cluster';
+import { requireCluster, testbedApi } from './clusterPods';
 
 interface FinishedRunView {
   readonly result: {
@@ -36,13 +36,7 @@ suite('Databand: Run Task on Cluster', () => {
   });
 
   test('a run streams every log line into its output channel, once and in order, and deletes its pod', async function () {
-    if (!process.env.KUBECONFIG) {
-      if (process.env.CI)
-        assert.fail(
-          'no KUBECONFIG in the extension host: npm test must start the k8s testbed before the extension tests',
-        );
-      this.skip();
-    }
+    requireCluster(this);
     this.timeout(240_000);
     const uri = vscode.Uri.file(join(folder(), 'project.cfg'));
     const finished = await vscode.commands.executeCommand<FinishedRunView | undefined>('databand.runTaskOnCluster', {
@@ -64,14 +58,7 @@ suite('Databand: Run Task on Cluster', () => {
     assert.equal(finished.log.logLines, ROWS);
     assert.deepEqual(finished.result.leftPods, []);
     assert.deepEqual(finished.result.keptPods, []);
-    const api = await openCluster({
-      inCluster: false,
-      configFile: null,
-      clusterContext: null,
-      context: null,
-      namespace: 'default',
-      env: process.env,
-    });
+    const api = await testbedApi();
     const pod = await api.readPod(finished.result.tries[0].podName);
     assert.ok(
       pod === null || pod.metadata?.deletionTimestamp,
