@@ -128,9 +128,11 @@ suite('Run Task on Cluster: cancel, secrets, UI delay', function () {
       // the full-log file.
       const channel = `${finished.log.mirror.join('\n')}\n${readFileSync(finished.log.filePath, 'utf8')}`;
       const kubeconfig = readFileSync(process.env.KUBECONFIG!.split(':')[0], 'utf8');
-      const credentials = [...kubeconfig.matchAll(/^\s*(?:token|client-key-data|password):\s*"?([^"\s]+)"?\s*$/gm)].map(
+      // Block or flow style (`user: {token: "..."}`): every credential the testbed's kubeconfig holds.
+      const credentials = [...kubeconfig.matchAll(/\b(?:token|client-key-data|password)\s*:\s*"?([^"\s,}]+)/g)].map(
         (m) => m[1],
       );
+      assert.ok(credentials.length > 0, 'the kubeconfig has credentials to look for');
       const secrets = [
         secretValue,
         Buffer.from(secretValue).toString('base64'),
