@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import {
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ErrorCodes,
+  ResponseError,
 } from 'vscode-languageserver-protocol/node';
 import { readFileSync } from 'node:fs';
 import { EffectiveConfigRequest, EnvironmentsRequest, RenderPodRequest } from '../../protocol/customRequests';
@@ -137,4 +139,38 @@ test("dbnd/renderPod renders the driver pod, a task pod with task_config, and db
   assert.match(broken.error.message, /docker_build/);
   assert.equal(broken.error.location?.uri, systemUri);
   assert.equal(broken.error.location?.range.start.line, brokenLine);
+});
+
+test('a custom request whose handler throws is answered with an error naming it, logged, and the session goes on', async (t) => {
+  const server = await started(t);
+  // Params without a uri make each handler throw (a client bug, or a bug of the server): the guard's case.
+  const broken = {} as { uri: string };
+  for (const [method, send] of [
+    [EnvironmentsRequest.method, () => server.connection.sendRequest(EnvironmentsRequest.type, broken)],
+    [EffectiveConfigRequest.method, () => server.connection.sendRequest(EffectiveConfigRequest.type, broken)],
+    [
+      RenderPodRequest.method,
+      () => server.connection.sendRequest(RenderPodRequest.type, { ...broken, mode: 'driver' }),
+    ],
+  ] as const) {
+    const err: unknown = await withTimeout(
+      (send() as Promise<unknown>).then(
+        () => assert.fail(`${method} answered a result`),
+        (e: unknown) => e,
+      ),
+      method,
+    );
+    assert.ok(err instanceof ResponseError, `${method}: an LSP error response, got ${String(err)}`);
+    assert.equal(err.code, ErrorCodes.InternalError);
+    assert.match(err.message, new RegExp(`^${method} failed: `));
+    assert.ok(
+      server.logMessages.some((m) => m.startsWith(`${method} failed: `)),
+      `${method}: the failure is in the server log: ${server.logMessages.join('\n')}`,
+    );
+  }
+  const result = await withTimeout(
+    server.connection.sendRequest(EnvironmentsRequest.type, { uri: systemUri }),
+    'dbnd/environments after the failures',
+  );
+  assert.equal(result.defaultEnv, 'kubernetes_cluster_env');
 });

@@ -1,8 +1,8 @@
 // Every LSP method the server handles, in one table: read this file to know what the server does. Each handler
 // lives in handlers/<method>.ts and is a thin conversion around an ide/ function; `guarded` keeps a failing
-// request from ending the session.
+// request from ending the session (`guardedRequest` for the custom requests: logged, answered with an error).
 import type { ServerState } from './serverState';
-import { guarded } from './handlers/guarded';
+import { guarded, guardedRequest } from './handlers/guarded';
 import { initialize } from './handlers/initialize';
 import { initialized } from './handlers/initialized';
 import { didChangeContent } from './handlers/didChangeContent';
@@ -67,9 +67,18 @@ export function registerHandlers(state: ServerState): void {
   connection.onCodeAction(guarded(connection, 'codeAction', (p) => codeAction(state, p), []));
 
   // Custom requests of the extension (protocol/customRequests.ts, docs/lsp-extensions.md)
-  connection.onRequest(EnvironmentsRequest.type, (params) => environments(state, params));
-  connection.onRequest(EffectiveConfigRequest.type, (params) => effectiveConfig(state, params));
-  connection.onRequest(RenderPodRequest.type, (params) => renderPod(state, params));
+  connection.onRequest(
+    EnvironmentsRequest.type,
+    guardedRequest(connection, EnvironmentsRequest.method, (params) => environments(state, params)),
+  );
+  connection.onRequest(
+    EffectiveConfigRequest.type,
+    guardedRequest(connection, EffectiveConfigRequest.method, (params) => effectiveConfig(state, params)),
+  );
+  connection.onRequest(
+    RenderPodRequest.type,
+    guardedRequest(connection, RenderPodRequest.method, (params) => renderPod(state, params)),
+  );
   connection.onCodeLens(guarded(connection, 'codeLens', (params) => codeLens(state, params), []));
 
   // Completion and hover (ide/ does the work)
