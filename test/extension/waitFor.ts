@@ -62,3 +62,21 @@ export async function until<T>(check: () => T | undefined | false, what: string,
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Like `until`, for an answer that must be asked for again (a provider the language client registers once the server
+ * has started): re-asks 50 ms after each unaccepted answer until `ask()` resolves truthy.
+ */
+export async function untilAnswered<T>(
+  ask: () => Thenable<T | undefined | false>,
+  what: string,
+  ms = WAIT_TIMEOUT_MS,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await ask();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
