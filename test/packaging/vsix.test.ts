@@ -20,10 +20,19 @@ interface Manifest {
   };
 }
 
+/** The options `npm run package` gives `vsce package`, so this test packages exactly as users do. */
+function vsceOptions(): string[] {
+  const script = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: { package: string } })
+    .scripts.package;
+  const options = /vsce package (.*?) --out \S+$/.exec(script);
+  assert.ok(options, `the package script runs vsce package ... --out FILE: ${script}`);
+  return options[1].split(/\s+/);
+}
+
 function packageVsix(): string[] {
   const out = join(mkdtempSync(join(tmpdir(), 'dbnd-vsix-')), 'test.vsix');
   const vsce = resolve(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
+  const r = spawnSync(process.execPath, [vsce, 'package', ...vsceOptions(), '--out', out], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,
@@ -46,7 +55,18 @@ test('the vsix holds the bundles, the grammar, the snippets and every file the m
     manifest.icon,
     ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown)),
   ].map((p) => posix.normalize(p));
-  const expected = ['package.json', 'dist/server/server.js', 'dist/cli/dbnd-cfg.js', 'readme.md', ...referenced];
+  // The README's images are relative links (vsce leaves them so): the package carries them.
+  const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => posix.normalize(m[1]));
+  assert.ok(images.length >= 3, `the README shows its screenshots: ${images.join(', ')}`);
+  const expected = [
+    'package.json',
+    'dist/server/server.js',
+    'dist/cli/dbnd-cfg.js',
+    'readme.md',
+    ...referenced,
+    ...images,
+  ];
   for (const file of expected) {
     assert.ok(
       files.some((f) => f.toLowerCase() === file.toLowerCase()),
