@@ -3,6 +3,7 @@ export const RESTART_SERVER_COMMAND = 'databand.restartServer';
 export const SELECT_ENVIRONMENT_COMMAND = 'databand.selectEnvironment';
 export const SHOW_POD_SPEC_COMMAND = 'databand.showPodSpec';
 export const SHOW_EFFECTIVE_CONFIG_COMMAND = 'databand.showEffectiveConfig';
+export const ADD_KUBERNETES_ENGINE_COMMAND = 'databand.addKubernetesEngine';
 export const RUN_TASK_ON_CLUSTER_COMMAND = 'databand.runTaskOnCluster';
 export const SELECT_CLUSTER_CONTEXT_COMMAND = 'databand.selectClusterContext';
 export const POD_FOLLOW_LOG_COMMAND = 'databand.pods.followLog';

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { WAIT_TIMEOUT_MS, waitForEvent } from './waitFor';
+import { answerEveryQuestion } from './quickInputs';
+import { waitForEvent } from './waitFor';
 import {
   SYSTEM_CFG,
   diskText,
@@ -24,27 +25,6 @@ function textOf(doc: vscode.TextDocument, accept: (text: string) => boolean, wha
     () => (accept(doc.getText()) ? doc.getText() : undefined),
     what,
   );
-}
-
-/**
- * Runs a command that asks questions and answers each with `answer` (accept: Enter; close: Escape) until the
- * command has finished. Quick inputs open asynchronously and no API event announces them, so the answer is
- * repeated until the command's promise settles; an answer sent while no input is open does nothing.
- */
-async function answerEveryQuestion<T>(
-  run: Thenable<T>,
-  answer: 'workbench.action.acceptSelectedQuickOpenItem' | 'workbench.action.closeQuickOpen',
-): Promise<T> {
-  let settled = false;
-  const result = Promise.resolve(run).finally(() => (settled = true));
-  const deadline = Date.now() + WAIT_TIMEOUT_MS;
-  while (!settled) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${WAIT_TIMEOUT_MS} ms answering the command's questions`);
-    await vscode.commands.executeCommand(answer);
-    await Promise.race([result, new Promise((resolve) => setTimeout(resolve, 50))]).catch(() => undefined);
-  }
-  return result;
 }
 
 suite('Databand: Show Effective Pod Spec', () => {

@@ -27,6 +27,7 @@ test('every command the client knows is contributed, with the titles users and d
     [commandIds.SELECT_ENVIRONMENT_COMMAND]: 'Databand: Select Environment',
     [commandIds.SHOW_POD_SPEC_COMMAND]: 'Databand: Show Effective Pod Spec',
     [commandIds.SHOW_EFFECTIVE_CONFIG_COMMAND]: 'Databand: Show Effective Config',
+    [commandIds.ADD_KUBERNETES_ENGINE_COMMAND]: 'Databand: Add Kubernetes Engine',
     [commandIds.RUN_TASK_ON_CLUSTER_COMMAND]: 'Databand: Run Task on Cluster',
     [commandIds.SELECT_CLUSTER_CONTEXT_COMMAND]: 'Databand: Select Kubernetes Context',
     [commandIds.POD_FOLLOW_LOG_COMMAND]: 'Databand: Follow Log',

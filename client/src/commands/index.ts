@@ -1,5 +1,6 @@
 // Every command the extension contributes, in one table: read this file to know what the extension does.
 import * as vscode from 'vscode';
+import { addKubernetesEngine } from './addKubernetesEngine';
 import type { CommandContext, DatabandCommand } from './command';
 import { podCommands } from './podCommands';
 import { restartServer } from './restartServer';
@@ -14,6 +15,7 @@ export const COMMANDS: readonly DatabandCommand[] = [
   selectEnvironment,
   showPodSpec,
   showEffectiveConfig,
+  addKubernetesEngine,
   runTaskOnCluster,
   selectClusterContext,
   ...podCommands,
