@@ -3,6 +3,7 @@
 //   unit       node --test on out/test/** except cluster/ and extension/ (unit, protocol, CLI, layers...)
 //   cluster    node --test on out/test/cluster/** against the k8s testbed, started here and always stopped
 //   extension  the mocha suites of test/extension/ inside VS Code (code-server, test/vscode-testbed)
+//   restricted the suites of test/extension/restricted/ in VS Code with the workspace in Restricted Mode
 //   ui         each test/ui/*.mjs (playwright, through the workbench), when there are any
 // A stage whose testbed cannot start counts its test files as failed: in CI nothing is silently skipped.
 //
@@ -102,6 +103,8 @@ if (wanted('unit') && unitFiles.length > 0) {
 // ── the k8s testbed: up for the cluster stage and the extension stage (a run from VS Code needs a cluster) ─────
 const clusterFiles = findTests('out/test/cluster').filter(matches);
 const extensionFiles = findTests('out/test/extension').filter(matches);
+const restrictedFiles = extensionFiles.filter((f) => f.startsWith('out/test/extension/restricted/'));
+const trustedFiles = extensionFiles.filter((f) => !restrictedFiles.includes(f));
 const runCluster = wanted('cluster') && clusterFiles.length > 0;
 const runExtension = wanted('extension') && extensionFiles.length > 0;
 let testbed;
@@ -135,17 +138,20 @@ try {
   }
 
   // ── extension (mocha inside VS Code; the testbed's KUBECONFIG reaches the extension host) ─────────────────────
-  if (runExtension) {
+  for (const [stage, files, untrusted] of [
+    ['extension', trustedFiles, false],
+    ['restricted', restrictedFiles, true],
+  ]) {
+    if (!runExtension || files.length === 0) continue;
     console.log(
-      `\n── extension: ${extensionFiles.length} files, VS Code testbed${testbed ? ' + k8s testbed' : testbedError ? ' (no k8s testbed)' : ''} ──`,
+      `\n── ${stage}: ${files.length} files, VS Code testbed${untrusted ? ' in Restricted Mode' : ''}${testbed ? ' + k8s testbed' : testbedError ? ' (no k8s testbed)' : ''} ──`,
     );
-    const r = await runExtensionSuite(filters, testbed?.env ?? {});
+    const r = await runExtensionSuite(filters, testbed?.env ?? {}, { untrusted });
     const counts = lastCounts(r.stdout);
-    if (!counts)
-      record('extension', 0, extensionFiles.length, `no test summary (exit ${r.code}): every file counts as failed`);
+    if (!counts) record(stage, 0, files.length, `no test summary (exit ${r.code}): every file counts as failed`);
     else
       record(
-        'extension',
+        stage,
         counts.passed,
         counts.failed + (r.code !== 0 && counts.failed === 0 ? 1 : 0),
         r.code ? `exit ${r.code}` : '',

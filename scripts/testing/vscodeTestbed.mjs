@@ -12,6 +12,8 @@ const PORT_BUSY = 4;
 // The kit's exit codes for "the server did not start" and "the browser or workbench failed": no test ran, so the
 // step is tried once more before it counts as failed (a loaded host can miss the page-load deadline).
 const NO_TEST_RAN = [5, 6];
+// VS Code's own deadline for the extension host to start (60 s): on a loaded host it can pass before any test ran.
+const HOST_DID_NOT_START = /The remote extension host took longer than \d+s to send its ready message/;
 
 function kitEnv(extra) {
   return { ...process.env, VSCODE_TESTBED_CACHE: process.env.VSCODE_TESTBED_CACHE ?? DEFAULT_CACHE, ...extra };
@@ -27,11 +29,9 @@ async function onFreePort(runOnPort) {
     for (let attempt = 0; attempt < 2; attempt++) {
       const [port] = await freePorts(1);
       result = await runOnPort(String(port), workspace);
-      if (
-        result.code !== PORT_BUSY &&
-        !(NO_TEST_RAN.includes(result.code) && !/\d+ passed, \d+ failed/.test(result.stdout))
-      )
-        break;
+      const counted = /\d+ passed, \d+ failed/.test(result.stdout);
+      const noTestRan = (NO_TEST_RAN.includes(result.code) || HOST_DID_NOT_START.test(result.stdout)) && !counted;
+      if (result.code !== PORT_BUSY && !noTestRan) break;
       console.log(`test: the VS Code testbed exited ${result.code} before any test ran; trying once more`);
     }
     return result;
@@ -49,14 +49,21 @@ export function lastCounts(output) {
 }
 
 /** Runs out/test/extension/index.js (mocha) inside VS Code; `filters` narrow its files (DBND_TEST_FILTER);
- *  `clusterEnv` (KUBECONFIG, K8S_TESTBED_*) reaches the extension host through the server's environment. */
-export function runExtensionSuite(filters, clusterEnv = {}) {
-  const env = kitEnv({ ...clusterEnv, DBND_TEST_FILTER: filters.join(',') });
+ *  `clusterEnv` (KUBECONFIG, K8S_TESTBED_*) reaches the extension host through the server's environment.
+ *  `untrusted`: VS Code starts with workspace trust on and the workspace in Restricted Mode (the kit's
+ *  --untrusted), and index.js runs the suites of test/extension/restricted/ instead of the others. */
+export function runExtensionSuite(filters, clusterEnv = {}, { untrusted = false } = {}) {
+  const env = kitEnv({
+    ...clusterEnv,
+    DBND_TEST_FILTER: filters.join(','),
+    DBND_RESTRICTED_MODE: untrusted ? '1' : '0',
+  });
   return onFreePort((port, workspace) =>
     run(
       VSCODE_KIT,
       [
         'run-tests',
+        ...(untrusted ? ['--untrusted'] : []),
         '--port',
         port,
         '--extension-dev-path',

@@ -41,6 +41,11 @@ export class DocumentViews implements vscode.Disposable {
       watcher.onDidChange((uri) => this.onProjectChange(uri)),
       watcher.onDidCreate((uri) => this.onProjectChange(uri)),
       watcher.onDidDelete((uri) => this.onProjectChange(uri)),
+      // The settings reach the server too (extra files, variables, the default environment); the server reads
+      // them again on the same change, and the delay below usually lets it finish first.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('databand')) this.onProjectChange();
+      }),
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (document.uri.scheme === POD_SPEC_SCHEME || document.uri.scheme === EFFECTIVE_CONFIG_SCHEME) return;
         if (
