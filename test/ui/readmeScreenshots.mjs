@@ -40,11 +40,17 @@ async function shoot(name) {
 
 try {
   await ui.check(`${CONFIG} opens in the "dbnd config" language mode`, async () => {
-    // On a loaded machine the Explorer can take longer than openFile's own wait for it.
-    await wb.page
-      .locator('.explorer-folders-view .label-name', { hasText: '.dbnd' })
-      .first()
-      .waitFor({ timeout: 180_000 });
+    // On a loaded machine the Explorer takes longer than openFile's own 15 s wait for a row, and its Quick Open
+    // fallback waits for the file search: expand .dbnd here and wait for the file's row first.
+    const tree = wb.page.locator('.explorer-folders-view');
+    const row = (name, level) =>
+      tree
+        .locator(`.monaco-list-row[aria-level="${level}"]`)
+        .filter({ has: wb.page.locator('.label-name').getByText(name, { exact: true }) })
+        .first();
+    await row('.dbnd', 1).waitFor({ timeout: 180_000 });
+    if ((await row('.dbnd', 1).getAttribute('aria-expanded')) === 'false') await row('.dbnd', 1).click();
+    await row('databand-system.cfg', 2).waitFor({ timeout: 180_000 });
     await wb.openFile(CONFIG);
     await wb.waitForLanguageMode('dbnd config');
   });
