@@ -2,19 +2,11 @@
 // dbnd reads it, lints clean through the language server (which does report a bad value on those lines), the
 // palette route where Enter takes every default, and Escape cancelling quietly.
 import * as assert from 'node:assert/strict';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { answerEveryQuestion } from './quickInputs';
 import { untilAnswered, waitForDiagnostics } from './waitFor';
-import {
-  PROJECT_CFG,
-  diskText,
-  keepEditsUnsaved,
-  lineOf,
-  openWorkspaceFile,
-  replaceLine,
-  restore,
-} from './workspaceFiles';
+import { PROJECT_CFG, lineOf, openWorkspaceFile, replaceLine, restore, restoresAfterSuite } from './workspaceFiles';
 
 const ADD_KUBERNETES_ENGINE = 'databand.addKubernetesEngine';
 
@@ -27,15 +19,7 @@ interface Added {
 const below = (from: number) => (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => d.range.start.line >= from);
 
 suite('Databand: Add Kubernetes Engine', () => {
-  let committed = '';
-  suiteSetup(async () => {
-    await keepEditsUnsaved();
-    committed = await diskText(PROJECT_CFG());
-  });
-  suiteTeardown(async () => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === PROJECT_CFG().toString());
-    if (doc) await restore(doc, committed);
-  });
+  const committedText = restoresAfterSuite(PROJECT_CFG);
 
   test('the section it appends is the one asked for and lints clean through the server', async () => {
     const { doc } = await openWorkspaceFile(PROJECT_CFG());
@@ -48,7 +32,7 @@ suite('Databand: Add Kubernetes Engine', () => {
     assert.deepEqual(added, { name: 'gke_engine', line: doc.lineCount - 10 });
     assert.equal(
       doc.getText(),
-      `${committed}\n` +
+      `${committedText()}\n` +
         [
           '[gke_engine]',
           '_type = kubernetes',
@@ -93,7 +77,7 @@ suite('Databand: Add Kubernetes Engine', () => {
       'no finding in the added section',
     );
     assert.deepEqual(below(added.line)(clean), []);
-    await restore(doc, committed);
+    await restore(doc, committedText());
   });
 
   test('from the palette, Enter at every question takes the defaults', async () => {
@@ -109,7 +93,7 @@ suite('Databand: Add Kubernetes Engine', () => {
     assert.match(text, /\nnamespace = default\n/);
     assert.match(text, /\ncontainer_repository = workspace\n/, 'the workspace folder names the repository');
     await waitForDiagnostics(doc.uri, (ds) => below(added.line)(ds).length === 0, 'no finding in the added section');
-    await restore(doc, committed);
+    await restore(doc, committedText());
   });
 
   test('Escape at the first question cancels quietly: the file is unchanged', async () => {

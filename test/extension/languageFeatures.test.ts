@@ -2,18 +2,17 @@
 // uses: the Kubernetes engine's keys on a new line of its section, the effective value of a key with the file and
 // line it comes from (and which file beats a line), and a credential's value never shown in a hover.
 import * as assert from 'node:assert/strict';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { untilAnswered } from './waitFor';
 import {
   PROJECT_CFG,
   SYSTEM_CFG,
-  diskText,
-  keepEditsUnsaved,
   lineOf,
   openWorkspaceFile,
   replaceLine,
   restore,
+  restoresAfterSuite,
 } from './workspaceFiles';
 
 function labelOf(item: vscode.CompletionItem): string {
@@ -47,15 +46,7 @@ async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<st
 }
 
 suite('completion and hover from the language server', () => {
-  let systemCommitted = '';
-  suiteSetup(async () => {
-    await keepEditsUnsaved();
-    systemCommitted = await diskText(SYSTEM_CFG());
-  });
-  suiteTeardown(async () => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === SYSTEM_CFG().toString());
-    if (doc) await restore(doc, systemCommitted);
-  });
+  const systemCommitted = restoresAfterSuite(SYSTEM_CFG);
 
   test('a new line of the Kubernetes engine section offers the engine keys it does not set yet', async () => {
     const { doc } = await openWorkspaceFile(SYSTEM_CFG());
@@ -96,7 +87,7 @@ suite('completion and hover from the language server', () => {
     );
     assert.match(text, new RegExp(`\`True\` from \\S*/project\\.cfg:${winning + 1}\\b`));
     assert.match(text, /\*\*This line is overridden:\*\*/);
-    await restore(doc, systemCommitted);
+    await restore(doc, systemCommitted());
   });
 
   test("a credential's value never appears in a hover, on its key or on its value", async () => {
@@ -120,6 +111,6 @@ suite('completion and hover from the language server', () => {
     // `secrets` names Kubernetes secrets and their keys, never values: the hover lists just those names.
     const secretsText = await hoverText(doc.uri, new vscode.Position(lineOf(doc, 'secrets ='), 2));
     assert.match(secretsText, /secrets databand-secret\/airflow_sql_alchemy_conn, databand-secret\/airflow_fernet_key/);
-    await restore(doc, systemCommitted);
+    await restore(doc, systemCommitted());
   });
 });

@@ -1,6 +1,7 @@
 // The sample project (test/workspace) as the extension's suites use it: its files, edits made as typing would
 // make them, and putting the files back afterwards so every suite starts from the committed text.
 import * as assert from 'node:assert/strict';
+import { suiteSetup, suiteTeardown } from 'mocha';
 import * as vscode from 'vscode';
 import type { DatabandApi } from '../../client/src/extension';
 
@@ -64,4 +65,21 @@ export async function restore(doc: vscode.TextDocument, text: string): Promise<v
 /** The open read-only document of `scheme` whose tab path ends with `suffix`. */
 export function openView(scheme: string, suffix: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.scheme === scheme && d.uri.path.endsWith(suffix));
+}
+
+/**
+ * For a suite that edits `file` (call it inside the suite): edits stay unsaved, and the committed text, read before
+ * the suite's tests, is put back after them. Returns a getter of that text.
+ */
+export function restoresAfterSuite(file: () => vscode.Uri): () => string {
+  let committed = '';
+  suiteSetup(async () => {
+    await keepEditsUnsaved();
+    committed = await diskText(file());
+  });
+  suiteTeardown(async () => {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file().toString());
+    if (doc) await restore(doc, committed);
+  });
+  return () => committed;
 }
