@@ -21,7 +21,9 @@ const below = (from: number) => (ds: readonly vscode.Diagnostic[]) => ds.filter(
 suite('Databand: Add Kubernetes Engine', () => {
   const committedText = restoresAfterSuite(PROJECT_CFG);
 
-  test('the section it appends is the one asked for and lints clean through the server', async () => {
+  test('the section it appends is the one asked for and lints clean through the server', async function () {
+    // Five waits on the server in a row: on a loaded 2-core host they outlast mocha's default 60 s together.
+    this.timeout(180_000);
     const { doc } = await openWorkspaceFile(PROJECT_CFG());
     const added = await vscode.commands.executeCommand<Added>(ADD_KUBERNETES_ENGINE, {
       name: 'gke_engine',
