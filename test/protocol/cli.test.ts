@@ -60,8 +60,8 @@ test('an unreadable file is exit 2 with a message naming it', () => {
   assert.match(r.stderr, new RegExp(`cannot read ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ENOENT`));
 });
 
-test('usage errors are exit 2: no file, unknown option, unknown command', () => {
-  for (const args of [['lint'], ['lint', '--jsn', clean], ['lnt', clean], []]) {
+test('usage errors are exit 2: unknown option, unknown command, --env without a name', () => {
+  for (const args of [['lint', '--jsn', clean], ['lnt', clean], [], ['lint', '--env', '', clean]]) {
     const r = dbndCfg(...args);
     assert.equal(r.code, 2, `dbnd-cfg ${args.join(' ')}`);
     assert.match(r.stderr, /usage: dbnd-cfg/, `dbnd-cfg ${args.join(' ')}`);
@@ -74,7 +74,9 @@ test('--help lists the commands; lint --help explains output and exit codes', ()
   assert.match(top.stdout, /^\s+lint\s+\S/m);
   const lint = dbndCfg('lint', '--help');
   assert.equal(lint.code, 0);
-  assert.match(lint.stdout, /usage: dbnd-cfg lint \[--json\] FILE\.\.\./);
+  assert.match(lint.stdout, /usage: dbnd-cfg lint \[--json\] \[--env NAME\] \[FILE\.\.\.\]/);
+  assert.match(lint.stdout, /Without FILE: lints the dbnd project of the current folder/);
+  assert.match(lint.stdout, /--env NAME +the dbnd environment a run selects/);
   assert.match(lint.stdout, /exit codes:/);
 });
 

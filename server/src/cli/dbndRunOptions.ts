@@ -2,7 +2,7 @@
 // into the core's run request. Without --file the files are discovered from the current folder as dbnd does.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { configFilePaths, discoverDbndHome } from '../core/config/discovery';
+import { discoverProject } from '../core/config/discovery';
 import type { RenderContext, RunRequest } from '../core/run';
 import type { Json } from '../core/json';
 import { UsageError, type CliIo, type CommandArgs, type OptionSpecs } from './command';
@@ -68,16 +68,15 @@ export function dbndRunRequest(args: CommandArgs, io: CliIo, render?: RenderCont
   const taskConfig = taskConfigOption(typeof v['task-config'] === 'string' ? v['task-config'] : undefined);
   // dbnd's bootstrap puts DBND_HOME into its own environment, so `${DBND_HOME}` in a value
   // expands to the discovered folder (docs/dbnd-rules.md §1.5).
-  const dbndHome = discoverDbndHome(process.cwd(), environment, fsView);
-  environment.DBND_HOME = dbndHome;
-  const explicit = list(v.file).map((f) => resolve(f));
-  const paths = explicit.length > 0 ? explicit : configFilePaths(dbndHome, environment, fsView);
+  const project = discoverProject(io.cwd, environment, fsView);
+  const explicit = list(v.file).map((f) => resolve(io.cwd, f));
+  const paths = explicit.length > 0 ? explicit : project.paths;
   return {
     files: paths.map((path) => {
       const input = readConfigInput(io, path);
       return 'text' in input ? input : { path, text: '', decodeError: input.decodeError };
     }),
-    environment,
+    environment: project.env,
     envName: typeof v.env === 'string' ? v.env : undefined,
     engine: typeof v.engine === 'string' ? v.engine : undefined,
     set: list(v.set),

@@ -29,6 +29,7 @@ export const nodeIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   readFile: readBounded,
   env: process.env,
+  cwd: process.cwd(),
   onInterrupt: (handler) => {
     const once = () => {
       off();

@@ -2,8 +2,7 @@
 // it (docs/dbnd-rules.md §1.5), dbnd's files in its order, then the editor's extra files. A run reads the files on
 // disk, as dbnd does, so the editor saves its dbnd documents before it calls this.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { configFilePaths, discoverDbndHome } from '../core/config/discovery';
+import { discoverProject } from '../core/config/discovery';
 import type { Environment } from '../core/environment';
 import type { RunFile } from '../core/run';
 
@@ -23,14 +22,11 @@ export function projectRunFiles(
   env: Environment,
   extraConfigFiles: readonly string[] = [],
 ): ProjectRunFiles {
-  const dbndHome = discoverDbndHome(folder, env, { isFile, readFile });
-  const withHome: Environment = { ...env, DBND_HOME: dbndHome };
-  const extra = extraConfigFiles.map((f) => (isAbsolute(f) ? f : join(folder, f))).filter(isFile);
-  const paths = [...new Set([...configFilePaths(dbndHome, withHome, { isFile, readFile }), ...extra])];
+  const project = discoverProject(folder, env, { isFile, readFile }, extraConfigFiles);
   return {
-    dbndHome,
-    env: withHome,
-    files: paths.map((path) => ({ path, text: readFileSync(path, 'utf8') })),
+    dbndHome: project.dbndHome,
+    env: project.env,
+    files: project.paths.map((path) => ({ path, text: readFileSync(path, 'utf8') })),
     readFile,
   };
 }

@@ -1,7 +1,12 @@
 // DBND_HOME discovery and dbnd's file order (docs/dbnd-rules.md §1.5) over an in-memory file system.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configFilePaths, discoverDbndHome } from '../../../server/src/core/config/discovery';
+import {
+  configFilePaths,
+  discoverDbndHome,
+  discoverProject,
+  resolveIn,
+} from '../../../server/src/core/config/discovery';
 
 function fsOf(files: Record<string, string>) {
   return { isFile: (p: string) => p in files, readFile: (p: string) => files[p] };
@@ -36,4 +41,25 @@ test('files in dbnd order: system file, project.cfg, DBND_CONFIG, then the user 
     '/cfg/extra.cfg',
     '/home/a/.dbnd/databand.cfg',
   ]);
+});
+
+test('discoverProject: dbnd files, then the extra files that exist, relative to the folder; DBND_HOME in the env', () => {
+  const fs = fsOf({ '/repo/project.cfg': '', '/repo/conf/extra.cfg': '', '/shared/team.cfg': '' });
+  const found = discoverProject('/repo/src', { HOME: '/home/a' }, fs, [
+    '../conf/extra.cfg',
+    '/shared/team.cfg',
+    'missing.cfg',
+  ]);
+  assert.equal(found.dbndHome, '/repo');
+  assert.equal(found.env.DBND_HOME, '/repo');
+  assert.equal(found.env.HOME, '/home/a');
+  assert.deepEqual(found.paths, ['/repo/project.cfg', '/repo/conf/extra.cfg', '/shared/team.cfg']);
+});
+
+test('resolveIn: relative paths join the folder with . and .. resolved; absolute ones stay', () => {
+  assert.equal(resolveIn('/repo', 'conf/./a.cfg'), '/repo/conf/a.cfg');
+  assert.equal(resolveIn('/repo/src', '../../../x.cfg'), '/x.cfg');
+  assert.equal(resolveIn('/repo', '/etc/x.cfg'), '/etc/x.cfg');
+  assert.equal(resolveIn('C:\\work\\repo', 'conf\\a.cfg'), 'C:\\work\\repo\\conf\\a.cfg');
+  assert.equal(resolveIn('C:\\work\\repo', 'D:\\x.cfg'), 'D:\\x.cfg');
 });

@@ -1,5 +1,7 @@
 // Which config files dbnd reads, in its order (config_readers._default_configuration_paths), and where it
-// finds DBND_HOME (environ_dbnd_home.py). The file system is handed in, so the server, the CLI and tests agree.
+// finds DBND_HOME (environ_dbnd_home.py). The file system is handed in, so the server, the CLI and tests agree:
+// `discoverProject` is the one answer to "which dbnd project does a run started in this folder see" that the
+// language server (per workspace folder), `dbnd-cfg lint`/`effective`/`render-pod` and the cluster run share.
 import { expandEnvVar } from '../values/expandVars';
 import type { Environment } from '../environment';
 
@@ -61,4 +63,44 @@ export function configFilePaths(dbndHome: string, env: Environment, fs: FileSyst
   const unitTest = /^(1|true|t|yes)$/i.test(env.DBND__UNITTEST ?? '');
   if (unitTest) candidates.push(join(dbndSystem, 'databand-test.cfg'));
   return [...new Set(candidates)].filter((p) => fs.isFile(p));
+}
+
+/** A path given relative to `folder` (a setting), as an absolute path with `.` and `..` resolved. */
+export function resolveIn(folder: string, path: string): string {
+  // Absolute already: POSIX, or a Windows drive or UNC path.
+  if (/^([\\/]|[A-Za-z]:[\\/])/.test(path)) return path;
+  // A Windows folder (as the server gets it from a file: URI there) keeps its separator.
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  const out: string[] = [];
+  for (const part of `${folder}${sep}${path}`.split(/[\\/]+/)) {
+    if (part === '..') {
+      if (out.length > 1) out.pop();
+    } else if (part !== '.') out.push(part);
+  }
+  return out.join(sep) || sep;
+}
+
+/** The dbnd project a run started in a folder sees. */
+export interface DiscoveredProject {
+  readonly dbndHome: string;
+  /** The run's environment with DBND_HOME set, as dbnd's bootstrap sets it (`${DBND_HOME}` in values). */
+  readonly env: Environment;
+  /** The config files read after the packaged defaults, in dbnd's order, then the extra files; each once. */
+  readonly paths: readonly string[];
+}
+
+/**
+ * DBND_HOME from `folder`, dbnd's config files in its order, then `extraConfigFiles` (relative to `folder`;
+ * as `DBND_CONFIG` or `--conf` would add them), keeping those that exist (docs/dbnd-rules.md §1.5).
+ */
+export function discoverProject(
+  folder: string,
+  env: Environment,
+  fs: FileSystemView,
+  extraConfigFiles: readonly string[] = [],
+): DiscoveredProject {
+  const dbndHome = discoverDbndHome(folder, env, fs);
+  const withHome: Environment = { ...env, DBND_HOME: dbndHome };
+  const extra = extraConfigFiles.map((f) => resolveIn(folder, f)).filter((p) => fs.isFile(p));
+  return { dbndHome, env: withHome, paths: [...new Set([...configFilePaths(dbndHome, withHome, fs), ...extra])] };
 }

@@ -57,7 +57,7 @@ export class ProjectModel {
     this.sources = {
       baseEnv,
       file: (path) => this.fileText(path),
-      parse: ({ path, text }) => this.parsed.parse(path, text),
+      parse: (path, text) => this.parsed.parse(path, text),
       readCurrent: (path) => this.openText(path)?.text ?? this.disk.readFresh(path),
     };
   }

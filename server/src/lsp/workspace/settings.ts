@@ -1,24 +1,14 @@
 // The `databand.*` settings (contributed in package.json, read with `workspace/configuration` per workspace
 // folder) and their normaliser: whatever the client sends, the project model gets well-typed values.
+import { DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../../ide/projectAnalysis';
 
 /** The configuration section the client is asked for. */
 export const SETTINGS_SECTION = 'databand';
 
-export interface DatabandSettings {
-  /** Config files read after dbnd's own files, in order (as `DBND_CONFIG` or `--conf` would add them);
-   *  relative paths are relative to the workspace folder. */
-  readonly extraConfigFiles: readonly string[];
-  /** Variables added to the server's environment for `$VAR` expansion and `DBND__SECTION__KEY` values. */
-  readonly environmentVariables: Readonly<Record<string, string>>;
-  /** The dbnd environment the editor resolves (`dbnd run --env`); empty means dbnd's `[databand] env`. */
-  readonly defaultEnvironment: string;
-}
+/** The settings of one workspace folder: the project settings the CLI shares (ide/projectAnalysis). */
+export type DatabandSettings = ProjectSettings;
 
-export const DEFAULT_SETTINGS: DatabandSettings = {
-  extraConfigFiles: [],
-  environmentVariables: {},
-  defaultEnvironment: '',
-};
+export const DEFAULT_SETTINGS: DatabandSettings = DEFAULT_PROJECT_SETTINGS;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

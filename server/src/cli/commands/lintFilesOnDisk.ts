@@ -1,0 +1,66 @@
+// The files `dbnd-cfg lint` reads, from disk through CliIo, in the shape the editor's project analysis takes
+// (ide/projectAnalysis): a file is read once, strictly as UTF-8 and bounded like every input of dbnd-cfg. A
+// file that is not UTF-8 is left out of the analysis and reported on its own (dbnd fails reading it).
+import { pathToFileURL } from 'node:url';
+import type { FileSystemView } from '../../core/config/discovery';
+import type { CoreDiagnostic } from '../../core/diagnostics/types';
+import { range } from '../../core/text/range';
+import type { ProjectFileSource } from '../../ide/projectAnalysis';
+import type { CliIo } from '../command';
+import { type ConfigInput, readConfigInput, readOptionalText } from '../inputFiles';
+
+/** node:fs codes that mean "no file here", as os.path.isfile answers False; any other failure is a file. */
+const NOT_A_FILE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+export class LintFilesOnDisk implements FileSystemView, ProjectFileSource {
+  private readonly inputs = new Map<string, ConfigInput>();
+
+  constructor(private readonly io: CliIo) {}
+
+  /** True for anything that is there and not a folder (an unreadable file too: linting it then says so). */
+  isFile(path: string): boolean {
+    if (this.inputs.has(path)) return true;
+    try {
+      this.io.readFile(path, 0);
+      return true;
+    } catch (err) {
+      return !NOT_A_FILE.has(String((err as NodeJS.ErrnoException).code));
+    }
+  }
+
+  /** Discovery reads setup.cfg/tox.ini for a `[databand]` section; unreadable counts as no section. */
+  readFile(path: string): string | undefined {
+    return this.isFile(path) ? readOptionalText(this.io, path) : undefined;
+  }
+
+  /** A config file to lint; an unreadable one stops the command with exit 2 naming it (InputError). */
+  file(path: string): { uri: string; text: string; open: boolean } | undefined {
+    let input = this.inputs.get(path);
+    if (!input) {
+      input = readConfigInput(this.io, path);
+      this.inputs.set(path, input);
+    }
+    return 'text' in input ? { uri: pathToFileURL(path).href, text: input.text, open: false } : undefined;
+  }
+
+  readCurrent(path: string): string | undefined {
+    return readOptionalText(this.io, path);
+  }
+
+  /** dbnd fails reading a file that is not UTF-8; the finding sits on the line of the first bad byte. */
+  undecodable(): CoreDiagnostic[] {
+    return [...this.inputs.values()].flatMap((input) => {
+      if (!('decodeError' in input)) return [];
+      const { line, message } = input.decodeError;
+      return [
+        {
+          path: input.path,
+          range: range(line, 0, line, 0),
+          severity: 'error' as const,
+          code: 'not-utf8',
+          message: `dbnd reads config files as UTF-8 and cannot read this one: UnicodeDecodeError: ${message}. Save the file as UTF-8.`,
+        },
+      ];
+    });
+  }
+}

@@ -1,0 +1,78 @@
+// Feature: the analysis of a folder's dbnd project — the one place that turns a folder, its settings and the
+// files as the caller has them into an `Analysis`. The language server calls it per workspace folder (open
+// documents' text first, then the disk) and `dbnd-cfg lint` without files for the current folder (the disk),
+// so both see the same files, environment and selected dbnd environment, and report the same diagnostics.
+import { type DiscoveredProject, type FileSystemView, discoverProject } from '../core/config/discovery';
+import type { Environment } from '../core/environment';
+import { type CfgDocument, parseCfg } from '../core/reader';
+import { Analysis, type ProjectFile } from './analysis';
+
+/** What the user can change about a project (the editor's `databand.*` settings, `dbnd-cfg lint --env`). */
+export interface ProjectSettings {
+  /** Config files read after dbnd's own files, in order (as `DBND_CONFIG` or `--conf` would add them);
+   *  relative paths are relative to the folder. */
+  readonly extraConfigFiles: readonly string[];
+  /** Variables added to the process environment for `$VAR` expansion and `DBND__SECTION__KEY` values. */
+  readonly environmentVariables: Readonly<Record<string, string>>;
+  /** The dbnd environment to resolve (`dbnd run --env`); empty means dbnd's `[databand] env`. */
+  readonly defaultEnvironment: string;
+}
+
+export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
+  extraConfigFiles: [],
+  environmentVariables: {},
+  defaultEnvironment: '',
+};
+
+/** The project a run started in a folder sees, and the dbnd environment it selects. */
+export interface FolderProject extends DiscoveredProject {
+  /** undefined: dbnd's own choice, `[databand] env`. */
+  readonly environmentName: string | undefined;
+}
+
+/** The files of a project as the caller has them. */
+export interface ProjectFileSource {
+  /** A config file of the project: its URI, its text and whether that is an open editor document's text;
+   *  undefined when it cannot be read as text (the file is then left out). */
+  file(path: string): { readonly uri: string; readonly text: string; readonly open: boolean } | undefined;
+  /** Parses a file's text (the server keeps parse results per file); `parseCfg` when not given. */
+  parse?(path: string, text: string): CfgDocument;
+  /** Any other file dbnd reads (`@/path` values, kubeconfigs), read as it is now; undefined when missing. */
+  readCurrent(path: string): string | undefined;
+}
+
+/** DBND_HOME found from `folder`, dbnd's files in its order, then the extra files (docs/dbnd-rules.md §1.5). */
+export function discoverFolderProject(
+  folder: string,
+  processEnv: Environment,
+  settings: ProjectSettings,
+  fs: FileSystemView,
+): FolderProject {
+  const env: Environment = { ...processEnv, ...settings.environmentVariables };
+  return {
+    ...discoverProject(folder, env, fs, settings.extraConfigFiles),
+    environmentName: settings.defaultEnvironment || undefined,
+  };
+}
+
+/** The analysis of `paths` (default: the project's own files) with the project's environment. */
+export function analyseProject(
+  project: FolderProject,
+  source: ProjectFileSource,
+  paths: readonly string[] = project.paths,
+): Analysis {
+  const files: ProjectFile[] = [];
+  for (const path of paths) {
+    const file = source.file(path);
+    if (!file) continue;
+    const doc = source.parse ? source.parse(path, file.text) : parseCfg(file.text);
+    files.push({ path, uri: file.uri, text: file.text, open: file.open, doc });
+  }
+  return new Analysis({
+    files,
+    env: project.env,
+    environmentName: project.environmentName,
+    readFile: (p) => source.readCurrent(p),
+    isProject: project.paths.length > 0,
+  });
+}
