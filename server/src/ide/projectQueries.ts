@@ -1,17 +1,17 @@
 // Questions about the whole project that several features ask: which class a section builds (through `_type`
 // and `_from` across files), which sections an object reads, which sections exist where, and which objects a
-// `dbnd run` builds. Answers are cached on the analysis.
+// `dbnd run` builds (the core's enabledObjects, the answer its checks use too). Answers are cached on the
+// analysis.
 import type { ConfigLayer } from '../core/config/configLayers';
 import type { ConfigValue } from '../core/config/configValue';
 import { PACKAGE_DEFAULT_FILES } from '../core/config/loadConfig';
 import type { CfgSection } from '../core/reader';
 import type { BuildError } from '../core/resolve/buildError';
 import type { DbndResult } from '../core/result';
+import { type EnabledObjects, enabledObjects } from '../core/diagnostics/enabledObjects';
 import { resolveConfigClass } from '../core/resolve/classResolution';
 import { fromChain, objectSections } from '../core/resolve/sectionList';
-import { paramOf } from '../core/schema';
 import type { ConfigClassSchema } from '../core/schema/types';
-import { parseParameterValue } from '../core/values/parseValue';
 import type { Analysis } from './analysis';
 
 export function layerOf(analysis: Analysis): ConfigLayer | undefined {
@@ -77,36 +77,13 @@ export function definedSectionNames(analysis: Analysis): ReadonlySet<string> {
   );
 }
 
-function stringList(analysis: Analysis, value: ConfigValue | undefined): string[] {
-  if (!value) return [];
-  const parsed = parseParameterValue(
-    value.value,
-    { type: 'List[str]' },
-    { env: analysis.env, readFile: analysis.snapshot.readFile },
-  );
-  return parsed.ok && Array.isArray(parsed.value) ? parsed.value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-function stringValue(analysis: Analysis, value: ConfigValue | undefined): string | undefined {
-  if (!value || value.value === null) return undefined;
-  const parsed = parseParameterValue(
-    value.value,
-    { type: 'str' },
-    { env: analysis.env, readFile: analysis.snapshot.readFile },
-  );
-  return parsed.ok && typeof parsed.value === 'string' && parsed.value !== '' ? parsed.value : undefined;
-}
-
-/** The environments `[run] environments` enables, plus the selected one (`databand.defaultEnvironment` or `[databand] env`). */
-export function enabledEnvironments(analysis: Analysis): readonly string[] {
-  return analysis.memo('enabledEnvironments', () => {
-    const enabled = stringList(analysis, valueStack(analysis, 'run', 'environments').at(-1));
-    const selected =
-      analysis.snapshot.environmentName ??
-      stringValue(analysis, valueStack(analysis, 'databand', 'env').at(-1)) ??
-      'local';
-    return [...new Set([...enabled, selected])];
-  });
+/** What a `dbnd run` of the project builds: the core's answer (core/diagnostics/enabledObjects), which its
+ *  checks read too, for this snapshot's environment and selected dbnd environment. */
+export function enabledObjectsOf(analysis: Analysis): EnabledObjects | undefined {
+  const layer = layerOf(analysis);
+  if (!layer) return undefined;
+  const { env, environmentName, readFile } = analysis.snapshot;
+  return analysis.memo('enabledObjects', () => enabledObjects(layer, env, environmentName, readFile));
 }
 
 /**
@@ -115,32 +92,8 @@ export function enabledEnvironments(analysis: Analysis): readonly string[] {
  * objects read or pass through while resolving their class. dbnd raises build errors only for these.
  */
 export function builtSections(analysis: Analysis): ReadonlySet<string> {
-  return analysis.memo('builtSections', () => {
-    const out = new Set<string>(['databand', 'core', 'run', 'config']);
-    const addObject = (name: string) => {
-      out.add(name.toLowerCase());
-      for (const s of sectionsOfObject(analysis, name) ?? []) out.add(s);
-      // The sections class resolution walks (`_type` then `_from`), so an error on that path is reported.
-      const layer = layerOf(analysis);
-      for (let current = name, i = 0; layer && i < 20; i++) {
-        const next =
-          stringValue(analysis, layer.get(current, '_type')) ?? stringValue(analysis, layer.get(current, '_from'));
-        if (!next || out.has(next.toLowerCase())) break;
-        out.add(next.toLowerCase());
-        current = next;
-      }
-    };
-    for (const env of enabledEnvironments(analysis)) {
-      addObject(env);
-      for (const key of ['remote_engine', 'local_engine']) {
-        const cls = sectionClass(analysis, env);
-        const codeDefault = cls?.ok ? paramOf(cls.value, key)?.default : undefined;
-        const engine =
-          stringValue(analysis, valueStack(analysis, env, key).at(-1)) ??
-          (typeof codeDefault === 'string' ? codeDefault : undefined);
-        if (engine) addObject(engine);
-      }
-    }
-    return out;
-  });
+  return enabledObjectsOf(analysis)?.readSections ?? NOTHING_BUILT;
 }
+
+/** A project that does not load builds nothing (dbnd stops before any object). */
+const NOTHING_BUILT: ReadonlySet<string> = new Set();

@@ -1,31 +1,60 @@
-// Which config objects dbnd builds for this project: the environments enabled in `[run] environments` and the
-// engines they name (`remote_engine`, `local_engine`). dbnd raises build errors lazily, only for objects it
-// builds, so a problem in one of these sections is an error while the same problem elsewhere is only a warning.
+// Which config objects a `dbnd run` of this project builds, and which sections it reads while building them:
+// the environments enabled in `[run] environments` plus the selected one (`dbnd run --env`, else
+// `[databand] env`), the engines they use (`remote_engine`, `local_engine`), and the settings sections. dbnd
+// raises build errors lazily, only for objects it builds (docs/dbnd-rules.md §1.7), so a problem in one of
+// these sections is an error while the same problem elsewhere is at most a warning. This is the one answer:
+// the core's checks and the editor's features (ide/projectQueries) both read it.
 import type { ConfigLayer } from '../config/configLayers';
+import type { ConfigValue } from '../config/configValue';
 import { resolveConfigClass } from '../resolve/classResolution';
 import { fromChain, objectSections } from '../resolve/sectionList';
 import { DATABAND_SYSTEM_CONFIG, RUN_CONFIG, paramOf } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 import type { Environment } from '../environment';
-import { parseParameterValue } from '../values/parseValue';
+import { type ValueParseContext, parseParameterValue } from '../values/parseValue';
 
 export interface EnabledObjects {
   /** `[run] environments` as dbnd parses it (empty when it does not parse). */
   readonly environments: readonly string[];
-  /** The environment a plain `dbnd run` uses: `[databand] env`, `local` by default. */
+  /** The environment the run selects: the one asked for, else `[databand] env`, `local` by default. */
   readonly selectedEnv: string;
-  /** Lower-cased names of the enabled environments and of the engines they use. */
+  /** Lower-cased names of the listed environments and of the engines their sections name. */
   readonly built: ReadonlySet<string>;
+  /**
+   * Lower-cased names of every section the run reads while building objects: the settings ([databand], [core],
+   * [run], [config]), each enabled environment (listed or selected) and the engines it uses (named, or its
+   * class's default), with every section those objects read (their `_from` chain, family, class path) or pass
+   * through while resolving their class. dbnd raises build errors only for values in these.
+   */
+  readonly readSections: ReadonlySet<string>;
 }
 
-function settingValue(layer: ConfigLayer, cls: ConfigClassSchema, key: string, env: Environment): unknown {
+/** How far the `_type`/`_from` walk of `readSections` goes; resolution reports longer chains itself. */
+const MAX_CLASS_STEPS = 20;
+
+function settingValue(layer: ConfigLayer, cls: ConfigClassSchema, key: string, context: ValueParseContext): unknown {
   const stack = layer.lookup(objectSections(cls.family, cls, []), key);
   const raw = stack.at(-1)?.value;
   if (raw === undefined) return undefined;
   const param = paramOf(cls, key);
   if (!param) return raw;
-  const parsed = parseParameterValue(raw, param, { env });
+  const parsed = parseParameterValue(raw, param, context);
   return parsed.ok ? parsed.value : undefined;
+}
+
+/** A value as dbnd's `str` parameter reads it; undefined when unset, None, empty or unparseable. */
+function stringValue(value: ConfigValue | undefined, context: ValueParseContext): string | undefined {
+  if (!value || value.value === null) return undefined;
+  const parsed = parseParameterValue(value.value, { type: 'str' }, context);
+  return parsed.ok && typeof parsed.value === 'string' && parsed.value !== '' ? parsed.value : undefined;
+}
+
+/** The sections the object `name` reads, highest priority first; undefined when its class does not resolve. */
+function sectionsOf(layer: ConfigLayer, name: string, env: Environment): string[] | undefined {
+  const cls = resolveConfigClass(name, layer, env);
+  if (!cls.ok) return undefined;
+  const chain = fromChain(name, layer, env);
+  return chain.ok ? objectSections(name, cls.value, chain.value) : undefined;
 }
 
 /** The value of `key` for the object `name` of class `cls` (its own section, `_from` chain, family, `[config]`). */
@@ -41,10 +70,8 @@ export function objectValue(
   return layer.lookup(objectSections(name, cls, chain.value), key).at(-1)?.value;
 }
 
-export function enabledObjects(layer: ConfigLayer, env: Environment, selectedEnv?: string): EnabledObjects {
-  const listed = settingValue(layer, RUN_CONFIG, 'environments', env);
-  const environments = Array.isArray(listed) ? listed.map(String) : [];
-  const selected = selectedEnv ?? String(settingValue(layer, DATABAND_SYSTEM_CONFIG, 'env', env) ?? 'local');
+/** The listed environments and the engines their sections name (not the class defaults). */
+function builtObjects(layer: ConfigLayer, environments: readonly string[], env: Environment): Set<string> {
   const built = new Set<string>();
   for (const name of environments) {
     built.add(name.toLowerCase());
@@ -55,5 +82,61 @@ export function enabledObjects(layer: ConfigLayer, env: Environment, selectedEnv
       if (typeof engine === 'string' && engine && !engine.startsWith('@')) built.add(engine.toLowerCase());
     }
   }
-  return { environments, selectedEnv: selected, built };
+  return built;
+}
+
+function sectionsRead(
+  layer: ConfigLayer,
+  envNames: readonly string[],
+  env: Environment,
+  context: ValueParseContext,
+): Set<string> {
+  const read = new Set<string>(['databand', 'core', 'run', 'config']);
+  const addObject = (name: string) => {
+    read.add(name.toLowerCase());
+    for (const s of sectionsOf(layer, name, env) ?? []) read.add(s);
+    // The sections class resolution walks (`_type` then `_from`), so an error on that path is reported.
+    for (let current = name, i = 0; i < MAX_CLASS_STEPS; i++) {
+      const next =
+        stringValue(layer.get(current, '_type'), context) ?? stringValue(layer.get(current, '_from'), context);
+      if (!next || read.has(next.toLowerCase())) break;
+      read.add(next.toLowerCase());
+      current = next;
+    }
+  };
+  for (const envName of envNames) {
+    addObject(envName);
+    const cls = resolveConfigClass(envName, layer, env);
+    const sections = sectionsOf(layer, envName, env) ?? [envName.toLowerCase()];
+    for (const key of ['remote_engine', 'local_engine']) {
+      const codeDefault = cls.ok ? paramOf(cls.value, key)?.default : undefined;
+      const engine =
+        stringValue(layer.lookup(sections, key).at(-1), context) ??
+        (typeof codeDefault === 'string' ? codeDefault : undefined);
+      if (engine) addObject(engine);
+    }
+  }
+  return read;
+}
+
+/**
+ * The objects a run builds. `selectedEnv`: the environment asked for (`dbnd run --env`, the editor's default);
+ * `readFile` reads `@/path` values, as dbnd would.
+ */
+export function enabledObjects(
+  layer: ConfigLayer,
+  env: Environment,
+  selectedEnv?: string,
+  readFile?: ValueParseContext['readFile'],
+): EnabledObjects {
+  const context: ValueParseContext = { env, readFile };
+  const listed = settingValue(layer, RUN_CONFIG, 'environments', context);
+  const environments = Array.isArray(listed) ? listed.map(String) : [];
+  const selected = selectedEnv ?? String(settingValue(layer, DATABAND_SYSTEM_CONFIG, 'env', context) ?? 'local');
+  return {
+    environments,
+    selectedEnv: selected,
+    built: builtObjects(layer, environments, env),
+    readSections: sectionsRead(layer, [...new Set([...environments, selected])], env, context),
+  };
 }
