@@ -98,3 +98,20 @@ test('an outage longer than maxOutageMs gives up with a clear error', async () =
   const watch = watchPods(api, { selector: {}, clock, maxOutageMs: 10_000, onEvent: () => {} });
   await assert.rejects(watch.done, /gave up watching pods after 10 s without the API server: ECONNREFUSED/);
 });
+
+test('stop() from an event of the first list ends the watch at once, not at the idle timeout', async () => {
+  const api = new ScriptedApi();
+  const clock = new ManualClock();
+  api.lists = [{ items: [pod('a', '10', 'Failed')], resourceVersion: '10' }];
+  api.watches = [[{ hang: true }]];
+  const watch: { stop: () => void; done: Promise<void> } = watchPods(api, {
+    selector: { labelSelector: 'x=y' },
+    clock,
+    // The listed pod ends the caller's interest, as a pod that already failed ends a run's try.
+    onEvent: () => watch.stop(),
+  });
+  let ended = false;
+  void watch.done.then(() => (ended = true));
+  await until(() => ended);
+  assert.equal(clock.now(), 1_000_000, 'no time passed: the idle timer did not end it');
+});

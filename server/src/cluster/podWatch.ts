@@ -88,6 +88,8 @@ export function watchPods(api: KubeApi, options: PodWatchOptions): PodWatch {
     const inner = new AbortController();
     const abortInner = () => inner.abort();
     outer.signal.addEventListener('abort', abortInner, { once: true });
+    // stop() during the list (e.g. the listed pod already decided the run) fired before this listener existed.
+    if (outer.signal.aborted) inner.abort();
     let idle = false;
     let cancelIdle = clock.timer(idleMs, () => ((idle = true), inner.abort()));
     let rv = resourceVersion;
