@@ -1,7 +1,7 @@
 // What the cluster module needs from Kubernetes, as plain data. Only kubeClient.ts implements it (with
 // @kubernetes/client-node); everything else in the module is written against this interface, so the watch, the
 // log follower and the run orchestration can also be unit-tested with a scripted server.
-import type { PodJson } from '../core/lifecycle';
+import type { NodeCapacity, PodJson } from '../core/lifecycle';
 import type { RequestTarget } from './errors';
 
 /** A pod as the API returns it: the fields the lifecycle rules read, plus what the cluster module uses. */
@@ -58,6 +58,8 @@ export interface KubeApi {
   /** false when the pod was already gone (404). */
   deletePod(name: string, options?: { readonly gracePeriodSeconds?: number }): Promise<boolean>;
   listPods(selector: PodSelector, signal?: AbortSignal): Promise<PodList>;
+  /** Each node's name and `status.capacity` (dbnd's `list_node()` for its capacity check). */
+  listNodes(signal?: AbortSignal): Promise<readonly NodeCapacity[]>;
   /** The raw watch stream (newline-separated JSON events); rejects with ClusterError on a non-200 answer. */
   watchPods(request: WatchRequest, signal: AbortSignal): Promise<ByteStream>;
   /** The raw log stream of one container; rejects with ClusterError on a non-200 answer (e.g. 400 while the container waits). */

@@ -15,6 +15,7 @@ import { delimiter } from 'node:path';
 import type * as k8s from '@kubernetes/client-node/dist/config.js' with { 'resolution-mode': 'import' };
 import type { User } from '@kubernetes/client-node/dist/config_types.js' with { 'resolution-mode': 'import' };
 import { ClusterError, httpErrorMessage, networkErrorMessage, redactSecrets, type RequestTarget } from './errors';
+import type { NodeCapacity } from '../core/lifecycle';
 import type { ByteStream, KubeApi, KubePod, LogRequest, PodList, PodSelector, WatchRequest } from './kubeApi';
 import { chooseContext, kubeconfigFiles, mergeKubeconfigs, useInCluster, type KubeconfigRequest } from './kubeconfig';
 
@@ -376,6 +377,13 @@ class NodeKubeApi implements KubeApi {
       signal,
     );
     return { items: value?.items ?? [], resourceVersion: value?.metadata?.resourceVersion ?? '' };
+  }
+
+  async listNodes(signal?: AbortSignal): Promise<readonly NodeCapacity[]> {
+    const { value } = await this.json<{
+      items?: { metadata?: { name?: string }; status?: { capacity?: Record<string, string> } }[];
+    }>('GET', '/api/v1/nodes', {}, undefined, 'list nodes', signal);
+    return (value?.items ?? []).map((n) => ({ name: n.metadata?.name ?? '', capacity: n.status?.capacity ?? {} }));
   }
 
   watchPods(request: WatchRequest, signal: AbortSignal): Promise<ByteStream> {

@@ -4,7 +4,7 @@
 // for that pod (cancel and errors included), so a run leaves no pod behind that the keep flags do not ask for;
 // if the API server cannot be reached to delete it, the result names the pod (`leftPods`).
 import { checkDeployErrors, classifyPodFailure, podExitCode, retryPolicyFor, shouldDeletePod } from '../core/lifecycle';
-import type { DbndFailure } from '../core/lifecycle';
+import type { DbndFailure, NodeCapacity, PodFailureFacts } from '../core/lifecycle';
 import { systemClock, type Clock } from './clock';
 import { ClusterError, isClusterError, isPermanent } from './errors';
 import { followPodLog, DEFAULT_CONTAINER, type FollowResult, type LogNotice } from './followPodLog';
@@ -117,10 +117,40 @@ function statusDetail(pod: KubePod): string | null {
   return unschedulable?.message ?? null;
 }
 
+/** What the core's failure classification needs to know of the engine (and the nodes, once listed). */
+function failureFacts(policy: RunPolicy, nodes?: readonly NodeCapacity[]): PodFailureFacts {
+  return {
+    deleted: false,
+    checkImagePullErrors: policy.checkImagePullErrors,
+    checkUnschedulableCondition: policy.checkUnschedulableCondition,
+    checkClusterResourceCapacity: policy.checkClusterResourceCapacity,
+    requestCpu: policy.requestCpu,
+    requestMemory: policy.requestMemory,
+    nodes,
+  };
+}
+
+/**
+ * dbnd compares request_cpu / request_memory with the largest node only when the scheduler says a pod lacks cpu or
+ * memory (docs/dbnd-rules.md §4.4): only then are the nodes worth listing.
+ */
+function wantsNodeCapacity(pod: KubePod, policy: RunPolicy): boolean {
+  if (!policy.checkUnschedulableCondition || !policy.checkClusterResourceCapacity) return false;
+  if (!policy.requestCpu && !policy.requestMemory) return false;
+  return Boolean(
+    pod.status?.conditions?.some(
+      (c) =>
+        c.reason === 'Unschedulable' &&
+        typeof c.message === 'string' &&
+        (c.message.includes('Insufficient cpu') || c.message.includes('Insufficient memory')),
+    ),
+  );
+}
+
 /** The try's end for a pod in a final phase. */
 function finalDecision(pod: KubePod, policy: RunPolicy): Decision {
   if (pod.status?.phase === 'Succeeded') return { cause: 'succeeded', reason: null, message: 'the pod succeeded' };
-  const reason = classifyPodFailure(pod, { deleted: false, checkImagePullErrors: policy.checkImagePullErrors });
+  const reason = classifyPodFailure(pod, failureFacts(policy));
   const exit = podExitCode(pod);
   if (exit && exit.exitCode !== null && reason === String(exit.exitCode)) {
     return {
@@ -272,6 +302,21 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
     request.signal?.addEventListener('abort', onAbort, { once: true });
     const warned = new Set<string>();
     let lastStatus = '';
+    // The cluster's nodes, listed once per try when the capacity check needs them; undefined until then, and for
+    // good if the listing fails (dbnd then gives up the check silently and the pod keeps waiting).
+    let nodes: readonly NodeCapacity[] | undefined;
+    let nodesListed = false;
+    const listNodesFor = (pod: KubePod) => {
+      if (nodesListed || !wantsNodeCapacity(pod, policy)) return;
+      nodesListed = true;
+      api.listNodes(request.signal).then(
+        (listed) => {
+          nodes = listed;
+          if (lastPod && lastPod.status?.phase === 'Pending') onPod(lastPod, false);
+        },
+        () => undefined,
+      );
+    };
 
     const startFollower = () => {
       if (follow) return;
@@ -313,19 +358,24 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
       if (deleted || pod.metadata?.deletionTimestamp) return decide(deletedDecision());
       if (phase === 'Failed') return decide(finalDecision(pod, policy));
       if (phase === 'Pending') {
-        const check = checkDeployErrors(pod, {
-          check_unschedulable_condition: policy.checkUnschedulableCondition,
-          check_image_pull_errors: policy.checkImagePullErrors,
-          check_cluster_resource_capacity: policy.checkClusterResourceCapacity,
-          request_cpu: policy.requestCpu,
-          request_memory: policy.requestMemory,
-        });
+        listNodesFor(pod);
+        const check = checkDeployErrors(
+          pod,
+          {
+            check_unschedulable_condition: policy.checkUnschedulableCondition,
+            check_image_pull_errors: policy.checkImagePullErrors,
+            check_cluster_resource_capacity: policy.checkClusterResourceCapacity,
+            request_cpu: policy.requestCpu,
+            request_memory: policy.requestMemory,
+          },
+          { nodes },
+        );
         for (const w of check.warnings) {
           if (!warned.has(w)) emit({ kind: 'warning', tryNumber, message: w, at: clock.now() });
           warned.add(w);
         }
         if (check.failure) {
-          const reason = classifyPodFailure(pod, { deleted: false, checkImagePullErrors: policy.checkImagePullErrors });
+          const reason = classifyPodFailure(pod, failureFacts(policy, nodes));
           const cause: EndCause =
             check.kind === 'image_not_found'
               ? 'image-pull'

@@ -1,5 +1,6 @@
 // A KubeApi whose answers the test scripts in order, for the watch and follower logic without a cluster. Each
 // call takes the next scripted answer of its kind; a stream is a list of steps (bytes, a cut, or "stay open").
+import type { NodeCapacity } from '../../../server/src/core/lifecycle';
 import { ClusterError } from '../../../server/src/cluster/errors';
 import type {
   ByteStream,
@@ -20,6 +21,7 @@ export class ScriptedApi implements KubeApi {
   watches: Answer<StreamStep[]>[] = [];
   logs: Answer<StreamStep[]>[] = [];
   reads: Answer<KubePod | null>[] = [];
+  nodes: Answer<readonly NodeCapacity[]>[] = [];
   readonly watchRequests: WatchRequest[] = [];
   readonly logRequests: LogRequest[] = [];
 
@@ -60,6 +62,10 @@ export class ScriptedApi implements KubeApi {
   async listPods(): Promise<PodList> {
     this.calls.push('list');
     return this.next(this.lists, 'listPods');
+  }
+  async listNodes(): Promise<readonly NodeCapacity[]> {
+    this.calls.push('nodes');
+    return this.next(this.nodes, 'listNodes');
   }
   async watchPods(request: WatchRequest, signal: AbortSignal): Promise<ByteStream> {
     this.calls.push(`watch ${request.resourceVersion}`);
