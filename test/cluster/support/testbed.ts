@@ -2,7 +2,8 @@
 // control-plane faults, the fault proxy's control port, and the rule for a missing cluster: skip on a developer's
 // machine, fail in CI (CI=true), where the test command starts the testbed.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -144,3 +145,34 @@ export function runCli(
 
 /** Every token of the testbed's kubeconfig: none may ever appear in output. */
 export const TESTBED_TOKENS = ['testbed-admin-token', 'testbed-viewer-token', 'testbed-nobody-token'];
+
+/**
+ * Evicts a pod through the eviction API as `kubectl drain` does (policy/v1beta1: Kubernetes 1.20 refuses a
+ * policy/v1 body), as the testbed's admin; resolves with the HTTP status (201 when the eviction was accepted).
+ */
+export function evictPod(name: string, namespace: string): Promise<number> {
+  const server = process.env.K8S_TESTBED_APISERVER;
+  const ca = process.env.K8S_TESTBED_CA;
+  const token = process.env.K8S_TESTBED_TOKEN;
+  if (!server || !ca || !token) return Promise.reject(new Error('K8S_TESTBED_APISERVER, _CA and _TOKEN must be set'));
+  const url = new URL(`/api/v1/namespaces/${namespace}/pods/${name}/eviction`, server);
+  const body = JSON.stringify({ apiVersion: 'policy/v1beta1', kind: 'Eviction', metadata: { name, namespace } });
+  return new Promise((resolvePromise, reject) => {
+    const req = httpsRequest(
+      url,
+      {
+        method: 'POST',
+        ca: readFileSync(ca),
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        timeout: 30_000,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolvePromise(res.statusCode ?? 0));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`POST ${url} timed out`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
