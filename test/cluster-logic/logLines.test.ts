@@ -89,6 +89,34 @@ test('a resume whose replay starts after the last line reports a gap', () => {
   assert.deepEqual(r.gap, { after: ts(1, 1), before: ts(9, 0) });
 });
 
+test('after a clean end (the kubelet rotated the log), a replay in the next file is a rotation, not a gap', () => {
+  const f = new LogLineFilter();
+  f.push(`${ts(1, 1)} last of the old file\n`);
+  f.startStream('end');
+  const r = f.push(`${ts(1, 2)} first of the new file\n`);
+  assert.deepEqual(
+    r.lines.map((l) => l.text),
+    ['first of the new file'],
+  );
+  assert.equal(r.gap, null);
+  assert.equal(f.rotations, 1);
+  // A later cut whose replay skips lines is still a gap.
+  f.startStream('cut');
+  assert.ok(f.push(`${ts(5, 0)} much later\n`).gap);
+  assert.equal(f.rotations, 1);
+});
+
+test('a UTF-8 character split between two chunks arrives whole', () => {
+  const f = new LogLineFilter();
+  const bytes = Buffer.from(`${ts(1, 1)} grüße\n`);
+  const at = bytes.indexOf(0xc3) + 1; // inside the two bytes of ü
+  assert.deepEqual(f.push(bytes.subarray(0, at)).lines, []);
+  assert.deepEqual(
+    f.push(bytes.subarray(at)).lines.map((l) => l.text),
+    ['grüße'],
+  );
+});
+
 test('a fragment left by a rotation is joined to the next line and flagged', () => {
   const f = new LogLineFilter();
   f.push(`${ts(1, 1)} row-995\n${ts(1, 2)} row-`);

@@ -44,6 +44,8 @@ export interface FollowResult {
   readonly lines: number;
   readonly resumes: number;
   readonly gaps: readonly ResumeGap[];
+  /** Resumes after the kubelet ended the follow at a log rotation that went on in the next file (no loss). */
+  readonly rotations: number;
 }
 
 function containerState(pod: KubePod, container: string) {
@@ -65,7 +67,15 @@ export async function followPodLog(api: KubeApi, podName: string, options: Follo
   let outageSince: number | null = null;
   let delay = 250;
   let firstStream = true;
-  const result = (end: FollowEnd): FollowResult => ({ end, lines: filter.delivered, resumes, gaps });
+  /** How the previous stream ended: an error (cut) or a clean end; it tells a rotation from a possible loss. */
+  let lastEnd: 'cut' | 'end' = 'cut';
+  const result = (end: FollowEnd): FollowResult => ({
+    end,
+    lines: filter.delivered,
+    resumes,
+    gaps,
+    rotations: filter.rotations,
+  });
 
   const deliver = (out: { lines: LogLine[]; gap: ResumeGap | null }) => {
     if (out.gap) {
@@ -84,14 +94,16 @@ export async function followPodLog(api: KubeApi, podName: string, options: Follo
 
   /** Reads one stream to its end; throws ClusterError when it is cut. */
   const readStream = async (follow: boolean, ac: AbortController) => {
-    if (!firstStream) filter.startStream();
+    if (!firstStream) filter.startStream(lastEnd);
     firstStream = false;
+    lastEnd = 'cut';
     const stream = await api.podLog(
       podName,
       { container, follow, timestamps: true, sinceTime: filter.sinceTime() },
       ac.signal,
     );
     for await (const chunk of stream) deliver(filter.push(chunk));
+    lastEnd = 'end';
   };
 
   /** After a transient failure: wait with backoff, or give up after a long outage. */

@@ -3,9 +3,15 @@
 // can only say `sinceTime` to the second, so it replays the lines of that second: they are dropped by comparing
 // full-precision timestamps. Several lines can share one timestamp, so the filter also counts how many lines with
 // the last timestamp it has delivered and skips exactly that many of the replay.
+// A replay that starts after the last delivered line means the log file was rotated between the two streams. After
+// a cut (an error, an outage) the lines between may have been rotated away: that is reported as a gap. After a
+// clean end it is not: the kubelet ends a follow when it rotates the file, having read the old file to its end,
+// and it rotates at most once per 10 s check, so a resume right after that end reads the file that follows.
 // A line is delivered only once its newline has arrived. A fragment left at a cut is held back: if the replay
 // brings the whole line (same timestamp) the fragment is dropped; if the replay starts after it, the line's file
 // was rotated away and the fragment is joined to the next line, which is flagged.
+
+import { StringDecoder } from 'node:string_decoder';
 
 export interface LogLine {
   readonly text: string;
@@ -52,17 +58,26 @@ function parse(raw: string): Parsed {
 /** Delivers each line of a log once across any number of streams (one per reconnect). */
 export class LogLineFilter {
   private carry = '';
+  /** Keeps a UTF-8 character split between two chunks whole. */
+  private decoder = new StringDecoder('utf8');
   private lastKey: string | null = null;
   private deliveredAtLast = 0;
   private skipAtLast = 0;
   private fragment: (Parsed & { key: string }) | null = null;
   private resumed = false;
   private sawFirst = true;
+  private afterCleanEnd = false;
   private lines = 0;
+  private rotationsSeen = 0;
 
   /** Counts delivered lines. */
   get delivered(): number {
     return this.lines;
+  }
+
+  /** Resumes after a clean end whose replay began in a new file (the kubelet rotated the log). */
+  get rotations(): number {
+    return this.rotationsSeen;
   }
 
   /** What to pass as sinceTime on the next request (undefined before the first line). */
@@ -71,8 +86,14 @@ export class LogLineFilter {
     return key ? sinceTimeFor(key) : undefined;
   }
 
-  /** A new stream starts (after a cut or a clean end that was not the container's exit). */
-  startStream(): void {
+  /**
+   * A new stream starts: after a `cut` (an error or an outage), or after a clean `end` of the previous stream (the
+   * kubelet's end of a follow at a rotation, or before the last read once the container has exited).
+   */
+  startStream(after: 'cut' | 'end' = 'cut'): void {
+    this.afterCleanEnd = after === 'end';
+    // Bytes of a character cut with the stream belong to a fragment the replay brings again.
+    this.decoder = new StringDecoder('utf8');
     if (this.carry !== '') {
       const p = parse(this.carry);
       // Only a fragment with its timestamp can be matched against the replay, and only one of a line not yet
@@ -91,21 +112,28 @@ export class LogLineFilter {
 
   /** Feeds a chunk; returns the complete new lines and the gap, if the replay shows lines were lost. */
   push(chunk: Buffer | string): { lines: LogLine[]; gap: ResumeGap | null } {
-    const text = this.carry + chunk.toString();
-    const parts = text.split('\n');
-    this.carry = parts.pop() ?? '';
+    const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
     const out: LogLine[] = [];
     let gap: ResumeGap | null = null;
-    for (const raw of parts) {
-      const p = parse(raw);
-      const g = this.accept(p, out);
-      if (g) gap = g;
+    let start = 0;
+    let end = text.indexOf('\n');
+    if (end >= 0 && this.carry !== '') {
+      // Only the first line of a chunk needs the piece the previous chunk ended with.
+      gap = this.accept(parse(this.carry + text.slice(0, end)), out) ?? gap;
+      this.carry = '';
+      start = end + 1;
+      end = text.indexOf('\n', start);
     }
+    // One pass over the chunk with indexOf: no split array, no per-line concatenation.
+    for (; end >= 0; start = end + 1, end = text.indexOf('\n', start))
+      gap = this.accept(parse(text.slice(start, end)), out) ?? gap;
+    if (start < text.length) this.carry += text.slice(start);
     return { lines: out, gap };
   }
 
   /** The stream ended and the container has exited: an unterminated last line is complete. */
   finish(): LogLine[] {
+    this.carry += this.decoder.end();
     const out: LogLine[] = [];
     if (this.carry !== '') this.accept(parse(this.carry), out);
     else if (this.fragment) this.accept(this.fragment, out, true);
@@ -125,9 +153,10 @@ export class LogLineFilter {
     if (!this.sawFirst && !isFragment) {
       this.sawFirst = true;
       const last = this.fragment?.key ?? this.lastKey;
-      // The replay starts after our last line: what came between is no longer in the log file.
+      // The replay starts after our last line: the file was rotated in between (see the top of this file).
       if (this.resumed && last !== null && p.key > last && this.skipAtLast + (this.fragment ? 1 : 0) > 0) {
-        gap = { after: (this.fragment ?? { timestamp: this.lastKey as string }).timestamp, before: p.timestamp };
+        if (this.afterCleanEnd) this.rotationsSeen++;
+        else gap = { after: (this.fragment ?? { timestamp: this.lastKey as string }).timestamp, before: p.timestamp };
       }
     }
     if (this.lastKey !== null && p.key < this.lastKey) return gap;
