@@ -1,16 +1,18 @@
 // `npm run bench:logs`: a pod printing 1,000,000 lines through the real API server, read at the same time by our
 // follower (followPodLog → a counting sink) and by `kubectl logs -f`; lines/s, loss, duplicates and memory of
-// each; then the delay from a pod's phase change (the container's own clock, same host) to our watch callback.
+// each; then the delay from a pod's phase change (the container's own clock, same host) to the run's status line.
 // Not a timed test: it prints figures. Uses $KUBECONFIG's current context (a testbed from `testbed env`), or starts
 // a testbed of its own through the test scripts when KUBECONFIG is not set.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  describeRunEvent,
   followPodLog,
   openCluster,
+  runOnCluster,
+  runPolicyFromEngine,
   systemClock,
-  watchPods,
   type KubeApi,
   type KubePod,
 } from '../../server/src/cluster';
@@ -74,6 +76,19 @@ const uptimeMs = () => Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
+/** CPU time (user + system) of another process so far, in ms; undefined once it has exited. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  try {
+    // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name) are utime and stime in ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const perLine = (cpuMs: number, lines: number) => `${((cpuMs * 1000) / Math.max(lines, 1)).toFixed(1)} µs/line`;
+
 async function throughput(api: KubeApi, context: string): Promise<void> {
   const name = `logs-bench-${Date.now()}`;
   // The pause lets both readers attach before the first line.
@@ -86,6 +101,7 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
 
     const theirs = new RowChecker();
     let kubectlPeak = 0;
+    let kubectlCpuMs = 0;
     const kubectl = spawn(
       KUBECTL,
       ['--context', context, '-n', api.target.namespace, 'logs', '-f', name, '-c', 'base'],
@@ -95,6 +111,7 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
       try {
         const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${kubectl.pid}/status`, 'utf8'))?.[1] ?? 0);
         kubectlPeak = Math.max(kubectlPeak, kb * 1024);
+        kubectlCpuMs = processCpuMs(kubectl.pid) ?? kubectlCpuMs;
       } catch {
         // exited
       }
@@ -107,6 +124,7 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
     });
     const kubectlDone = new Promise<number | null>((r) => kubectl.on('close', r));
 
+    const cpuBefore = process.cpuUsage();
     const result = await followPodLog(api, name, {
       clock: systemClock,
       onLines: (lines) => {
@@ -119,6 +137,8 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
           );
       },
     });
+    const cpu = process.cpuUsage(cpuBefore);
+    const ourCpuMs = (cpu.user + cpu.system) / 1000;
     clearInterval(sampler);
     const kubectlExit = await kubectlDone;
     clearInterval(kubectlSampler);
@@ -128,71 +148,56 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
     console.log(`logs: ${LINES} lines through the API server (kubelet rotates the container log at 10 MiB)`);
     console.log(
       `  ours (followPodLog -> sink): ${ours.lines} lines, ${Math.round(ours.rate())} lines/s, missing ${ours.missing}, repeated ${ours.repeated}, ` +
-        `resumes ${result.resumes}, gaps reported ${result.gaps.length}; process RSS ${mb(Math.min(...steady))}..${mb(Math.max(...steady))} (peak ${mb(Math.max(...rss))})`,
+        `resumes ${result.resumes} (${result.rotations} at log rotations), gaps reported ${result.gaps.length}; ` +
+        `process RSS ${mb(Math.min(...steady))}..${mb(Math.max(...steady))} (peak ${mb(Math.max(...rss))}); ` +
+        `CPU ${perLine(ourCpuMs, ours.lines)} (the bench process, which also counts kubectl's lines)`,
     );
     console.log(
       `  kubectl logs -f:            ${theirs.lines} lines, ${Math.round(theirs.rate())} lines/s, missing ${theirs.missing}, repeated ${theirs.repeated}, ` +
-        `exit ${kubectlExit}; RSS peak ${mb(kubectlPeak)}`,
+        `exit ${kubectlExit}; RSS peak ${mb(kubectlPeak)}; CPU ${perLine(kubectlCpuMs, theirs.lines)} (at its last sample)`,
     );
   } finally {
     await api.deletePod(name, { gracePeriodSeconds: 0 });
   }
 }
 
-/** The container prints its clock at start and right before it exits; the watch callback's clock is compared. */
+/**
+ * The delay from a pod's phase change to the text the user sees: a run (runOnCluster, as the CLI and the editor
+ * start it) whose status event is turned into its line by describeRunEvent, stamped when that line exists. The
+ * container prints its own clock when it starts and right before it exits; both sides read the kernel's uptime.
+ */
 async function phaseLatency(api: KubeApi, rounds: number): Promise<void> {
   const running: number[] = [];
   const finished: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const name = `phase-bench-${Date.now()}-${i}`;
-    const seen = new Map<string, number>();
-    const watch = watchPods(api, {
-      selector: { fieldSelector: `metadata.name=${name}` },
-      clock: systemClock,
-      onEvent: (e) => {
-        const phase = e.pod.status?.phase ?? '';
-        if (!seen.has(phase)) seen.set(phase, uptimeMs());
-      },
-    });
-    try {
+    const shown = new Map<string, number>();
+    const stamps: number[] = [];
+    const result = await runOnCluster({
+      api,
       // busybox's date has no %N: the kernel's uptime (10 ms steps) is the clock both sides share.
-      await api.createPod(podBody(name, "cut -d' ' -f1 /proc/uptime; sleep 2; cut -d' ' -f1 /proc/uptime"));
-      const pod = await waitForPhase(api, name, ['Succeeded', 'Failed']);
-      await systemClock.sleep(200);
-      const ac = new AbortController();
-      const stamps: number[] = [];
-      for await (const chunk of await api.podLog(
-        name,
-        { container: 'base', follow: false, timestamps: false },
-        ac.signal,
-      )) {
-        stamps.push(
-          ...chunk
-            .toString()
-            .trim()
-            .split('\n')
-            .map((x) => Number(x) * 1000),
-        );
-      }
-      if (pod.status?.phase === 'Succeeded' && seen.has('Running') && seen.has('Succeeded')) {
-        running.push((seen.get('Running') as number) - stamps[0]);
-        finished.push((seen.get('Succeeded') as number) - stamps[1]);
-      }
-    } finally {
-      watch.stop();
-      await watch.done.catch(() => undefined);
-      await api.deletePod(name, { gracePeriodSeconds: 0 });
-    }
+      podForTry: () => podBody(name, "cut -d' ' -f1 /proc/uptime; sleep 2; cut -d' ' -f1 /proc/uptime"),
+      policy: runPolicyFromEngine({}),
+      onEvent: (e) => {
+        const text = describeRunEvent(e);
+        if (e.kind === 'status' && text !== null && !shown.has(e.phase)) shown.set(e.phase, uptimeMs());
+      },
+      onLogLines: (lines) => stamps.push(...lines.map((l) => Number(l.text) * 1000)),
+    });
+    if (result.outcome === 'succeeded' && shown.has('Running') && shown.has('Succeeded') && stamps.length === 2) {
+      running.push((shown.get('Running') as number) - stamps[0]);
+      finished.push((shown.get('Succeeded') as number) - stamps[1]);
+    } else console.log(`  phase round ${i}: ${result.outcome} (${result.message}); not counted`);
   }
   const stats = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     return `median ${Math.round(s[Math.floor(s.length / 2)])} ms, min ${Math.round(s[0])} ms, max ${Math.round(s[s.length - 1])} ms (${s.length} pods)`;
   };
   console.log(
-    "phase change -> watch callback (container clock to callback, same host; includes the kubelet's status sync):",
+    "phase change -> the run's status line (describeRunEvent), container clock to callback, same host; includes the kubelet's status sync:",
   );
-  console.log(`  container started -> Running event:   ${stats(running)}`);
-  console.log(`  container exited  -> Succeeded event: ${stats(finished)}`);
+  console.log(`  container started -> Running line:   ${stats(running)}`);
+  console.log(`  container exited  -> Succeeded line: ${stats(finished)}`);
 }
 
 async function main(): Promise<void> {
