@@ -11,7 +11,13 @@ import { WINDOW_LABEL, ownerIsAlive, windowLabelValue } from './windowIdentity';
 
 export async function findOrphanPods(api: KubeApi): Promise<KubePod[]> {
   const list = await api.listPods({ labelSelector: `${WINDOW_LABEL},${WINDOW_LABEL}!=${windowLabelValue()}` });
-  return list.items.filter((p) => (p.status?.phase === 'Pending' || p.status?.phase === 'Running') && !ownerIsAlive(p));
+  return list.items.filter((p) => isStillRunning(p) && !ownerIsAlive(p));
+}
+
+/** Pending or Running and not already being deleted: a deleted pod stays Running through its grace period, and
+ *  offering it again would ask the user about pods they have just deleted. */
+function isStillRunning(p: KubePod): boolean {
+  return (p.status?.phase === 'Pending' || p.status?.phase === 'Running') && !p.metadata?.deletionTimestamp;
 }
 
 export interface OrphanCleanup {
