@@ -1,7 +1,7 @@
 // Cluster actions run code on a cluster with the user's credentials, so they need a trusted workspace: a folder
 // opened in Restricted Mode could carry a config that submits anything. Every cluster command passes through
-// this guard before it reads config or talks to a cluster. No vscode import: the refusal is unit-tested in Node
-// (the VS Code testbed runs with workspace trust disabled, so Restricted Mode cannot be entered there).
+// this guard before it reads config or talks to a cluster. No vscode import: the refusal is unit-tested in Node,
+// and test/extension/restricted/ checks it in a real VS Code in Restricted Mode.
 
 export type ClusterAction = 'run' | 'selectContext' | 'findOrphans';
 
