@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import type * as k8s from '@kubernetes/client-node/dist/config.js' with { 'resolution-mode': 'import' };
 import type { User } from '@kubernetes/client-node/dist/config_types.js' with { 'resolution-mode': 'import' };
+import { batchedChunks } from './batchedChunks';
 import { ClusterError, httpErrorMessage, networkErrorMessage, redactSecrets, type RequestTarget } from './errors';
 import type { NodeCapacity } from '../core/lifecycle';
 import type { ByteStream, KubeApi, KubePod, LogRequest, PodList, PodSelector, WatchRequest } from './kubeApi';
@@ -306,16 +307,7 @@ class NodeKubeApi implements KubeApi {
       }
       throw httpErrorMessage(res.statusCode ?? 0, this.redact(message), what, this.target);
     }
-    const fail = (err: unknown) => this.failure(err, what, signal);
-    return (async function* body() {
-      try {
-        for await (const chunk of res) yield chunk as Buffer;
-      } catch (err) {
-        throw fail(err);
-      } finally {
-        done();
-      }
-    })();
+    return batchedChunks(res, (err) => this.failure(err, what, signal), done);
   }
 
   async createPod(pod: object, options: { dryRun?: boolean; signal?: AbortSignal } = {}): Promise<KubePod> {
