@@ -1,10 +1,13 @@
 // `npm run bench:logs`: a pod printing 1,000,000 lines through the real API server, read at the same time by our
-// follower (followPodLog → a counting sink) and by `kubectl logs -f`; lines/s, loss, duplicates and memory of
-// each; then the delay from a pod's phase change (the container's own clock, same host) to the run's status line.
+// follower (followPodLog → a counting sink) and by `kubectl logs -f`; lines/s, loss, duplicates, memory and CPU of
+// each, the pod's own print rate (from the kubelet's timestamps) and the testbed's CPU, which show what bounds the
+// rate; then the finished pod's log read at full speed by each; then the delay from a pod's phase change to the
+// run's status line, over a raw watch of the same pod in the same process as the baseline.
 // Not a timed test: it prints figures. Uses $KUBECONFIG's current context (a testbed from `testbed env`), or starts
 // a testbed of its own through the test scripts when KUBECONFIG is not set.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import {
   describeRunEvent,
@@ -16,6 +19,9 @@ import {
   type KubeApi,
   type KubePod,
 } from '../../server/src/cluster';
+import { LogLineFilter } from '../../server/src/cluster/logLines';
+import { processCpuMs, sampleTestbedCpu } from './processCpu';
+import { median } from './stats';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
@@ -74,18 +80,8 @@ async function waitForPhase(api: KubeApi, name: string, phases: string[]): Promi
 /** The host kernel's uptime in ms: the same clock a container reads from /proc/uptime. */
 const uptimeMs = () => Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1000;
 
+const cpus = availableParallelism();
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-
-/** CPU time (user + system) of another process so far, in ms; undefined once it has exited. */
-function processCpuMs(pid: number | undefined): number | undefined {
-  try {
-    // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name) are utime and stime in ticks.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
-}
 
 const perLine = (cpuMs: number, lines: number) => `${((cpuMs * 1000) / Math.max(lines, 1)).toFixed(1)} µs/line`;
 
@@ -124,11 +120,21 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
     });
     const kubectlDone = new Promise<number | null>((r) => kubectl.on('close', r));
 
+    const testbedCpu = process.env.K8S_TESTBED_RUN ? sampleTestbedCpu(process.env.K8S_TESTBED_RUN) : null;
+    // The kubelet stamps each line when the container writes it: the first and last stamps give the pod's own
+    // print rate, and the last line's arrival minus its stamp how far behind the pod our reader finished.
+    let firstStamp = '';
+    let lastStamp = '';
+    let lastArrival = 0;
+    const wallStart = performance.now();
     const cpuBefore = process.cpuUsage();
     const result = await followPodLog(api, name, {
       clock: systemClock,
       onLines: (lines) => {
         for (const l of lines) ours.see(l.text);
+        if (firstStamp === '') firstStamp = lines[0].timestamp;
+        lastStamp = lines[lines.length - 1].timestamp;
+        lastArrival = Date.now();
       },
       onNotice: (n) => {
         if (n.kind !== 'joined')
@@ -142,6 +148,8 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
     clearInterval(sampler);
     const kubectlExit = await kubectlDone;
     clearInterval(kubectlSampler);
+    const wallMs = performance.now() - wallStart;
+    const testbedMs = testbedCpu?.stop();
     ours.finish(LINES);
     theirs.finish(LINES);
     const steady = rss.slice(Math.floor(rss.length / 4));
@@ -156,23 +164,123 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
       `  kubectl logs -f:            ${theirs.lines} lines, ${Math.round(theirs.rate())} lines/s, missing ${theirs.missing}, repeated ${theirs.repeated}, ` +
         `exit ${kubectlExit}; RSS peak ${mb(kubectlPeak)}; CPU ${perLine(kubectlCpuMs, theirs.lines)} (at its last sample)`,
     );
+    const printMs = Date.parse(lastStamp) - Date.parse(firstStamp);
+    console.log(
+      `  the pod itself:             printed ${LINES} lines in ${(printMs / 1000).toFixed(1)} s (${Math.round(LINES / (printMs / 1000))} lines/s, kubelet timestamps); ` +
+        `our last line arrived ${((lastArrival - Date.parse(lastStamp)) / 1000).toFixed(1)} s after it was written`,
+    );
+    if (testbedMs) {
+      const total = [...testbedMs.values()].reduce((a, b) => a + b, 0);
+      const parts = [...testbedMs]
+        .filter(([, ms]) => ms >= 50)
+        .sort((a, b) => b[1] - a[1])
+        .map(([role, ms]) => `${role} ${perLine(ms, LINES)}`);
+      console.log(
+        `  the testbed's CPU while both read: ${perLine(total, LINES)} (${parts.join(', ')}); ` +
+          `${(total / 1000).toFixed(1)} s, ours ${(ourCpuMs / 1000).toFixed(1)} s, kubectl ${(kubectlCpuMs / 1000).toFixed(1)} s in ${(wallMs / 1000).toFixed(1)} s on ${cpus} cores (the pod waits 4 s before it prints)`,
+      );
+    }
+    await finishedLogRead(api, context, name);
   } finally {
     await api.deletePod(name, { gracePeriodSeconds: 0 });
   }
 }
 
 /**
+ * The finished pod's log (what is left of it after the kubelet's rotations) read without follow, by our reader
+ * (the request and line filter the follower uses) and then by `kubectl logs`, one after the other: the API server
+ * sends it in 4 KiB chunks instead of a chunk per line, which shows each reader's speed when it is not waiting for
+ * the pod or paying a TLS record per line.
+ */
+async function finishedLogRead(api: KubeApi, context: string, name: string): Promise<void> {
+  const ac = new AbortController();
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const filter = new LogLineFilter();
+  let ours = 0;
+  const body = await api.podLog(name, { container: 'base', follow: false, timestamps: true }, ac.signal);
+  for await (const chunk of body) ours += filter.push(chunk).lines.length;
+  ours += filter.finish().length;
+  const cpu = process.cpuUsage(cpu0);
+  const ourWall = performance.now() - t0;
+
+  // `times` prints the shell's children's CPU on its second line: kubectl's own, as it exits.
+  const t1 = performance.now();
+  const kubectl = spawn(
+    'sh',
+    [
+      '-c',
+      '"$0" "$@"; times >&2',
+      KUBECTL,
+      ...['--context', context, '-n', api.target.namespace, 'logs', name, '-c', 'base', '--timestamps'],
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let theirs = 0;
+  kubectl.stdout.on('data', (chunk: Buffer) => {
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) theirs++;
+  });
+  let stderr = '';
+  kubectl.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await new Promise((r) => kubectl.on('close', r));
+  const theirWall = performance.now() - t1;
+  const children = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(stderr.trim());
+  const theirCpuMs = children
+    ? (Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000
+    : NaN;
+  const rate = (lines: number, ms: number) => `${Math.round(lines / (ms / 1000))} lines/s`;
+  console.log(
+    `  the finished log at full speed (no follow, one reader at a time): ours ${ours} lines, ${rate(ours, ourWall)}, ` +
+      `CPU ${perLine((cpu.user + cpu.system) / 1000, ours)}; kubectl logs ${theirs} lines, ${rate(theirs, theirWall)}, CPU ${perLine(theirCpuMs, theirs)}`,
+  );
+}
+
+/**
+ * Stamps when each phase of pod `name` first reaches this process through a watch of its own (performance.now()
+ * to compare with our line, and the kernel's uptime to compare with the container's clock):
+ * the raw HTTP stream, split into events, with no other work. It starts before the pod exists, so it sees every
+ * change; `ready` resolves once the API server has answered the watch.
+ */
+function rawPhaseWatch(api: KubeApi, name: string, signal: AbortSignal) {
+  const arrived = new Map<string, { at: number; uptime: number }>();
+  const stream = api.watchPods({ fieldSelector: `metadata.name=${name}`, resourceVersion: '' }, signal);
+  const done = stream.then(async (body) => {
+    let carry = '';
+    try {
+      for await (const chunk of body) {
+        const now = { at: performance.now(), uptime: uptimeMs() };
+        const lines = (carry + chunk.toString()).split('\n');
+        carry = lines.pop() ?? '';
+        for (const line of lines) {
+          const phase = (JSON.parse(line) as { object?: KubePod }).object?.status?.phase;
+          if (phase && !arrived.has(phase)) arrived.set(phase, now);
+        }
+      }
+    } catch {
+      // stopped by the signal once the run is over
+    }
+  });
+  return { ready: stream.then(() => undefined), arrived, done };
+}
+
+/**
  * The delay from a pod's phase change to the text the user sees: a run (runOnCluster, as the CLI and the editor
- * start it) whose status event is turned into its line by describeRunEvent, stamped when that line exists. The
- * container prints its own clock when it starts and right before it exits; both sides read the kernel's uptime.
+ * start it) whose status event is turned into its line by describeRunEvent, stamped when that line exists. Its
+ * baseline is a raw watch of the same pod in the same process (rawPhaseWatch): our delay is the time from the
+ * raw event's arrival to our line. For scale, the container also prints its own clock when it starts and right
+ * before it exits (both sides read the kernel's uptime): the cluster's own delay, the kubelet's status sync, is
+ * the time from that to the raw event.
  */
 async function phaseLatency(api: KubeApi, rounds: number): Promise<void> {
-  const running: number[] = [];
-  const finished: number[] = [];
+  const ours = { Running: [] as number[], Succeeded: [] as number[] };
+  const cluster = { Running: [] as number[], Succeeded: [] as number[] };
   for (let i = 0; i < rounds; i++) {
     const name = `phase-bench-${Date.now()}-${i}`;
     const shown = new Map<string, number>();
     const stamps: number[] = [];
+    const stopRaw = new AbortController();
+    const raw = rawPhaseWatch(api, name, stopRaw.signal);
+    await raw.ready;
     const result = await runOnCluster({
       api,
       // busybox's date has no %N: the kernel's uptime (10 ms steps) is the clock both sides share.
@@ -180,24 +288,38 @@ async function phaseLatency(api: KubeApi, rounds: number): Promise<void> {
       policy: runPolicyFromEngine({}),
       onEvent: (e) => {
         const text = describeRunEvent(e);
-        if (e.kind === 'status' && text !== null && !shown.has(e.phase)) shown.set(e.phase, uptimeMs());
+        if (e.kind === 'status' && text !== null && !shown.has(e.phase)) shown.set(e.phase, performance.now());
       },
       onLogLines: (lines) => stamps.push(...lines.map((l) => Number(l.text) * 1000)),
     });
-    if (result.outcome === 'succeeded' && shown.has('Running') && shown.has('Succeeded') && stamps.length === 2) {
-      running.push((shown.get('Running') as number) - stamps[0]);
-      finished.push((shown.get('Succeeded') as number) - stamps[1]);
+    stopRaw.abort();
+    await raw.done;
+    const phases = ['Running', 'Succeeded'] as const;
+    if (
+      result.outcome === 'succeeded' &&
+      stamps.length === 2 &&
+      phases.every((p) => shown.has(p) && raw.arrived.has(p))
+    ) {
+      phases.forEach((p, k) => {
+        const rawEvent = raw.arrived.get(p) as { at: number; uptime: number };
+        ours[p].push((shown.get(p) as number) - rawEvent.at);
+        cluster[p].push(rawEvent.uptime - stamps[k]);
+      });
     } else console.log(`  phase round ${i}: ${result.outcome} (${result.message}); not counted`);
   }
-  const stats = (xs: number[]) => {
+  const stats = (xs: number[], digits = 1) => {
     const s = [...xs].sort((a, b) => a - b);
-    return `median ${Math.round(s[Math.floor(s.length / 2)])} ms, min ${Math.round(s[0])} ms, max ${Math.round(s[s.length - 1])} ms (${s.length} pods)`;
+    return `median ${median(s).toFixed(digits)} ms, min ${s[0].toFixed(digits)}, max ${s[s.length - 1].toFixed(digits)} (${s.length} pods)`;
   };
   console.log(
-    "phase change -> the run's status line (describeRunEvent), container clock to callback, same host; includes the kubelet's status sync:",
+    "phase change -> the run's status line (runOnCluster's event -> describeRunEvent), over a raw watch of the same pod in the same process:",
   );
-  console.log(`  container started -> Running line:   ${stats(running)}`);
-  console.log(`  container exited  -> Succeeded line: ${stats(finished)}`);
+  console.log(`  Running:   ours over the raw watch ${stats(ours.Running)}`);
+  console.log(`  Succeeded: ours over the raw watch ${stats(ours.Succeeded)}`);
+  console.log(
+    `  (the cluster's own part, container clock -> raw watch event, 10 ms clock steps: Running ${stats(cluster.Running, 0)}; ` +
+      `Succeeded ${stats(cluster.Succeeded, 0)})`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -220,9 +342,16 @@ async function main(): Promise<void> {
       namespace: 'default',
       env: process.env,
     });
-    console.log(`cluster: context ${api.target.context}, ${await api.serverVersion()}; kubectl ${KUBECTL}`);
+    const load = () =>
+      loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ');
+    console.log(
+      `cluster: context ${api.target.context}, ${await api.serverVersion()}; kubectl ${KUBECTL}; ${cpus} cores, load average ${load()}`,
+    );
     await throughput(api, api.target.context);
     await phaseLatency(api, Number(process.env.BENCH_PHASE_ROUNDS ?? 5));
+    console.log(`load average at the end: ${load()}`);
   } finally {
     await stop();
   }
