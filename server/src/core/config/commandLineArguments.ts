@@ -2,7 +2,7 @@
 // parse_and_build_config_store with auto_section_parse): the stripped text is either hjson (it starts with
 // `{`, `[` or `@`) or `name=value` split at the first `=`; each name is split into section and key at its last
 // dot. docs/dbnd-rules.md §1.5 and §5.1.
-import { parseHjson } from '../values/parseStructured';
+import { parseHjson } from '../values/hjson';
 import { pyRepr, pyStrip, pyTypeName } from '../python';
 import type { Json } from '../json';
 import { type DbndResult, fail, ok } from '../result';

@@ -10,7 +10,7 @@ import type { ConfigClassSchema, ParamSchema } from '../schema/types';
 import type { Range } from '../text/range';
 import type { Environment } from '../environment';
 import { expandEnvVar } from '../values/expandVars';
-import { parseHjson } from '../values/parseStructured';
+import { parseHjson } from '../values/hjson';
 import type { DbndResult } from '../result';
 
 export interface CheckedEntry {

@@ -21,7 +21,7 @@ import { resolveRunSettings } from '../resolve/runSettings';
 import type { UnknownKeyWarning } from '../resolve/unknownKeys';
 import { pyRepr } from '../python';
 import { type DbndResult, ok } from '../result';
-import { MAX_HJSON_NESTING } from '../values/parseStructured';
+import { MAX_HJSON_NESTING } from '../values/hjson';
 import { driverRunArguments } from './driverCommand';
 import { PLACEHOLDER_MEANINGS } from './renderDefaults';
 import type { PlaceholderField, RenderContext, RunRequest } from './request';
