@@ -1,6 +1,8 @@
-// When diagnostics are computed and published: at once for a change after a quiet spell, a short debounce for
-// the changes that follow it (typing produces a burst of versions), a version check so a result for an outdated
-// text is dropped, and an empty publish on close so the Problems panel forgets the file.
+// When diagnostics are computed and published: at once for a change when nothing is pending (an edit gets its
+// diagnostics as soon as the lint has run), a short debounce while changes keep arriving before that lint starts
+// (a burst of versions, or keystrokes queued behind a long lint, end in one lint of the last version), a version
+// check so a result for an outdated text is dropped, and an empty publish on close so the Problems panel forgets
+// the file.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeError } from './describeError';
@@ -11,8 +13,6 @@ export type Linter = (document: TextDocument) => Diagnostic[];
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** When each document's last lint ended (performance.now()): a quiet spell is counted from there. */
-  private readonly lastLint = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -22,13 +22,13 @@ export class DiagnosticsPublisher {
   ) {}
 
   /**
-   * Lints the document once no newer change has arrived for `debounceMs` — or right away (on a zero timer, so
-   * changes already received with this one are applied first) when nothing was pending and the last lint is
-   * older than `debounceMs`: a single edit then gets its diagnostics without waiting out the debounce (the
-   * benchmark's edit→diagnostics), while a burst of typing is still coalesced after its first change.
+   * Lints the document on a zero timer when no lint of it is pending (changes already received with this one
+   * are applied first); a change that finds one pending pushes it back by `debounceMs`, so a burst is linted
+   * once, after its last change. Time since the last lint does not matter: an edit made right after the
+   * previous diagnostics arrived is not part of a burst and is linted at once.
    */
   schedule(uri: string): void {
-    const quiet = !this.timers.has(uri) && performance.now() - (this.lastLint.get(uri) ?? -Infinity) >= this.debounceMs;
+    const pending = this.timers.has(uri);
     this.cancel(uri);
     this.timers.set(
       uri,
@@ -36,9 +36,8 @@ export class DiagnosticsPublisher {
         () => {
           this.timers.delete(uri);
           this.publish(uri);
-          this.lastLint.set(uri, performance.now());
         },
-        quiet ? 0 : this.debounceMs,
+        pending ? this.debounceMs : 0,
       ),
     );
   }
@@ -46,7 +45,6 @@ export class DiagnosticsPublisher {
   /** The document was closed: forget pending work and its diagnostics. */
   clear(uri: string): void {
     this.cancel(uri);
-    this.lastLint.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
