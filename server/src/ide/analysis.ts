@@ -10,6 +10,7 @@ import { type LoadError, PACKAGE_DEFAULT_FILES, loadConfig } from '../core/confi
 import type { Environment } from '../core/environment';
 import type { CfgDocument } from '../core/reader';
 import type { DbndResult } from '../core/result';
+import type { EntryDiagnosticsMemo } from '../core/diagnostics/entryDiagnosticsMemo';
 
 /** One config file of the project, parsed. */
 export interface ProjectFile {
@@ -34,6 +35,8 @@ export interface ProjectSnapshot {
   readonly readFile: (path: string) => string | undefined;
   /** True when the files form a discovered dbnd project; false for a file checked on its own. */
   readonly isProject: boolean;
+  /** Entry diagnostics kept from the previous snapshot's lint (the language server's; none for one-off lints). */
+  readonly lintMemo?: EntryDiagnosticsMemo;
 }
 
 export class Analysis {

@@ -17,9 +17,11 @@ const LAZY_BUILD_ERROR_CODES = new Set(['missing-required-key', 'invalid-value',
 /** Every diagnostic of the project, in file order. */
 export function projectDiagnostics(analysis: Analysis): readonly CoreDiagnostic[] {
   return analysis.memo('diagnostics', () =>
-    lintFiles(analysis.files, { env: analysis.env, environmentName: analysis.snapshot.environmentName }).map((d) =>
-      asDbndRaisesIt(analysis, d),
-    ),
+    lintFiles(analysis.files, {
+      env: analysis.env,
+      environmentName: analysis.snapshot.environmentName,
+      memo: analysis.snapshot.lintMemo,
+    }).map((d) => asDbndRaisesIt(analysis, d)),
   );
 }
 

@@ -6,6 +6,7 @@ import { type DiscoveredProject, type FileSystemView, discoverProject } from '..
 import type { Environment } from '../core/environment';
 import { type CfgDocument, parseCfg } from '../core/reader';
 import { Analysis, type ProjectFile } from './analysis';
+import type { EntryDiagnosticsMemo } from '../core/diagnostics/entryDiagnosticsMemo';
 
 /** What the user can change about a project (the editor's `databand.*` settings, `dbnd-cfg lint --env`). */
 export interface ProjectSettings {
@@ -55,11 +56,13 @@ export function discoverFolderProject(
   };
 }
 
-/** The analysis of `paths` (default: the project's own files) with the project's environment. */
+/** The analysis of `paths` (default: the project's own files) with the project's environment; `lintMemo`
+ *  carries entry diagnostics over from the previous analysis of the same project. */
 export function analyseProject(
   project: FolderProject,
   source: ProjectFileSource,
   paths: readonly string[] = project.paths,
+  lintMemo?: EntryDiagnosticsMemo,
 ): Analysis {
   const files: ProjectFile[] = [];
   for (const path of paths) {
@@ -74,5 +77,6 @@ export function analyseProject(
     environmentName: project.environmentName,
     readFile: (p) => source.readCurrent(p),
     isProject: project.paths.length > 0,
+    lintMemo,
   });
 }

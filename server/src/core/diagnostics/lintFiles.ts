@@ -8,11 +8,13 @@ import { resolveConfigClass } from '../resolve/classResolution';
 import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
 import { type EnabledObjects, enabledObjects } from './enabledObjects';
-import { pitfallDiagnostics, withoutSuperseded } from './pitfallDiagnostics';
+import { checkedEntries, type CheckedEntry } from './checkedEntries';
+import type { EntryDiagnostics, EntryDiagnosticsMemo } from './entryDiagnosticsMemo';
+import { entryPitfallDiagnostics, projectPitfallDiagnostics, withoutSuperseded } from './pitfallDiagnostics';
 import { syntaxDiagnostics } from './syntaxDiagnostics';
 import type { CoreDiagnostic } from './types';
 import { unresolvedClassDiagnostic } from './unresolvedClasses';
-import { valueDiagnostics } from './valueDiagnostics';
+import { entryValueDiagnostics } from './valueDiagnostics';
 import type { Environment } from '../environment';
 
 export interface LintInput {
@@ -27,6 +29,8 @@ export interface LintOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The environment a run selects (`dbnd run --env`, the editor's default); `[databand] env` when not given. */
   readonly environmentName?: string;
+  /** Entry diagnostics remembered from the previous lint of these files (the language server keeps one). */
+  readonly memo?: EntryDiagnosticsMemo;
 }
 
 interface ParsedInput extends LintInput {
@@ -111,6 +115,14 @@ function missingKeyDiagnostics(
   return out;
 }
 
+function entryDiagnostics(checked: CheckedEntry, env: Environment, memo: EntryDiagnosticsMemo | undefined) {
+  const compute = (): EntryDiagnostics => ({
+    value: entryValueDiagnostics(checked, env),
+    pitfalls: entryPitfallDiagnostics(checked, env),
+  });
+  return memo ? memo.diagnostics(checked, compute) : compute();
+}
+
 export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): CoreDiagnostic[] {
   const env: Environment = options.env ?? {};
   const parsed: ParsedInput[] = inputs.map((i) => ({ ...i, doc: i.doc ?? parseCfg(i.text) }));
@@ -121,12 +133,17 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   if (!loaded.ok) return diagnostics;
   const classes = new Map<string, ConfigClassSchema | undefined>();
   const enabled = enabledObjects(loaded.value, env, options.environmentName);
+  const ctx = { layer: loaded.value, env, enabled };
+  options.memo?.startLint(env);
   for (const input of loadable) {
     const classOf = (name: string) => classes.get(name.toLowerCase());
     diagnostics.push(...classDiagnostics(input, loaded.value, env, classes, enabled));
-    diagnostics.push(...valueDiagnostics(input.doc, input.path, classOf, env));
+    const entries = checkedEntries(input.doc, input.path, classOf);
+    const own = entries.map((checked) => entryDiagnostics(checked, env, options.memo));
+    for (const e of own) diagnostics.push(...e.value);
     diagnostics.push(...missingKeyDiagnostics(input, loaded.value, env, classes));
-    diagnostics.push(...pitfallDiagnostics(input.doc, input.path, classOf, { layer: loaded.value, env, enabled }));
+    entries.forEach((checked, i) => diagnostics.push(...own[i].pitfalls, ...projectPitfallDiagnostics(checked, ctx)));
   }
+  options.memo?.endLint();
   return withoutSuperseded(diagnostics);
 }

@@ -3,10 +3,8 @@
 // Kubernetes quantities and metadata keys, quoted scalars, registry ports, secrets, engine references and
 // legacy keys. Each check lives in its own file; this is the list.
 import type { ConfigLayer } from '../config/configLayers';
-import type { CfgDocument } from '../reader';
-import type { ConfigClassSchema } from '../schema/types';
 import type { Environment } from '../environment';
-import { type CheckedEntry, checkedEntries } from './checkedEntries';
+import type { CheckedEntry } from './checkedEntries';
 import type { EnabledObjects } from './enabledObjects';
 import { engineReferenceDiagnostics } from './engineReferences';
 import { jsonValueDiagnostics } from './jsonValues';
@@ -27,29 +25,33 @@ export interface PitfallContext {
   readonly enabled: EnabledObjects;
 }
 
-type EntryCheck = (checked: CheckedEntry, ctx: PitfallContext) => CoreDiagnostic[];
+/** Checks that read only the entry, its section's name and class, and the environment. */
+const ENTRY_CHECKS: readonly ((checked: CheckedEntry, env: Environment) => CoreDiagnostic[])[] = [
+  jsonValueDiagnostics,
+  stringifiedPodFieldDiagnostics,
+  unquotedPodValueDiagnostics,
+  podErrorRetryDiagnostics,
+  quantityDiagnostics,
+  labelAndAnnotationKeyDiagnostics,
+  quotedScalarDiagnostics,
+  registryPortDiagnostics,
+  secretItemDiagnostics,
+];
 
-const ENTRY_CHECKS: readonly EntryCheck[] = [
-  (c, { env }) => jsonValueDiagnostics(c, env),
-  (c, { env }) => stringifiedPodFieldDiagnostics(c, env),
-  (c, { env }) => unquotedPodValueDiagnostics(c, env),
-  (c, { env }) => podErrorRetryDiagnostics(c, env),
-  (c, { env }) => quantityDiagnostics(c, env),
-  (c, { env }) => labelAndAnnotationKeyDiagnostics(c, env),
-  (c) => quotedScalarDiagnostics(c),
-  (c) => registryPortDiagnostics(c),
-  (c, { env }) => secretItemDiagnostics(c, env),
+/** Checks that also read the rest of the project: which sections exist, which objects a run builds. */
+const PROJECT_CHECKS: readonly ((checked: CheckedEntry, ctx: PitfallContext) => CoreDiagnostic[])[] = [
   (c, { layer, enabled, env }) => engineReferenceDiagnostics(c, layer, enabled, env),
   (c, { enabled, env }) => legacyKeyDiagnostics(c, enabled, env),
 ];
 
-export function pitfallDiagnostics(
-  doc: CfgDocument,
-  path: string,
-  classOf: (sectionName: string) => ConfigClassSchema | undefined,
-  ctx: PitfallContext,
-): CoreDiagnostic[] {
-  return checkedEntries(doc, path, classOf).flatMap((checked) => ENTRY_CHECKS.flatMap((check) => check(checked, ctx)));
+/** The pitfalls of one entry that depend on nothing outside it (the language server remembers them per entry). */
+export function entryPitfallDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
+  return ENTRY_CHECKS.flatMap((check) => check(checked, env));
+}
+
+/** The pitfalls of one entry that depend on the rest of the project. */
+export function projectPitfallDiagnostics(checked: CheckedEntry, ctx: PitfallContext): CoreDiagnostic[] {
+  return PROJECT_CHECKS.flatMap((check) => check(checked, ctx));
 }
 
 /**

@@ -4,6 +4,7 @@
 // Open documents win over the disk. The file list and the analysis are cached until `invalidate`.
 import type { Environment } from '../../core/environment';
 import type { Analysis } from '../../ide/analysis';
+import { EntryDiagnosticsMemo } from '../../core/diagnostics/entryDiagnosticsMemo';
 import {
   type FolderProject,
   type ProjectFileSource,
@@ -22,6 +23,8 @@ export class DbndProject {
   private projectAnalysis: Analysis | undefined;
   /** Analyses of open documents inside the folder that dbnd does not load: the project plus that file. */
   private readonly outsiders = new Map<string, Analysis>();
+  /** Entry diagnostics carried from one analysis to the next, so an edit re-checks only what it changed. */
+  private readonly lintMemo = new EntryDiagnosticsMemo();
 
   constructor(
     readonly folderPath: string,
@@ -60,7 +63,7 @@ export class DbndProject {
 
   /** The analysis of the project's own files. */
   analysis(): Analysis {
-    this.projectAnalysis ??= analyseProject(this.project(), this.sources);
+    this.projectAnalysis ??= analyseProject(this.project(), this.sources, undefined, this.lintMemo);
     return this.projectAnalysis;
   }
 
@@ -69,7 +72,7 @@ export class DbndProject {
     if (this.includes(path)) return this.analysis();
     let analysis = this.outsiders.get(path);
     if (!analysis) {
-      analysis = analyseProject(this.project(), this.sources, [...this.filePaths(), path]);
+      analysis = analyseProject(this.project(), this.sources, [...this.filePaths(), path], this.lintMemo);
       this.outsiders.set(path, analysis);
     }
     return analysis;

@@ -14,6 +14,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Environment } from '../../core/environment';
 import { Analysis } from '../../ide/analysis';
+import { EntryDiagnosticsMemo } from '../../core/diagnostics/entryDiagnosticsMemo';
 import { uriToPath } from '../documentPaths';
 import { DbndProject, type ProjectSources } from './dbndProject';
 import { DiskFiles } from './diskFiles';
@@ -48,6 +49,8 @@ export class ProjectModel {
   private projects: DbndProject[] = [];
   /** Analyses of documents outside every workspace folder (checked alone), per URI. */
   private readonly alone = new Map<string, Analysis>();
+  /** Entry diagnostics carried from one analysis of a file checked alone to the next, per URI. */
+  private readonly aloneMemos = new Map<string, EntryDiagnosticsMemo>();
   private readonly sources: ProjectSources;
 
   constructor(
@@ -105,6 +108,7 @@ export class ProjectModel {
         env: this.sources.baseEnv,
         readFile: this.sources.readCurrent,
         isProject: false,
+        lintMemo: this.aloneMemo(uri),
       });
       this.alone.set(uri, analysis);
     }
@@ -127,6 +131,7 @@ export class ProjectModel {
   documentClosed(uri: string): string[] {
     const path = uriToPath(uri);
     this.alone.delete(uri);
+    this.aloneMemos.delete(uri);
     return this.textChanged(uri, path).filter((u) => u !== uri);
   }
 
@@ -164,6 +169,12 @@ export class ProjectModel {
     }
     // A config file outside every folder (an open scratch file) only affects itself.
     return [...affected];
+  }
+
+  private aloneMemo(uri: string): EntryDiagnosticsMemo {
+    let memo = this.aloneMemos.get(uri);
+    if (!memo) this.aloneMemos.set(uri, (memo = new EntryDiagnosticsMemo()));
+    return memo;
   }
 
   private openUrisOf(project: DbndProject): string[] {
