@@ -27,11 +27,14 @@ export class ConfigStore {
 
   /** `_ConfigStore.update`: merge `other` in, except over values of a strictly higher priority. */
   update(other: ConfigStore): this {
+    // Both stores hold lower-cased names already: one section lookup per section, no case folding per key.
     for (const [section, entries] of other.sections) {
+      let mine = this.sections.get(section);
+      if (!mine) this.sections.set(section, (mine = new Map()));
       for (const [key, value] of entries) {
-        const old = this.get(section, key);
+        const old = mine.get(key);
         if (old && old.priority > value.priority) continue;
-        this.set(section, key, value);
+        mine.set(key, value);
       }
     }
     return this;

@@ -22,9 +22,38 @@ export interface EntryDiagnostics {
 }
 
 interface Remembered {
+  /** With the section and the entry's text (the map keys), what else the checks read. */
+  readonly path: string;
+  readonly value: string | undefined;
   /** The 0-based line of the entry's key when `diagnostics` were computed or last moved. */
   readonly line: number;
   readonly diagnostics: EntryDiagnostics;
+}
+
+type Answers = Map<ConfigClassSchema | undefined, Map<string, Map<string, Remembered>>>;
+
+/** The map of `answers` for the class and section, made when `create` says so. */
+function sectionAnswers(
+  answers: Answers,
+  cls: ConfigClassSchema | undefined,
+  section: string,
+  create: true,
+): Map<string, Remembered>;
+function sectionAnswers(
+  answers: Answers,
+  cls: ConfigClassSchema | undefined,
+  section: string,
+  create: false,
+): Map<string, Remembered> | undefined;
+function sectionAnswers(answers: Answers, cls: ConfigClassSchema | undefined, section: string, create: boolean) {
+  let bySection = answers.get(cls);
+  if (!bySection) {
+    if (!create) return undefined;
+    answers.set(cls, (bySection = new Map()));
+  }
+  let byText = bySection.get(section);
+  if (!byText && create) bySection.set(section, (byText = new Map()));
+  return byText;
 }
 
 function sameEnvironment(a: Environment, b: Environment): boolean {
@@ -53,10 +82,10 @@ function moveAll(diagnostics: readonly CoreDiagnostic[], lines: number): CoreDia
 
 export class EntryDiagnosticsMemo {
   private env: Environment | undefined;
-  /** Per class (undefined: a section of unknown class), per key: this lint's answers. */
-  private current = new Map<ConfigClassSchema | undefined, Map<string, Remembered>>();
+  /** Per class (undefined: a section of unknown class), section name and entry text: this lint's answers. */
+  private current: Answers = new Map();
   /** The previous lint's answers: what this lint may reuse; dropped at the end of the lint (no unbounded growth). */
-  private previous = new Map<ConfigClassSchema | undefined, Map<string, Remembered>>();
+  private previous: Answers = new Map();
 
   /** Starts a lint with `env`; answers remembered under another environment are dropped. */
   startLint(env: Environment): void {
@@ -72,25 +101,28 @@ export class EntryDiagnosticsMemo {
 
   /** The entry's diagnostics: remembered when an identical entry was checked, else `compute()`d. */
   diagnostics(checked: CheckedEntry, compute: () => EntryDiagnostics): EntryDiagnostics {
-    const key = `${checked.path}\0${checked.section.name}\0${checked.value ?? '\u0001'}\0${entrySource(checked.doc, checked)}`;
+    // The section and the entry's text key the maps (no concatenated key to build and hash); the rest is compared.
+    const source = entrySource(checked.doc, checked);
+    const { path, value, cls } = checked;
+    const section = checked.section.name;
     const line = checked.entry.range.start.line;
-    let current = this.current.get(checked.cls);
-    if (!current) this.current.set(checked.cls, (current = new Map()));
-    const known = current.get(key) ?? this.previous.get(checked.cls)?.get(key);
+    const current = sectionAnswers(this.current, cls, section, true);
+    const candidate = current.get(source) ?? sectionAnswers(this.previous, cls, section, false)?.get(source);
+    const known = candidate && candidate.path === path && candidate.value === value ? candidate : undefined;
     let remembered: Remembered;
-    if (!known) remembered = { line, diagnostics: compute() };
+    if (!known) remembered = { path, value, line, diagnostics: compute() };
     else if (known.line === line) remembered = known;
     else {
       const lines = line - known.line;
+      const { value: valueDiagnostics, pitfalls } = known.diagnostics;
       remembered = {
+        path,
+        value,
         line,
-        diagnostics: {
-          value: moveAll(known.diagnostics.value, lines),
-          pitfalls: moveAll(known.diagnostics.pitfalls, lines),
-        },
+        diagnostics: { value: moveAll(valueDiagnostics, lines), pitfalls: moveAll(pitfalls, lines) },
       };
     }
-    current.set(key, remembered);
+    current.set(source, remembered);
     return remembered.diagnostics;
   }
 }

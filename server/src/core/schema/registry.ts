@@ -6,9 +6,12 @@ import type { ConfigClassSchema, LegacyKeySchema, ParamSchema } from './types';
 
 const byFamily = new Map<string, ConfigClassSchema>();
 const byLowerPath = new Map<string, ConfigClassSchema>();
+/** Each class's parameters by name: the lint looks one up for every key of a project. */
+const paramsByName = new Map<ConfigClassSchema, ReadonlyMap<string, ParamSchema>>();
 for (const cls of ALL_CONFIG_CLASSES) {
   byFamily.set(cls.family, cls);
   byLowerPath.set(cls.classPath.toLowerCase(), cls);
+  paramsByName.set(cls, new Map(cls.params.map((p) => [p.name, p])));
 }
 
 /** The class whose `task_family` is this section name (`kubernetes`, `local`, `run`, ...); case-insensitive. */
@@ -32,7 +35,9 @@ export function classOfSection(sectionName: string): ConfigClassSchema | undefin
 /** The parameter `key` of `cls` (keys are case-insensitive in dbnd: configparser lower-cases them). */
 export function paramOf(cls: ConfigClassSchema, key: string): ParamSchema | undefined {
   const lower = key.toLowerCase();
-  return cls.params.find((p) => p.name === lower);
+  const byName = paramsByName.get(cls);
+  // A class that is not one of the modelled ones (a test's own schema) is searched directly.
+  return byName ? byName.get(lower) : cls.params.find((p) => p.name === lower);
 }
 
 /** A key `cls` had in older dbnd and that is unknown (ignored with a warning) now, e.g. `[core] environments`. */
