@@ -65,3 +65,27 @@ test('an extend value keeps the value below it, lowest first', () => {
     ['{"team": "a"}', { owner: 'joey' }],
   );
 });
+
+test('a copied store shares its sections until one side writes: neither sees the other writes', () => {
+  const original = store(
+    [
+      ['kubernetes', 'namespace', 'a'],
+      ['docker', 'container_tag', 't'],
+    ],
+    'file',
+  );
+  const clone = original.copy();
+  clone.set('kubernetes', 'namespace', configValue('clone', 'cli', { kind: 'computed' }));
+  original.set('docker', 'container_tag', configValue('original', 'file', { kind: 'computed' }));
+  original.update(store([['kubernetes', 'debug', 'True']], 'env'));
+  assert.equal(original.get('kubernetes', 'namespace')?.value, 'a');
+  assert.equal(clone.get('kubernetes', 'namespace')?.value, 'clone');
+  assert.equal(clone.get('docker', 'container_tag')?.value, 't');
+  assert.equal(original.get('docker', 'container_tag')?.value, 'original');
+  assert.equal(clone.get('kubernetes', 'debug'), undefined);
+  assert.equal(original.get('kubernetes', 'debug')?.value, 'True');
+  // A copy of a copy, written after its source wrote again.
+  const third = clone.copy();
+  clone.set('docker', 'container_tag', configValue('clone2', 'cli', { kind: 'computed' }));
+  assert.equal(third.get('docker', 'container_tag')?.value, 't');
+});

@@ -3,7 +3,13 @@
 import type { ConfigValue } from './configValue';
 
 export class ConfigStore {
-  private readonly sections = new Map<string, Map<string, ConfigValue>>();
+  private sections = new Map<string, Map<string, ConfigValue>>();
+  /**
+   * The section maps this store may write to. A copy shares the other maps with the store it was copied from
+   * (copy on write): every run layers the command line over the whole project, and copying each section's map
+   * for a handful of changed keys was a measurable part of a lint.
+   */
+  private owned = new Set<Map<string, ConfigValue>>();
 
   get(section: string, key: string): ConfigValue | undefined {
     return this.sections.get(section.toLowerCase())?.get(key.toLowerCase());
@@ -19,18 +25,25 @@ export class ConfigStore {
 
   /** Plain assignment, as `set_config_value`. */
   set(section: string, key: string, value: ConfigValue): void {
-    const name = section.toLowerCase();
+    this.writable(section.toLowerCase()).set(key.toLowerCase(), value);
+  }
+
+  /** The map of the (lower-cased) section to write to: created, or copied when it is shared with another store. */
+  private writable(name: string): Map<string, ConfigValue> {
     let entries = this.sections.get(name);
-    if (!entries) this.sections.set(name, (entries = new Map()));
-    entries.set(key.toLowerCase(), value);
+    if (!entries || !this.owned.has(entries)) {
+      entries = new Map(entries);
+      this.sections.set(name, entries);
+      this.owned.add(entries);
+    }
+    return entries;
   }
 
   /** `_ConfigStore.update`: merge `other` in, except over values of a strictly higher priority. */
   update(other: ConfigStore): this {
     // Both stores hold lower-cased names already: one section lookup per section, no case folding per key.
     for (const [section, entries] of other.sections) {
-      let mine = this.sections.get(section);
-      if (!mine) this.sections.set(section, (mine = new Map()));
+      const mine = this.writable(section);
       for (const [key, value] of entries) {
         const old = mine.get(key);
         if (old && old.priority > value.priority) continue;
@@ -42,7 +55,9 @@ export class ConfigStore {
 
   copy(): ConfigStore {
     const clone = new ConfigStore();
-    for (const [section, entries] of this.sections) clone.sections.set(section, new Map(entries));
+    clone.sections = new Map(this.sections);
+    // Both stores now share every section map: each copies a map before its first write to it.
+    this.owned = new Set();
     return clone;
   }
 
