@@ -1,8 +1,35 @@
 // One config file's values as a dbnd config store (read_from_config_file): the reader's dbnd view, each value
 // tagged `config[<file name>]` and with the range it was written at.
-import type { DbndFileView } from '../reader';
+import type { CfgEntry, DbndFileView } from '../reader';
+import type { Range } from '../text/range';
 import { ConfigStore } from './configStore';
-import { configValue } from './configValue';
+import { configValue, type ValueOrigin } from './configValue';
+
+type FileOrigin = Extract<ValueOrigin, { kind: 'file' }>;
+
+/**
+ * Where a file value was written, its ranges made from the entry when asked: a project has a value per key
+ * and few are ever located (a hover, a definition, an error), so a lint does not build two ranges per key.
+ */
+class EntryOrigin implements FileOrigin {
+  readonly kind = 'file' as const;
+  constructor(
+    readonly path: string,
+    readonly sectionName: string,
+    private readonly entry: CfgEntry,
+  ) {}
+  get keyRange(): Range {
+    return this.entry.keyRange;
+  }
+  get valueRange(): Range {
+    return this.entry.valueRange;
+  }
+  /** The plain origin, for whoever prints or sends it. */
+  toJSON(): FileOrigin {
+    const { kind, path, keyRange, valueRange, sectionName } = this;
+    return { kind, path, keyRange, valueRange, sectionName };
+  }
+}
 
 export function basename(path: string): string {
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
@@ -15,17 +42,7 @@ export function fileConfigStore(view: Extract<DbndFileView, { kind: 'sections' }
   const store = new ConfigStore();
   for (const [sectionName, section] of view.sections) {
     for (const [key, v] of section.values) {
-      store.set(
-        sectionName,
-        key,
-        configValue(v.value, source, {
-          kind: 'file',
-          path,
-          keyRange: v.entry.keyRange,
-          valueRange: v.entry.valueRange,
-          sectionName: v.section.name,
-        }),
-      );
+      store.set(sectionName, key, configValue(v.value, source, new EntryOrigin(path, v.section.name, v.entry)));
     }
   }
   return store;
