@@ -1,8 +1,8 @@
-// `npm run bench:logs`: a pod printing 1,000,000 lines through the real API server, read at the same time by our
-// follower (followPodLog → a counting sink) and by `kubectl logs -f`; lines/s, loss, duplicates, memory and CPU of
-// each, the pod's own print rate (from the kubelet's timestamps) and the testbed's CPU, which show what bounds the
-// rate; then the finished pod's log read at full speed by each; then the delay from a pod's phase change to the
-// run's status line, over a raw watch of the same pod in the same process as the baseline.
+// `npm run bench:logs`: a pod printing 1,000,000 lines through the real API server, read by our follower
+// (followPodLog → a counting sink) alone, then another read at the same time by ours and by `kubectl logs -f`;
+// lines/s, loss, duplicates, memory and CPU of each, the pod's own print rate (from the kubelet's timestamps) and
+// the testbed's CPU, which show what bounds the rate; the finished pod's log read at full speed by each; then the
+// delay from a pod's phase change to the run's status line, over a raw watch of the same pod in the same process.
 // Not a timed test: it prints figures. Uses $KUBECONFIG's current context (a testbed from `testbed env`), or starts
 // a testbed of its own through the test scripts when KUBECONFIG is not set.
 import { spawn } from 'node:child_process';
@@ -85,7 +85,43 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 const perLine = (cpuMs: number, lines: number) => `${((cpuMs * 1000) / Math.max(lines, 1)).toFixed(1)} µs/line`;
 
-async function throughput(api: KubeApi, context: string): Promise<void> {
+/** `kubectl logs -f` on the pod, its lines checked as they come; RSS and CPU sampled while it runs. */
+function kubectlFollow(context: string, namespace: string, name: string) {
+  const rows = new RowChecker();
+  let peak = 0;
+  let cpuMs = 0;
+  const kubectl = spawn(KUBECTL, ['--context', context, '-n', namespace, 'logs', '-f', name, '-c', 'base'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const sampler = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${kubectl.pid}/status`, 'utf8'))?.[1] ?? 0);
+      peak = Math.max(peak, kb * 1024);
+      cpuMs = processCpuMs(kubectl.pid) ?? cpuMs;
+    } catch {
+      // exited
+    }
+  }, 100);
+  let carry = '';
+  kubectl.stdout.on('data', (chunk: Buffer) => {
+    const parts = (carry + chunk.toString()).split('\n');
+    carry = parts.pop() ?? '';
+    for (const line of parts) rows.see(line);
+  });
+  const done = new Promise<{ exit: number | null; peak: number; cpuMs: number }>((resolve) =>
+    kubectl.on('close', (exit) => {
+      clearInterval(sampler);
+      resolve({ exit, peak, cpuMs });
+    }),
+  );
+  return { rows, done };
+}
+
+/**
+ * A pod prints LINES lines; our follower reads them, alone or while `kubectl logs -f` reads them too (on 2 cores
+ * both readers and the testbed share the CPU, so each slows the other: hence also a pass with ours alone).
+ */
+async function throughput(api: KubeApi, context: string, withKubectl: boolean): Promise<void> {
   const name = `logs-bench-${Date.now()}`;
   // The pause lets both readers attach before the first line.
   await api.createPod(podBody(name, `sleep 4; seq 1 ${LINES} | sed "s/^/row-/"; sleep 1`));
@@ -94,33 +130,8 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
     const ours = new RowChecker();
     const rss: number[] = [];
     const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 100);
-
-    const theirs = new RowChecker();
-    let kubectlPeak = 0;
-    let kubectlCpuMs = 0;
-    const kubectl = spawn(
-      KUBECTL,
-      ['--context', context, '-n', api.target.namespace, 'logs', '-f', name, '-c', 'base'],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const kubectlSampler = setInterval(() => {
-      try {
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${kubectl.pid}/status`, 'utf8'))?.[1] ?? 0);
-        kubectlPeak = Math.max(kubectlPeak, kb * 1024);
-        kubectlCpuMs = processCpuMs(kubectl.pid) ?? kubectlCpuMs;
-      } catch {
-        // exited
-      }
-    }, 100);
-    let carry = '';
-    kubectl.stdout.on('data', (chunk: Buffer) => {
-      const parts = (carry + chunk.toString()).split('\n');
-      carry = parts.pop() ?? '';
-      for (const line of parts) theirs.see(line);
-    });
-    const kubectlDone = new Promise<number | null>((r) => kubectl.on('close', r));
-
-    const testbedCpu = process.env.K8S_TESTBED_RUN ? sampleTestbedCpu(process.env.K8S_TESTBED_RUN) : null;
+    const kubectl = withKubectl ? kubectlFollow(context, api.target.namespace, name) : null;
+    const testbedCpu = process.env.K8S_TESTBED_RUN ? sampleTestbedCpu(process.env.K8S_TESTBED_RUN, 500) : null;
     // The kubelet stamps each line when the container writes it: the first and last stamps give the pod's own
     // print rate, and the last line's arrival minus its stamp how far behind the pod our reader finished.
     let firstStamp = '';
@@ -146,24 +157,28 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
     const cpu = process.cpuUsage(cpuBefore);
     const ourCpuMs = (cpu.user + cpu.system) / 1000;
     clearInterval(sampler);
-    const kubectlExit = await kubectlDone;
-    clearInterval(kubectlSampler);
+    const theirs = await kubectl?.done;
     const wallMs = performance.now() - wallStart;
     const testbedMs = testbedCpu?.stop();
     ours.finish(LINES);
-    theirs.finish(LINES);
+    kubectl?.rows.finish(LINES);
     const steady = rss.slice(Math.floor(rss.length / 4));
-    console.log(`logs: ${LINES} lines through the API server (kubelet rotates the container log at 10 MiB)`);
+    console.log(
+      `logs: ${LINES} lines through the API server (kubelet rotates the container log at 10 MiB), ${withKubectl ? 'read by ours and by kubectl at the same time' : 'read by ours alone'}`,
+    );
     console.log(
       `  ours (followPodLog -> sink): ${ours.lines} lines, ${Math.round(ours.rate())} lines/s, missing ${ours.missing}, repeated ${ours.repeated}, ` +
         `resumes ${result.resumes} (${result.rotations} at log rotations), gaps reported ${result.gaps.length}; ` +
         `process RSS ${mb(Math.min(...steady))}..${mb(Math.max(...steady))} (peak ${mb(Math.max(...rss))}); ` +
-        `CPU ${perLine(ourCpuMs, ours.lines)} (the bench process, which also counts kubectl's lines)`,
+        `CPU ${perLine(ourCpuMs, ours.lines)} (the bench process${withKubectl ? ", which also counts kubectl's lines" : ''})`,
     );
-    console.log(
-      `  kubectl logs -f:            ${theirs.lines} lines, ${Math.round(theirs.rate())} lines/s, missing ${theirs.missing}, repeated ${theirs.repeated}, ` +
-        `exit ${kubectlExit}; RSS peak ${mb(kubectlPeak)}; CPU ${perLine(kubectlCpuMs, theirs.lines)} (at its last sample)`,
-    );
+    if (kubectl && theirs) {
+      const rows = kubectl.rows;
+      console.log(
+        `  kubectl logs -f:            ${rows.lines} lines, ${Math.round(rows.rate())} lines/s, missing ${rows.missing}, repeated ${rows.repeated}, ` +
+          `exit ${theirs.exit}; RSS peak ${mb(theirs.peak)}; CPU ${perLine(theirs.cpuMs, rows.lines)} (at its last sample)`,
+      );
+    }
     const printMs = Date.parse(lastStamp) - Date.parse(firstStamp);
     console.log(
       `  the pod itself:             printed ${LINES} lines in ${(printMs / 1000).toFixed(1)} s (${Math.round(LINES / (printMs / 1000))} lines/s, kubelet timestamps); ` +
@@ -176,11 +191,12 @@ async function throughput(api: KubeApi, context: string): Promise<void> {
         .sort((a, b) => b[1] - a[1])
         .map(([role, ms]) => `${role} ${perLine(ms, LINES)}`);
       console.log(
-        `  the testbed's CPU while both read: ${perLine(total, LINES)} (${parts.join(', ')}); ` +
-          `${(total / 1000).toFixed(1)} s, ours ${(ourCpuMs / 1000).toFixed(1)} s, kubectl ${(kubectlCpuMs / 1000).toFixed(1)} s in ${(wallMs / 1000).toFixed(1)} s on ${cpus} cores (the pod waits 4 s before it prints)`,
+        `  the testbed's CPU meanwhile: ${perLine(total, LINES)} (${parts.join(', ')}); ` +
+          `${(total / 1000).toFixed(1)} s, ours ${(ourCpuMs / 1000).toFixed(1)} s${theirs ? `, kubectl ${(theirs.cpuMs / 1000).toFixed(1)} s` : ''} ` +
+          `in ${(wallMs / 1000).toFixed(1)} s on ${cpus} cores (the pod waits 4 s before it prints)`,
       );
     }
-    await finishedLogRead(api, context, name);
+    if (withKubectl) await finishedLogRead(api, context, name);
   } finally {
     await api.deletePod(name, { gracePeriodSeconds: 0 });
   }
@@ -349,7 +365,8 @@ async function main(): Promise<void> {
     console.log(
       `cluster: context ${api.target.context}, ${await api.serverVersion()}; kubectl ${KUBECTL}; ${cpus} cores, load average ${load()}`,
     );
-    await throughput(api, api.target.context);
+    await throughput(api, api.target.context, false);
+    await throughput(api, api.target.context, true);
     await phaseLatency(api, Number(process.env.BENCH_PHASE_ROUNDS ?? 5));
     console.log(`load average at the end: ${load()}`);
   } finally {
