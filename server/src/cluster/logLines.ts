@@ -47,12 +47,35 @@ interface Parsed {
   readonly text: string;
 }
 
+/** The kubelet's stamp of a log entry that continues a line: RFC 3339 UTC, nanoseconds, then a space. */
+const ENTRY_STAMP = /(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z) /g;
+
+/**
+ * A line that reached containerd in two reads (a program that flushed half a line, or a pipe read that ended
+ * inside one) is stored as a partial entry and the entry that ends it, each stamped; the kubelet sends every
+ * entry with its stamp and no newline after a partial one, so the line arrives as `ts1 first halfts2 rest`.
+ * The inner stamps are taken out, so the line reads as the program wrote it (as `kubectl logs` without
+ * --timestamps shows it). Only a stamp in the kubelet's own form (trailing zeros of the fraction trimmed) that is
+ * not earlier than the one before it counts: a time a program prints is taken before containerd stamps the line
+ * that holds it, so it is earlier.
+ */
+function withoutEntryStamps(text: string, firstKey: string): string {
+  if (text.indexOf('Z ') < 0) return text;
+  let last = firstKey;
+  return text.replace(ENTRY_STAMP, (stamp: string, ts: string) => {
+    const key = timestampKey(ts);
+    if (key === null || key < last || /\.\d*0Z$/.test(ts)) return stamp;
+    last = key;
+    return '';
+  });
+}
+
 function parse(raw: string): Parsed {
   const sp = raw.indexOf(' ');
   const ts = sp < 0 ? raw : raw.slice(0, sp);
   const key = timestampKey(ts);
   if (key === null) return { key: null, timestamp: '', text: raw };
-  return { key, timestamp: ts, text: sp < 0 ? '' : raw.slice(sp + 1) };
+  return { key, timestamp: ts, text: sp < 0 ? '' : withoutEntryStamps(raw.slice(sp + 1), key) };
 }
 
 /** Delivers each line of a log once across any number of streams (one per reconnect). */
