@@ -13,10 +13,14 @@ import { expandEnvVar } from '../values/expandVars';
 import { parseHjson } from '../values/hjson';
 import type { DbndResult } from '../result';
 
-export interface CheckedEntry {
+/**
+ * What a check of one entry may read: the entry, its section's name and class, the file's path and the value
+ * configparser hands dbnd. Nothing else of the document: the language server remembers these checks' answers
+ * per entry (entryDiagnosticsMemo.ts keys them on exactly this), so a check that needs more is a project check.
+ */
+export interface EntryFacts {
   readonly path: string;
-  readonly doc: CfgDocument;
-  readonly section: CfgSection;
+  readonly section: { readonly name: string };
   readonly entry: CfgEntry;
   /** The class the section builds, when the core models it. */
   readonly cls: ConfigClassSchema | undefined;
@@ -24,6 +28,12 @@ export interface CheckedEntry {
   readonly param: ParamSchema | undefined;
   /** configparser's value (after `%` interpolation); undefined when reading it raises. */
   readonly value: string | undefined;
+}
+
+/** An entry with the document and section it is in, for the checks that read the rest of the project. */
+export interface CheckedEntry extends EntryFacts {
+  readonly doc: CfgDocument;
+  readonly section: CfgSection;
 }
 
 /** Every entry of every named section of `doc` (not `[DEFAULT]`, whose keys dbnd copies everywhere). */
@@ -59,7 +69,7 @@ export function jsonText(value: string, env: Environment): string {
 }
 
 /** hjson's reading of a JSON-looking value, or undefined when the value does not start like JSON. */
-export function parsedJson(checked: CheckedEntry, env: Environment): DbndResult<Json> | undefined {
+export function parsedJson(checked: EntryFacts, env: Environment): DbndResult<Json> | undefined {
   if (checked.value === undefined || !looksLikeJson(checked.value)) return undefined;
   return parseHjson(jsonText(checked.value, env));
 }

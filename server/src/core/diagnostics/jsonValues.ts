@@ -8,11 +8,11 @@ import { knownUnmodelledSection } from '../schema';
 import { valueOffsetToPosition } from '../reader/valuePositions';
 import type { Range } from '../text/range';
 import type { Environment } from '../environment';
-import { type CheckedEntry, jsonText, parsedJson } from './checkedEntries';
+import { type EntryFacts, jsonText, parsedJson } from './checkedEntries';
 import { findPythonLiterals, literalRange } from './pythonLiteralsInJson';
 import type { CoreDiagnostic, PythonLiteralFixData } from './types';
 
-function isStructured(checked: CheckedEntry): boolean {
+function isStructured(checked: EntryFacts): boolean {
   const type = checked.param?.type;
   return type === 'Dict' || type === 'List' || type === 'List[str]' || type === 'Dict[str,str]';
 }
@@ -45,7 +45,7 @@ function hjsonMessage(message: string): string {
   return message.replace(/ >>>[\s\S]*$/, '').replace(/ at line \d+,\d+$/, '');
 }
 
-export function jsonValueDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
+export function jsonValueDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
   const { entry, path } = checked;
   // A str parameter takes `{...}` as plain text; only dict/list parameters, and keys of unmodelled classes, parse it.
   if (checked.param && !isStructured(checked)) return [];

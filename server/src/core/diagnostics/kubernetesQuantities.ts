@@ -4,7 +4,7 @@
 import type { Json } from '../json';
 import type { Environment } from '../environment';
 import { expandEnvVar } from '../values/expandVars';
-import { type CheckedEntry, findJsonMember, isObject, parsedJson } from './checkedEntries';
+import { type EntryFacts, findJsonMember, isObject, parsedJson } from './checkedEntries';
 import type { CoreDiagnostic } from './types';
 
 /** Kubernetes' quantity grammar: a decimal number with an optional binary, decimal or exponent suffix. */
@@ -24,7 +24,7 @@ function quantityMessage(what: string, value: Json): string {
   );
 }
 
-export function quantityDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
+export function quantityDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
   const { entry, path } = checked;
   if (checked.cls?.family !== 'kubernetes' || !checked.param || checked.value === undefined) return [];
   if (SCALAR_KEYS.has(entry.key)) {

@@ -2,7 +2,7 @@
 // `/`, then at most 63 characters of [A-Za-z0-9-_.] starting and ending alphanumeric. dbnd cleans label *values*
 // (docs/dbnd-rules.md §3.3) but never keys, so a bad key reaches the API, which rejects the pod.
 import type { Environment } from '../environment';
-import { type CheckedEntry, findJsonMember, isObject, parsedJson } from './checkedEntries';
+import { type EntryFacts, findJsonMember, isObject, parsedJson } from './checkedEntries';
 import type { CoreDiagnostic } from './types';
 
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
@@ -25,7 +25,7 @@ export function qualifiedNameProblem(key: string): string | null {
   return null;
 }
 
-export function labelAndAnnotationKeyDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
+export function labelAndAnnotationKeyDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
   const { entry } = checked;
   if (checked.cls?.family !== 'kubernetes' || !checked.param || (entry.key !== 'labels' && entry.key !== 'annotations'))
     return [];

@@ -4,7 +4,7 @@
 // legacy keys. Each check lives in its own file; this is the list.
 import type { ConfigLayer } from '../config/configLayers';
 import type { Environment } from '../environment';
-import type { CheckedEntry } from './checkedEntries';
+import type { CheckedEntry, EntryFacts } from './checkedEntries';
 import type { EnabledObjects } from './enabledObjects';
 import { engineReferenceDiagnostics } from './engineReferences';
 import { jsonValueDiagnostics } from './jsonValues';
@@ -25,8 +25,8 @@ export interface PitfallContext {
   readonly enabled: EnabledObjects;
 }
 
-/** Checks that read only the entry, its section's name and class, and the environment. */
-const ENTRY_CHECKS: readonly ((checked: CheckedEntry, env: Environment) => CoreDiagnostic[])[] = [
+/** Checks that read only the entry's facts (EntryFacts) and the environment. */
+const ENTRY_CHECKS: readonly ((checked: EntryFacts, env: Environment) => CoreDiagnostic[])[] = [
   jsonValueDiagnostics,
   stringifiedPodFieldDiagnostics,
   unquotedPodValueDiagnostics,
@@ -45,7 +45,7 @@ const PROJECT_CHECKS: readonly ((checked: CheckedEntry, ctx: PitfallContext) => 
 ];
 
 /** The pitfalls of one entry that depend on nothing outside it (the language server remembers them per entry). */
-export function entryPitfallDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
+export function entryPitfallDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
   return ENTRY_CHECKS.flatMap((check) => check(checked, env));
 }
 

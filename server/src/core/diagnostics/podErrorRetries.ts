@@ -3,7 +3,7 @@
 // only `retry_count` — `retry_delay` is shipped and documented but never read — and a missing `retry_count`
 // raises KeyError when a pod fails for that reason.
 import type { Environment } from '../environment';
-import { type CheckedEntry, findJsonMember, isObject, parsedJson } from './checkedEntries';
+import { type EntryFacts, findJsonMember, isObject, parsedJson } from './checkedEntries';
 import { closestName } from './didYouMean';
 import type { CoreDiagnostic, RetryDelayFixData } from './types';
 
@@ -14,7 +14,7 @@ export const POD_FAILURE_REASON_KEYS = [
   'err_pod_evicted',
 ] as const;
 
-export function podErrorRetryDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
+export function podErrorRetryDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
   if (checked.cls?.family !== 'kubernetes' || checked.entry.key !== 'pod_error_cfg_source_dict') return [];
   const parsed = parsedJson(checked, env);
   if (!parsed?.ok || !isObject(parsed.value)) return [];

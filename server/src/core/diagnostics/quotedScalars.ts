@@ -1,12 +1,12 @@
 // configparser never strips quotes (docs/dbnd-rules.md §1.1): `namespace = "prod"` is the six-character
 // string with the quotes, and `container_repository = ""` is two quote characters (not empty). dbnd accepts
 // both silently; the quotes then end up in the pod (an invalid namespace, an image named `""`).
-import type { CheckedEntry } from './checkedEntries';
+import type { EntryFacts } from './checkedEntries';
 import type { CoreDiagnostic, QuotedValueFixData } from './types';
 
 const TEXT_TYPES = new Set(['str', 'VersionStr', 'Target']);
 
-export function quotedScalarDiagnostics(checked: CheckedEntry): CoreDiagnostic[] {
+export function quotedScalarDiagnostics(checked: EntryFacts): CoreDiagnostic[] {
   const { entry, param, value } = checked;
   if (!param || !TEXT_TYPES.has(param.type) || value === undefined || entry.lines.length > 1) return [];
   const q = value[0];

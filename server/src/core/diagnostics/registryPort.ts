@@ -2,10 +2,10 @@
 // image `repository:tag` on ":" (docs/dbnd-rules.md §3.1), so such a repository fails with "Received image ...
 // is not in image format" whenever the driver is submitted to this engine; task pods created by the Airflow
 // executor are not affected, which is why this is a warning here rather than an error.
-import type { CheckedEntry } from './checkedEntries';
+import type { EntryFacts } from './checkedEntries';
 import type { CoreDiagnostic } from './types';
 
-export function registryPortDiagnostics(checked: CheckedEntry): CoreDiagnostic[] {
+export function registryPortDiagnostics(checked: EntryFacts): CoreDiagnostic[] {
   const { entry, value } = checked;
   if (entry.key !== 'container_repository' || !checked.param || value === undefined) return [];
   const m = /^([^/:]+):(\d+)\//.exec(value);

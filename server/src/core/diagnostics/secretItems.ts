@@ -2,13 +2,13 @@
 // builds a pod, and Airflow raises AirflowConfigException for a `type` other than env/volume ("deploy_type must
 // be env or volume") or a `key` without `target`. Every pod of the engine fails, so these are errors.
 import type { Environment } from '../environment';
-import { type CheckedEntry, findJsonMember, isObject, listItemOffsets, parsedJson } from './checkedEntries';
+import { type EntryFacts, findJsonMember, isObject, listItemOffsets, parsedJson } from './checkedEntries';
 import { closestName } from './didYouMean';
 import type { CoreDiagnostic } from './types';
 
 const SECRET_TYPES = ['env', 'volume'];
 
-export function secretItemDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
+export function secretItemDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
   const { entry, path } = checked;
   if (
     checked.cls?.family !== 'kubernetes' ||

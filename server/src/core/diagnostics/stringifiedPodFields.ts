@@ -3,7 +3,7 @@
 // 'True', `runAsUser: 1000` as '1000'. dbnd says nothing; the Kubernetes API rejects the pod.
 import type { Json } from '../json';
 import type { Environment } from '../environment';
-import { type CheckedEntry, findJsonMember, parsedJson } from './checkedEntries';
+import { type EntryFacts, findJsonMember, parsedJson } from './checkedEntries';
 import type { CoreDiagnostic } from './types';
 
 const STRINGIFIED_KEYS = new Set(['volumes', 'volume_mounts', 'security_context']);
@@ -19,7 +19,7 @@ function typedLeaves(value: Json, key = ''): TypedLeaf[] {
   return typeof value === 'boolean' || typeof value === 'number' ? [{ key, value }] : [];
 }
 
-export function stringifiedPodFieldDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
+export function stringifiedPodFieldDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
   if (checked.cls?.family !== 'kubernetes' || !checked.param || !STRINGIFIED_KEYS.has(checked.entry.key)) return [];
   const parsed = parsedJson(checked, env);
   if (!parsed?.ok) return [];

@@ -2,7 +2,7 @@
 // `{"A": 1}` sends a JSON number where Kubernetes wants a string (EnvVar.value, annotation values), and the API
 // rejects the pod. dbnd itself is silent, so this is a warning with the fix: quote the value.
 import type { Environment } from '../environment';
-import { type CheckedEntry, findJsonMember, isObject, parsedJson } from './checkedEntries';
+import { type EntryFacts, findJsonMember, isObject, parsedJson } from './checkedEntries';
 import type { CoreDiagnostic } from './types';
 
 const STRING_VALUED = new Map([
@@ -10,7 +10,7 @@ const STRING_VALUED = new Map([
   ['annotations', 'an annotation value'],
 ]);
 
-export function unquotedPodValueDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
+export function unquotedPodValueDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
   const what = STRING_VALUED.get(checked.entry.key);
   if (checked.cls?.family !== 'kubernetes' || !checked.param || !what) return [];
   const parsed = parsedJson(checked, env);

@@ -2,7 +2,7 @@
 // warns), obsolete keys, keys nothing reads, and values that do not parse as the key's type (dbnd fails the
 // build with DatabandBuildError when such a value wins).
 import type { CfgEntry } from '../reader';
-import type { CheckedEntry } from './checkedEntries';
+import type { EntryFacts } from './checkedEntries';
 import { isExemptFromUnknownKeyCheck, legacyKeyOf, obsoleteKey } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 import { parseParameterValue } from '../values/parseValue';
@@ -41,7 +41,7 @@ function unknownKey(path: string, entry: CfgEntry, section: string, cls: ConfigC
 }
 
 /** Diagnostics for one entry of a section whose class is known (none for a section of unknown class). */
-export function entryValueDiagnostics(checked: CheckedEntry, env: Environment): CoreDiagnostic[] {
+export function entryValueDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
   const { path, entry, cls, param } = checked;
   if (!cls || isExemptFromUnknownKeyCheck(entry.key)) return [];
   if (!param) {

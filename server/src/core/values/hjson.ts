@@ -13,8 +13,12 @@ import { type DbndResult, fail, ok } from '../result';
  */
 export const MAX_HJSON_NESTING = 500;
 
-/** Results kept: enough for every JSON value of a large project; the oldest are dropped first. */
-const REMEMBERED = 20_000;
+/**
+ * Results kept, the oldest dropped first. A lint reads each JSON value several times in a row (its type check
+ * and each pitfall check), and an edit changes a few: a few thousand cover both without keeping every value of
+ * a 100k-line project alive (the entry memo already answers for unchanged entries).
+ */
+const REMEMBERED = 4096;
 /** Longer texts are parsed each time (they are rare, and keeping them would cost memory). */
 const REMEMBERED_MAX_LENGTH = 64 * 1024;
 
