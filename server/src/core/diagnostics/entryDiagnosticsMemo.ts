@@ -21,6 +21,9 @@ export interface EntryDiagnostics {
   readonly pitfalls: readonly CoreDiagnostic[];
 }
 
+/** Most entries have nothing to report: they all share this answer (a 100k-line project has ~50k entries). */
+export const NO_ENTRY_DIAGNOSTICS: EntryDiagnostics = Object.freeze({ value: [], pitfalls: [] });
+
 interface Remembered {
   /** With the section and the entry's text (the map keys), what else the checks read. */
   readonly path: string;
@@ -112,6 +115,8 @@ export class EntryDiagnosticsMemo {
     let remembered: Remembered;
     if (!known) remembered = { path, value, line, diagnostics: compute() };
     else if (known.line === line) remembered = known;
+    else if (known.diagnostics === NO_ENTRY_DIAGNOSTICS)
+      remembered = { path, value, line, diagnostics: known.diagnostics };
     else {
       const lines = line - known.line;
       const { value: valueDiagnostics, pitfalls } = known.diagnostics;

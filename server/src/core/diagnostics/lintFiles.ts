@@ -9,7 +9,7 @@ import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
 import { type EnabledObjects, enabledObjects } from './enabledObjects';
 import { checkedEntries, type CheckedEntry } from './checkedEntries';
-import type { EntryDiagnostics, EntryDiagnosticsMemo } from './entryDiagnosticsMemo';
+import { type EntryDiagnostics, type EntryDiagnosticsMemo, NO_ENTRY_DIAGNOSTICS } from './entryDiagnosticsMemo';
 import { entryPitfallDiagnostics, projectPitfallDiagnostics, withoutSuperseded } from './pitfallDiagnostics';
 import { syntaxDiagnostics } from './syntaxDiagnostics';
 import type { CoreDiagnostic } from './types';
@@ -116,10 +116,11 @@ function missingKeyDiagnostics(
 }
 
 function entryDiagnostics(checked: CheckedEntry, env: Environment, memo: EntryDiagnosticsMemo | undefined) {
-  const compute = (): EntryDiagnostics => ({
-    value: entryValueDiagnostics(checked, env),
-    pitfalls: entryPitfallDiagnostics(checked, env),
-  });
+  const compute = (): EntryDiagnostics => {
+    const value = entryValueDiagnostics(checked, env);
+    const pitfalls = entryPitfallDiagnostics(checked, env);
+    return value.length === 0 && pitfalls.length === 0 ? NO_ENTRY_DIAGNOSTICS : { value, pitfalls };
+  };
   return memo ? memo.diagnostics(checked, compute) : compute();
 }
 
