@@ -1,5 +1,6 @@
 // CPU time of other processes, read from /proc, for the benchmarks' "where does the time go" figures. A process
-// that exits between two samples keeps the CPU it had at its last sample, so sample often (e.g. every 100 ms).
+// that exits between two samples keeps the CPU it had at its last sample: sample often enough for the processes
+// that matter (a pod's processes live as long as they print).
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** CPU time (user + system) of one process so far, in ms; undefined once it has exited. */
@@ -53,8 +54,12 @@ function role(pid: string, runFolder: string): string {
   const p = readProc(pid);
   if (!p) return 'gone';
   if (!p.cmdline.includes(`${runFolder}/`)) return 'pods';
-  const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  return comm.startsWith('containerd') ? 'containerd' : comm;
+  try {
+    const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    return comm.startsWith('containerd') ? 'containerd' : comm;
+  } catch {
+    return 'gone';
+  }
 }
 
 /**
