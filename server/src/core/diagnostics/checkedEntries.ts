@@ -42,16 +42,13 @@ export function checkedEntries(
   path: string,
   classOf: (sectionName: string) => ConfigClassSchema | undefined,
 ): CheckedEntry[] {
-  const interpolated = new Map<CfgEntry, string>();
-  for (const ps of doc.parser.sections)
-    for (const o of ps.options) if (o.value !== null) interpolated.set(o.entry, o.value);
   const out: CheckedEntry[] = [];
   for (const section of doc.sections) {
     if (section.isDefault) continue;
     const cls = classOf(section.name);
     for (const entry of section.entries) {
       const param = cls && paramOf(cls, entry.key);
-      out.push({ path, doc, section, entry, cls, param, value: interpolated.get(entry) });
+      out.push({ path, doc, section, entry, cls, param, value: entry.interpolated });
     }
   }
   return out;

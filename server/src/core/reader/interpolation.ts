@@ -137,7 +137,7 @@ export function interpolateValue(
 
 interface WritableOption {
   readonly key: string;
-  readonly entry: CfgEntry;
+  readonly entry: Omit<CfgEntry, 'interpolated'> & { interpolated: string | undefined };
   value: string | null;
 }
 
@@ -163,6 +163,7 @@ export function interpolateAll(
       const raw = option.entry.rawValue;
       if (!raw.includes('%')) {
         option.value = raw;
+        option.entry.interpolated = raw;
         continue;
       }
       if (!lookup) {
@@ -172,6 +173,7 @@ export function interpolateAll(
       }
       const result = interpolateValue(section.name, option.key, option.entry, lookup);
       option.value = result.value;
+      if (result.value !== null) option.entry.interpolated = result.value;
       if (!result.error) continue;
       if (!nodeIndexes.has(option.entry.sectionIndex)) {
         if (reportedDefaults.has(option.entry)) continue;

@@ -41,6 +41,13 @@ export interface CfgEntry {
   readonly range: Range;
   /** Index in `CfgDocument.sections`, or -1 for lines before any header (`CfgDocument.preamble`). */
   readonly sectionIndex: number;
+  /**
+   * What `parser.get()` returns for this entry in its section (`%` interpolation done; `PythonOption.value`),
+   * undefined when that raises or when a later duplicate key replaced the entry. A `[DEFAULT]` entry is read
+   * through every section; it holds the last section's reading. Kept on the entry so the checks find it
+   * without a map keyed by entries.
+   */
+  readonly interpolated: string | undefined;
 }
 
 export interface CfgSection {

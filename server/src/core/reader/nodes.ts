@@ -20,6 +20,7 @@ export class ValueLineNode implements CfgValueLine {
 
 export class EntryNode implements CfgEntry {
   rawValue = '';
+  interpolated: string | undefined = undefined;
   /** Most entries are one line: the array is only created for a continuation line (or when asked for). */
   private firstLine: ValueLineNode;
   private allLines: ValueLineNode[] | null = null;
