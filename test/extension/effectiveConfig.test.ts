@@ -1,32 +1,15 @@
 // "Databand: Show Effective Config" in a real VS Code: the env and engine objects with every value and where it
 // comes from (a link to the file line, a variable, the code default), and the document following an edit.
 import * as assert from 'node:assert/strict';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { waitForEvent } from './waitFor';
-import {
-  PROJECT_CFG,
-  SYSTEM_CFG,
-  diskText,
-  keepEditsUnsaved,
-  lineOf,
-  openWorkspaceFile,
-  replaceLine,
-  restore,
-} from './workspaceFiles';
+import { PROJECT_CFG, SYSTEM_CFG, lineOf, openWorkspaceFile, replaceLine, restoresAfterSuite } from './workspaceFiles';
 
 const SHOW_EFFECTIVE_CONFIG = 'databand.showEffectiveConfig';
 
 suite('Databand: Show Effective Config', () => {
-  let committed = '';
-  suiteSetup(async () => {
-    await keepEditsUnsaved();
-    committed = await diskText(PROJECT_CFG());
-  });
-  suiteTeardown(async () => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === PROJECT_CFG().toString());
-    if (doc) await restore(doc, committed);
-  });
+  restoresAfterSuite(PROJECT_CFG);
 
   test('the env and engine objects, every value with where it comes from', async () => {
     const { doc: project } = await openWorkspaceFile(PROJECT_CFG());

@@ -2,19 +2,11 @@
 // with a task_config, the document following an unsaved edit, dbnd's error with a link to the line that causes
 // it, the palette route where Enter goes through every question, and Escape cancelling quietly.
 import * as assert from 'node:assert/strict';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { answerEveryQuestion } from './quickInputs';
 import { waitForEvent } from './waitFor';
-import {
-  SYSTEM_CFG,
-  diskText,
-  keepEditsUnsaved,
-  lineOf,
-  openWorkspaceFile,
-  replaceLine,
-  restore,
-} from './workspaceFiles';
+import { SYSTEM_CFG, lineOf, openWorkspaceFile, replaceLine, restore, restoresAfterSuite } from './workspaceFiles';
 
 const SHOW_POD_SPEC = 'databand.showPodSpec';
 
@@ -28,15 +20,7 @@ function textOf(doc: vscode.TextDocument, accept: (text: string) => boolean, wha
 }
 
 suite('Databand: Show Effective Pod Spec', () => {
-  let committed = '';
-  suiteSetup(async () => {
-    await keepEditsUnsaved();
-    committed = await diskText(SYSTEM_CFG());
-  });
-  suiteTeardown(async () => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === SYSTEM_CFG().toString());
-    if (doc) await restore(doc, committed);
-  });
+  const committed = restoresAfterSuite(SYSTEM_CFG);
 
   test('the driver pod opens as a read-only YAML document of its own scheme', async () => {
     await openWorkspaceFile(SYSTEM_CFG());
@@ -94,7 +78,7 @@ suite('Databand: Show Effective Pod Spec', () => {
   test('the Pod comes back once the file is fixed', async () => {
     const { doc: cfg } = await openWorkspaceFile(SYSTEM_CFG());
     const pod = (await vscode.commands.executeCommand<vscode.TextEditor>(SHOW_POD_SPEC, { mode: 'driver' })).document;
-    await restore(cfg, committed);
+    await restore(cfg, committed());
     await textOf(
       pod,
       (t) => /^kind: Pod$/m.test(t) && /namespace: databand$/m.test(t),
