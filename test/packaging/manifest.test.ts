@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import * as commandIds from '../../client/src/commandIds';
+import * as commandIds from '../../protocol/commandIds';
 import { REPO_ROOT } from '../support/paths';
 
 interface Manifest {

@@ -3,6 +3,7 @@
 // keep their URI as the name.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
+import type { Analysis } from '../ide/analysis';
 
 export function uriToPath(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
@@ -20,4 +21,13 @@ export function uriToPath(uri: string): string {
 export function pathToUri(path: string, document: { readonly uri: string; readonly path: string }): string {
   if (path === document.path) return document.uri;
   return isAbsolute(path) ? pathToFileURL(path).href : path;
+}
+
+/**
+ * The URI of a path the core reports about an analysed project: its file's URI (the editor's own for an open
+ * document), a `file:` URI for another absolute path, and none for dbnd's package defaults, which live under
+ * placeholder folders (`{{DBND_LIB_DIR}}/...`) and have no file to link to.
+ */
+export function projectUriOf(analysis: Analysis): (path: string) => string | undefined {
+  return (path) => analysis.fileByPath(path)?.uri ?? (path.startsWith('/') ? pathToFileURL(path).href : undefined);
 }

@@ -10,10 +10,14 @@ import {
   type CompletionItem,
   type Diagnostic,
   type DiagnosticRelatedInformation,
+  type Location,
 } from 'vscode-languageserver/node';
 import type { CompletionEntry, CompletionKind } from '../ide/completionItem';
 import type { CoreDiagnostic, RelatedLocation, Severity } from '../core/diagnostics/types';
 import type { Range } from '../core/text/range';
+import type { DbndFailure, PathRange } from '../ide/dbndRun';
+import type { EffectiveObjectView } from '../ide/effectiveConfig';
+import type { DbndError, EffectiveObject } from '../../../protocol/customRequests';
 
 /** Source shown next to every diagnostic in the Problems panel. */
 export const DIAGNOSTIC_SOURCE = 'dbnd';
@@ -35,6 +39,47 @@ export function toRange(range: Range): Diagnostic['range'] {
   return {
     start: { line: range.start.line, character: range.start.character },
     end: { line: range.end.line, character: range.end.character },
+  };
+}
+
+/** The URI of a path the core reports, or undefined when the file has none (dbnd's packaged defaults). */
+export type UriOf = (path: string) => string | undefined;
+
+/** A range in a file → an LSP location; nothing when the file has no URI to link to. */
+export function toLocation(at: PathRange | undefined, uriOf: UriOf): Location | undefined {
+  const uri = at && uriOf(at.path);
+  return at && uri ? { uri, range: toRange(at.range) } : undefined;
+}
+
+export function toDbndError(failure: DbndFailure, uriOf: UriOf): DbndError {
+  const location = toLocation(failure.location, uriOf);
+  return {
+    stage: failure.stage,
+    type: failure.type,
+    message: failure.message,
+    nested: failure.nested.map((n) => ({ type: n.type, message: n.message })),
+    ...(location ? { location } : {}),
+  };
+}
+
+export function toEffectiveObject(obj: EffectiveObjectView, uriOf: UriOf): EffectiveObject {
+  return {
+    role: obj.role,
+    name: obj.name,
+    className: obj.className,
+    classPath: obj.classPath,
+    sections: [...obj.sections],
+    params: obj.params.map((p) => ({
+      name: p.name,
+      type: p.type,
+      value: p.value,
+      source: p.source,
+      from: p.from.map((f) => {
+        const location = toLocation(f.location, uriOf);
+        return { text: f.text, ...(location ? { location } : {}) };
+      }),
+      system: p.system,
+    })),
   };
 }
 
