@@ -6,6 +6,7 @@
 // - server/src/ (outside lsp/ and server.ts): no LSP package; lsp/ is the only LSP code.
 // - server/src/cluster/: Node-only, no vscode package; exactly one adapter file imports @kubernetes/client-node,
 //   and no file elsewhere does.
+// - server/src/lsp/handlers/: only types from server/src/core/ (`import type`); the work is done in ide/.
 // - client/: no server code except the shared protocol/ types and the cluster module's public index
 //   (server/src/cluster), which the extension and the CLI share.
 // A folder that does not exist yet simply has no files to check.
@@ -33,14 +34,31 @@ interface Import {
   /** Repository-relative target of a relative import, e.g. `server/src/lsp/x`; undefined for packages. */
   target: string | undefined;
   line: number;
+  /** Erased at compile time: `import type`, `import { type A }` with only type names, `typeof import(...)`. */
+  typeOnly: boolean;
+}
+
+/** Only type names are named (`import { type A, type B }`, `export type { A }`), so nothing remains at run time. */
+function namesOnlyTypes(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
+  if (ts.isExportDeclaration(node)) {
+    if (node.isTypeOnly) return true;
+    const clause = node.exportClause;
+    return !!clause && ts.isNamedExports(clause) && clause.elements.every((e) => e.isTypeOnly);
+  }
+  const clause = node.importClause;
+  if (!clause) return false; // `import './x'` runs the module
+  if (clause.isTypeOnly) return true;
+  const bindings = clause.namedBindings;
+  return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly);
 }
 
 function importsOf(file: string, source: ts.SourceFile): Import[] {
   const found: Import[] = [];
-  const add = (literal: ts.StringLiteralLike) => {
+  const add = (literal: ts.StringLiteralLike, typeOnly = false) => {
     const specifier = literal.text;
     const target = specifier.startsWith('.') ? posix.normalize(posix.join(dirname(file), specifier)) : undefined;
-    found.push({ specifier, target, line: source.getLineAndCharacterOfPosition(literal.getStart(source)).line + 1 });
+    const line = source.getLineAndCharacterOfPosition(literal.getStart(source)).line + 1;
+    found.push({ specifier, target, line, typeOnly });
   };
   const visit = (node: ts.Node): void => {
     if (
@@ -48,10 +66,10 @@ function importsOf(file: string, source: ts.SourceFile): Import[] {
       node.moduleSpecifier &&
       ts.isStringLiteralLike(node.moduleSpecifier)
     ) {
-      add(node.moduleSpecifier);
+      add(node.moduleSpecifier, namesOnlyTypes(node));
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const e = node.moduleReference.expression;
-      if (ts.isStringLiteralLike(e)) add(e);
+      if (ts.isStringLiteralLike(e)) add(e, node.isTypeOnly);
     } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0])) {
       const callee = node.expression;
       if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require'))
@@ -61,7 +79,7 @@ function importsOf(file: string, source: ts.SourceFile): Import[] {
       ts.isLiteralTypeNode(node.argument) &&
       ts.isStringLiteralLike(node.argument.literal)
     ) {
-      add(node.argument.literal);
+      add(node.argument.literal, true);
     }
     ts.forEachChild(node, visit);
   };
@@ -105,7 +123,7 @@ export function checkFile(file: string, text: string): Violation[] {
   const violations: Violation[] = [];
   const report = (line: number, rule: string) => violations.push({ file, line, rule });
 
-  for (const { specifier, target, line } of importsOf(file, source)) {
+  for (const { specifier, target, line, typeOnly } of importsOf(file, source)) {
     if (under(file, 'server/src/core')) {
       if (isVscodePackage(specifier)) report(line, `core imports '${specifier}': the core knows no editor and no LSP`);
       else if (isNodeBuiltin(specifier)) report(line, `core imports Node's '${specifier}': the core is pure (no I/O)`);
@@ -133,6 +151,9 @@ export function checkFile(file: string, text: string): Violation[] {
     if (isKubernetesClient(specifier) && !under(file, 'server/src/cluster')) {
       report(line, `'${KUBERNETES_CLIENT}' imported outside server/src/cluster/ (only its one adapter file may)`);
     }
+    // A handler converts around one ide/ function; calling the core itself is the logic that belongs in ide/.
+    if (under(file, 'server/src/lsp/handlers') && target !== undefined && under(target, 'server/src/core') && !typeOnly)
+      report(line, `handler imports '${specifier}' from core/ as a value: lsp/handlers/ import only types from core/`);
     // The cluster module is shared by the extension and the CLI, through its public index only.
     const clusterIndex = target === 'server/src/cluster' || target === 'server/src/cluster/index';
     if (
