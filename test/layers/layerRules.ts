@@ -4,9 +4,9 @@
 //   nothing from the other server layers.
 // - server/src/ide/: editor terms as plain data. No vscode and no LSP package (their types included), no lsp/ code.
 // - server/src/ (outside lsp/ and server.ts): no LSP package; lsp/ is the only LSP code.
+// - server/src/lsp/handlers/: only types from server/src/core/ (`import type`); the work is done in ide/.
 // - server/src/cluster/: Node-only, no vscode package; exactly one adapter file imports @kubernetes/client-node,
 //   and no file elsewhere does.
-// - server/src/lsp/handlers/: only types from server/src/core/ (`import type`); the work is done in ide/.
 // - client/: no server code except the shared protocol/ types and the cluster module's public index
 //   (server/src/cluster), which the extension and the CLI share.
 // A folder that does not exist yet simply has no files to check.
