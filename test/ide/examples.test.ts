@@ -3,12 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseCfg } from '../../server/src/core/reader';
 import { Analysis } from '../../server/src/ide/analysis';
 import { fileDiagnostics } from '../../server/src/ide/diagnostics';
+import { EXAMPLES_DIR } from '../support/paths';
 
-const EXAMPLES = resolve('test/fixtures/examples');
+const EXAMPLES = EXAMPLES_DIR;
 /** The guide verbatim (indented sections swallowed), the GCP FAQ with `]]`, the extending guide with its typo. */
 const BROKEN = ['16_', '18_', '19_'];
 

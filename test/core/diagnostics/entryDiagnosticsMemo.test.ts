@@ -9,8 +9,9 @@ import fc from 'fast-check';
 import { lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
 import { EntryDiagnosticsMemo } from '../../../server/src/core/diagnostics/entryDiagnosticsMemo';
 import { generateLargeConfig } from '../../bench/generateLargeConfig';
+import { EXAMPLES_DIR } from '../../support/paths';
 
-const EXAMPLES = join(__dirname, '../../../../test/fixtures/examples');
+const EXAMPLES = EXAMPLES_DIR;
 const examples = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith('.cfg'))
   .map((f) => readFileSync(join(EXAMPLES, f), 'utf8'));
