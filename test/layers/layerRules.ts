@@ -6,6 +6,8 @@
 // - server/src/ (outside lsp/ and server.ts): no LSP package; lsp/ is the only LSP code.
 // - server/src/cluster/: Node-only, no vscode package; exactly one adapter file imports @kubernetes/client-node,
 //   and no file elsewhere does.
+// - server/src/cli/: files are read only through CliIo; nodeIo.ts, its Node implementation, is the one file that
+//   imports node:fs.
 // - client/: no server code except the shared protocol/ types and the cluster module's public index
 //   (server/src/cluster), which the extension and the CLI share.
 // A folder that does not exist yet simply has no files to check.
@@ -129,6 +131,9 @@ export function checkFile(file: string, text: string): Violation[] {
     }
     if (under(file, 'server/src/cluster') && isVscodePackage(specifier)) {
       report(line, `cluster imports '${specifier}': cluster code is Node-only`);
+    }
+    if (under(file, 'server/src/cli') && file !== 'server/src/cli/nodeIo.ts' && /^(node:)?fs($|\/)/.test(specifier)) {
+      report(line, `cli imports '${specifier}': dbnd-cfg reads files only through CliIo (cli/nodeIo.ts)`);
     }
     if (isKubernetesClient(specifier) && !under(file, 'server/src/cluster')) {
       report(line, `'${KUBERNETES_CLIENT}' imported outside server/src/cluster/ (only its one adapter file may)`);
