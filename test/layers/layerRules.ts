@@ -30,14 +30,14 @@ const isNodeBuiltin = (spec: string) => NODE_BUILTINS.has(spec) || spec.startsWi
 /** The package or any of its subpaths (`@kubernetes/client-node/dist/config.js`). */
 const isKubernetesClient = (spec: string) => spec === KUBERNETES_CLIENT || spec.startsWith(`${KUBERNETES_CLIENT}/`);
 
-interface Import {
+export interface Import {
   specifier: string;
   /** Repository-relative target of a relative import, e.g. `server/src/lsp/x`; undefined for packages. */
   target: string | undefined;
   line: number;
 }
 
-function importsOf(file: string, source: ts.SourceFile): Import[] {
+export function importsOf(file: string, source: ts.SourceFile): Import[] {
   const found: Import[] = [];
   const add = (literal: ts.StringLiteralLike) => {
     const specifier = literal.text;

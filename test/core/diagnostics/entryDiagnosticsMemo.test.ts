@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
 import { EntryDiagnosticsMemo } from '../../../server/src/core/diagnostics/entryDiagnosticsMemo';
-import { generateLargeConfig } from '../../bench/generateLargeConfig';
+import { generateLargeConfig } from '../../support/generateLargeConfig';
 import { EXAMPLES_DIR } from '../../support/paths';
 
 const EXAMPLES = EXAMPLES_DIR;
