@@ -1,17 +1,18 @@
-// Rewrites the key tables in README.md (between <!-- keys:start --> and <!-- keys:end -->) from the key schema.
-// Run through `npm run docs:keys`, which compiles with tsc first; the markers are appended if missing.
+// Rewrites the key tables in docs/config-keys.md (between <!-- keys:start --> and <!-- keys:end -->) from the key
+// schema. Run through `npm run docs:keys`, which compiles with tsc first; the markers are appended if missing.
+// (The file name is historical: the table lived in README.md until the README became the Marketplace page.)
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const { withCurrentKeyTable } = require('../out/server/src/core/schema/readmeKeys.js');
 
-const README = new URL('../README.md', import.meta.url);
-const before = existsSync(README) ? readFileSync(README, 'utf8') : '';
+const KEYS_DOC = new URL('../docs/config-keys.md', import.meta.url);
+const before = existsSync(KEYS_DOC) ? readFileSync(KEYS_DOC, 'utf8') : '';
 const after = withCurrentKeyTable(before);
 if (after === before) {
-  console.log('README.md key table is up to date');
+  console.log('docs/config-keys.md key table is up to date');
 } else {
-  writeFileSync(README, after);
-  console.log('README.md key table updated');
+  writeFileSync(KEYS_DOC, after);
+  console.log('docs/config-keys.md key table updated');
 }

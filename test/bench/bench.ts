@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseCfg, toDbndView } from '../../server/src/core/reader';
 import { syntaxDiagnostics } from '../../server/src/core/diagnostics/syntaxDiagnostics';
 import { lintFiles } from '../../server/src/core/diagnostics/lintFiles';
-import { generateLargeConfig } from './generateLargeConfig';
+import { generateLargeConfig } from '../support/generateLargeConfig';
 import { generatePodYaml } from './generatePodYaml';
 import { measureConfigparserRead, measureCpu } from './lintCpuBench';
 import {

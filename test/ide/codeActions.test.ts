@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codeActions } from '../../server/src/ide/codeActions';
 import { lintFiles } from '../../server/src/core/diagnostics/lintFiles';
-import { applyEdits } from './applyEdits';
-import { cursorProject } from './cursorProject';
+import { applyEdits } from '../support/applyEdits';
+import { cursorProject } from '../support/fixture';
 
 const FILE = 'databand-system.cfg';
 

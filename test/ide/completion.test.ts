@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { completions } from '../../server/src/ide/completion';
-import { analysisFixture } from './analysisFixture';
+import { analysisFixture } from '../support/fixture';
 
 function labels(spec: string, env?: Record<string, string>): string[] {
   const f = analysisFixture(spec, env);

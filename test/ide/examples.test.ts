@@ -3,25 +3,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseCfg } from '../../server/src/core/reader';
-import { Analysis } from '../../server/src/ide/analysis';
+import { join } from 'node:path';
 import { fileDiagnostics } from '../../server/src/ide/diagnostics';
+import { analysisOf } from '../support/fixture';
+import { EXAMPLES_DIR } from '../support/paths';
 
-const EXAMPLES = resolve('test/fixtures/examples');
+const EXAMPLES = EXAMPLES_DIR;
 /** The guide verbatim (indented sections swallowed), the GCP FAQ with `]]`, the extending guide with its typo. */
 const BROKEN = ['16_', '18_', '19_'];
 
 function lint(name: string) {
   const path = join('/home/alice/project', name);
   const text = readFileSync(join(EXAMPLES, name), 'utf8');
-  const analysis = new Analysis({
-    files: [{ uri: `file://${path}`, path, text, doc: parseCfg(text), open: true }],
-    env: {},
-    readFile: () => undefined,
-    isProject: true,
-  });
-  return fileDiagnostics(analysis, path);
+  return fileDiagnostics(analysisOf([{ path, text }]), path);
 }
 
 for (const name of readdirSync(EXAMPLES).filter((f) => f.endsWith('.cfg'))) {
@@ -45,13 +39,7 @@ test('a plugin class is information, a bad value in an unbuilt engine a warning,
   const text =
     '[gcp_prod]\n_type = dbnd_gcp.env.GcpEnvConfig\n[spare]\n_type = kubernetes\ncontainer_repository = r\nkeep_finished_pods = maybe\n';
   const path = '/p/project.cfg';
-  const mk = (t: string) =>
-    new Analysis({
-      files: [{ uri: 'file:///p/project.cfg', path, text: t, doc: parseCfg(t), open: true }],
-      env: {},
-      readFile: () => undefined,
-      isProject: true,
-    });
+  const mk = (t: string) => analysisOf([{ path, text: t }]);
   const unbuilt = fileDiagnostics(mk(text), path);
   assert.equal(unbuilt.find((d) => d.code === 'unmodelled-class')?.severity, 'information');
   const bad = unbuilt.find((d) => d.code === 'invalid-value');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hover } from '../../server/src/ide/hover';
-import { analysisFixture } from './analysisFixture';
+import { analysisFixture } from '../support/fixture';
 import { effectiveValue } from '../../server/src/ide/effectiveValue';
 import { KUBERNETES_ENGINE_CONFIG, paramOf } from '../../server/src/core/schema';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { definition } from '../../server/src/ide/definition';
 import { references } from '../../server/src/ide/references';
 import { prepareRename, rename } from '../../server/src/ide/rename';
-import { cursorProject, describeRanges } from './cursorProject';
+import { cursorProject, describeRanges } from '../support/fixture';
 
 const SYSTEM = [
   '[run]',

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { documentSymbols } from '../../server/src/ide/symbols';
 import { foldingRanges } from '../../server/src/ide/folding';
 import { workspaceSymbols } from '../../server/src/ide/workspaceSymbols';
-import { projectOf, uriOf } from './cursorProject';
+import { projectOf, uriOf } from '../support/fixture';
 
 const TEXT = [
   '# engines',

@@ -7,6 +7,8 @@
 // - server/src/lsp/handlers/: only types from server/src/core/ (`import type`); the work is done in ide/.
 // - server/src/cluster/: Node-only, no vscode package; exactly one adapter file imports @kubernetes/client-node,
 //   and no file elsewhere does.
+// - server/src/cli/: files are read only through CliIo; nodeIo.ts, its Node implementation, is the one file that
+//   imports node:fs.
 // - client/: no server code except the shared protocol/ types and the cluster module's public index
 //   (server/src/cluster), which the extension and the CLI share.
 // A folder that does not exist yet simply has no files to check.
@@ -29,7 +31,7 @@ const isNodeBuiltin = (spec: string) => NODE_BUILTINS.has(spec) || spec.startsWi
 /** The package or any of its subpaths (`@kubernetes/client-node/dist/config.js`). */
 const isKubernetesClient = (spec: string) => spec === KUBERNETES_CLIENT || spec.startsWith(`${KUBERNETES_CLIENT}/`);
 
-interface Import {
+export interface Import {
   specifier: string;
   /** Repository-relative target of a relative import, e.g. `server/src/lsp/x`; undefined for packages. */
   target: string | undefined;
@@ -52,7 +54,7 @@ function namesOnlyTypes(node: ts.ImportDeclaration | ts.ExportDeclaration): bool
   return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly);
 }
 
-function importsOf(file: string, source: ts.SourceFile): Import[] {
+export function importsOf(file: string, source: ts.SourceFile): Import[] {
   const found: Import[] = [];
   const add = (literal: ts.StringLiteralLike, typeOnly = false) => {
     const specifier = literal.text;
@@ -147,6 +149,9 @@ export function checkFile(file: string, text: string): Violation[] {
     }
     if (under(file, 'server/src/cluster') && isVscodePackage(specifier)) {
       report(line, `cluster imports '${specifier}': cluster code is Node-only`);
+    }
+    if (under(file, 'server/src/cli') && file !== 'server/src/cli/nodeIo.ts' && /^(node:)?fs($|\/)/.test(specifier)) {
+      report(line, `cli imports '${specifier}': dbnd-cfg reads files only through CliIo (cli/nodeIo.ts)`);
     }
     if (isKubernetesClient(specifier) && !under(file, 'server/src/cluster')) {
       report(line, `'${KUBERNETES_CLIENT}' imported outside server/src/cluster/ (only its one adapter file may)`);

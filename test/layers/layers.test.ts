@@ -67,6 +67,8 @@ const VIOLATIONS: [file: string, text: string, rule: RegExp][] = [
     /outside server\/src\/lsp\//,
   ],
   ['server/src/cluster/a.ts', "import * as vscode from 'vscode';", /cluster imports 'vscode'/],
+  ['server/src/cli/commands/a.ts', "import { readFileSync } from 'node:fs';", /cli imports 'node:fs'.*CliIo/],
+  ['server/src/cli/a.ts', "import { readFile } from 'fs/promises';", /cli imports 'fs\/promises'/],
   [
     'server/src/lsp/handlers/a.ts',
     "import { runDbnd } from '../../core/run';",
@@ -138,6 +140,7 @@ const ALLOWED: [file: string, text: string][] = [
     'server/src/cluster/kubeApi.ts',
     "import * as k8s from '@kubernetes/client-node';\nimport { readFile } from 'node:fs/promises';",
   ],
+  ['server/src/cli/nodeIo.ts', "import { openSync } from 'node:fs';\nimport { resolve } from 'node:path';"],
   ['client/src/a.ts', "import * as vscode from 'vscode';\nimport { RunRequest } from '../../protocol/run';"],
   ['client/src/a.ts', "import { RunRequest } from '../../server/src/protocol/run';"],
   ['client/src/cluster/a.ts', "import { runOnCluster } from '../../../server/src/cluster';"],

@@ -59,6 +59,12 @@ test('the vsix holds the bundles, the grammar, the snippets and every file the m
   const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
   const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => posix.normalize(m[1]));
   assert.ok(images.length >= 3, `the README shows its screenshots: ${images.join(', ')}`);
+  // So are its links to the other documents (docs/config-keys.md, CHANGELOG.md, ...).
+  const documents = [...readme.matchAll(/[^!]\[[^\]]*\]\(([^)\s#:]+\.md)\)/g)].map((m) => posix.normalize(m[1]));
+  assert.ok(
+    documents.includes('docs/config-keys.md'),
+    `the README links to the key reference: ${documents.join(', ')}`,
+  );
   const expected = [
     'package.json',
     'dist/server/server.js',
@@ -66,6 +72,7 @@ test('the vsix holds the bundles, the grammar, the snippets and every file the m
     'readme.md',
     ...referenced,
     ...images,
+    ...documents,
   ];
   for (const file of expected) {
     assert.ok(

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeActionRequest, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol/node';
-import { applyEdits } from '../ide/applyEdits';
+import { applyEdits } from '../support/applyEdits';
 import { LspServerProcess } from './lspServerProcess';
-import { fixtureEnv, writeFixture } from './projectFixture';
+import { fixtureEnv, writeFixture } from '../support/fixture';
 import { withTimeout } from './waitFor';
 
 const PROJECT = `

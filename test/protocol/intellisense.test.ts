@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { LspServerProcess } from './lspServerProcess';
 import { withTimeout } from './waitFor';
-import { fixtureEnv, writeFixture } from './projectFixture';
+import { fixtureEnv, writeFixture } from '../support/fixture';
 
 test('completion offers the keys of a class named in an unopened file, with snippets and docs', async (t) => {
   const fixture = writeFixture(`

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { CLI_JS } from '../support/paths';
 import { LspServerProcess } from './lspServerProcess';
-import { type Fixture, fixtureEnv, writeFixture } from './projectFixture';
+import { type Fixture, fixtureEnv, writeFixture } from '../support/fixture';
 
 const PROJECT = `
 //- /.dbnd/databand-system.cfg

@@ -15,7 +15,7 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import { LspServerProcess } from './lspServerProcess';
-import { fixtureEnv, writeFixture, type Fixture } from './projectFixture';
+import { fixtureEnv, writeFixture, type Fixture } from '../support/fixture';
 import { withTimeout } from './waitFor';
 
 const PROJECT = `

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { CLI_JS, SERVER_JS, repoPath } from '../support/paths';
-import { fixtureEnv, writeFixture } from './projectFixture';
+import { fixtureEnv, writeFixture } from '../support/fixture';
 
 const NVIM_MISSING = spawnSync('nvim', ['--version']).error
   ? 'nvim is not installed (Debian: apt-get install neovim; .ci/run installs it)'

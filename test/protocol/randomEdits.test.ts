@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { LspServerProcess } from './lspServerProcess';
 import { withTimeout } from './waitFor';
-import { fixtureEnv, writeFixture } from './projectFixture';
+import { fixtureEnv, writeFixture } from '../support/fixture';
 
 /** Fragments an editing user types: headers, keys, delimiters, JSON, `%`, indentation, line breaks. */
 const fragment = fc.oneof(

@@ -8,7 +8,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { LspServerProcess } from './lspServerProcess';
-import { fixtureEnv, writeFixture } from './projectFixture';
+import { fixtureEnv, writeFixture } from '../support/fixture';
 
 const PROJECT = `
 //- /.dbnd/databand-system.cfg

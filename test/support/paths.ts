@@ -21,3 +21,7 @@ export function repoPath(...segments: string[]): string {
 /** The bundles esbuild writes (npm run build); protocol and CLI tests run these, as users do. */
 export const SERVER_JS = repoPath('dist', 'server', 'server.js');
 export const CLI_JS = repoPath('dist', 'cli', 'dbnd-cfg.js');
+
+/** The shared fixtures: real dbnd files, and the conformance cases with dbnd's recorded answers. */
+export const EXAMPLES_DIR = repoPath('test', 'fixtures', 'examples');
+export const CONFORMANCE_CASES_DIR = repoPath('test', 'fixtures', 'conformance', 'cases');

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { textOf, withCursor } from './cursor';
+import { analysisFixture, cursorProject, projectOf, uriOf, writeFixture } from './fixture';
 import { assertText, dedent } from './expectText';
 import { REPO_ROOT, repoPath } from './paths';
 
@@ -57,4 +58,32 @@ test('assertText passes on equal text and fails naming the visible line ends', (
       ),
     (err: Error) => err.message.includes('|a = 1 ⏎'),
   );
+});
+
+test('fixtures: both forms give the Analysis of their files, with the $0 cursor taken out by withCursor', () => {
+  const spec = analysisFixture('//- /p/project.cfg\n[core]\ndataband_$0url = x\n//- /p/pod.yaml\nkind: Pod\n');
+  assert.equal(spec.uri, 'file:///p/project.cfg');
+  assert.deepEqual(spec.position, { line: 1, character: 9 });
+  assert.equal(spec.texts.get(spec.uri), '[core]\ndataband_url = x\n');
+  assert.equal(spec.analysis.snapshot.files.length, 1, 'only .cfg files are project files');
+  assert.equal(spec.analysis.snapshot.readFile('/p/pod.yaml'), 'kind: Pod\n', 'other files are readable');
+  assert.equal(spec.analysis.snapshot.files[0].open, true);
+
+  const record = cursorProject({ 'a.cfg': '[a]\n', 'b.cfg': '[b]\n_from = $0a\n' });
+  assert.equal(record.uri, uriOf('b.cfg'));
+  assert.deepEqual(record.position, { line: 1, character: 8 });
+  assert.deepEqual(
+    record.analysis.snapshot.files.map((f) => [f.path, f.open]),
+    [
+      ['/proj/a.cfg', false],
+      ['/proj/b.cfg', false],
+    ],
+  );
+});
+
+test('fixtures: a cursor is required where a position is tested, and never two', () => {
+  assert.throws(() => analysisFixture('//- /p/project.cfg\n[core]\n'), /exactly one \$0/);
+  assert.throws(() => cursorProject({ 'a.cfg': '$0', 'b.cfg': '$0' }), /exactly one \$0/);
+  assert.throws(() => writeFixture('//- /a.cfg\n$0\n//- /b.cfg\n$0\n'), /at most one \$0/);
+  assert.equal(projectOf({ 'a.cfg': '[a]\n' }).snapshot.files.length, 1);
 });

@@ -3,6 +3,7 @@
 // current-context) and the engine's namespace. A status bar item shows the choice; clicking it switches.
 import * as vscode from 'vscode';
 import { describeKubeconfig, type KubeconfigRequest } from '../../../server/src/cluster';
+import { clusterTargetLabel } from './clusterTargetLabel';
 
 export interface ClusterChoice {
   /** null: the engine's cluster_context, else the kubeconfig's current-context. */
@@ -25,7 +26,7 @@ export class ClusterTarget implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly state: vscode.Memento) {
-    this.item.name = 'Databand: Kubernetes context';
+    this.item.name = 'Databand: Kubernetes context of runs';
     this.item.command = 'databand.selectClusterContext';
   }
 
@@ -42,11 +43,9 @@ export class ClusterTarget implements vscode.Disposable {
   /** Shows the folder's choice; hidden outside a trusted workspace, where cluster actions are off. */
   show(folderKey: string | undefined): void {
     if (!folderKey || !vscode.workspace.isTrusted) return this.item.hide();
-    const c = this.get(folderKey);
-    this.item.text = `$(cloud) ${c.context ?? 'engine context'}${c.namespace ? `/${c.namespace}` : ''}`;
-    this.item.tooltip = c.context
-      ? `Databand runs and the Pods view use kubeconfig context "${c.context}"${c.namespace ? ` and namespace "${c.namespace}"` : " and the engine's namespace"}. Click to switch.`
-      : "Databand runs use the engine's cluster_context (else the kubeconfig's current-context) and namespace, as dbnd does. Click to choose one.";
+    const label = clusterTargetLabel(this.get(folderKey));
+    this.item.text = label.text;
+    this.item.tooltip = label.tooltip;
     this.item.show();
   }
 

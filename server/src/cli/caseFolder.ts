@@ -1,18 +1,11 @@
-// `dbnd-cfg case`'s disk access: the case folder's files by absolute path. Running and reporting the case is
-// the core's (core/conformance/caseFolder.ts), shared with the conformance test.
-import { readFileSync } from 'node:fs';
+// `dbnd-cfg case`'s disk access: the case folder's files by absolute path, read through CliIo. Running and
+// reporting the case is the core's (core/conformance/caseFolder.ts), shared with the conformance test.
 import { resolve } from 'node:path';
 import { runCaseFolder as runCaseFolderWith } from '../core/conformance/caseFolder';
 import type { Json } from '../core/json';
+import type { CliIo } from './command';
+import { readOptionalText } from './inputFiles';
 
-function readOrUndefined(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-export function runCaseFolder(caseDir: string): Json {
-  return runCaseFolderWith(resolve(caseDir), readOrUndefined);
+export function runCaseFolder(caseDir: string, io: CliIo): Json {
+  return runCaseFolderWith(resolve(io.cwd, caseDir), (path) => readOptionalText(io, path));
 }

@@ -1,12 +1,12 @@
 // The options `effective` and `render-pod` share: which files, env vars, --set values, env and engine, turned
 // into the core's run request. Without --file the files are discovered from the current folder as dbnd does.
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { discoverProject } from '../core/config/discovery';
 import type { RenderContext, RunRequest } from '../core/run';
 import type { Json } from '../core/json';
 import { UsageError, type CliIo, type CommandArgs, type OptionSpecs } from './command';
 import { readConfigInput, readOptionalText } from './inputFiles';
+import { ioFileSystemView } from './ioFileSystem';
 
 export const DBND_RUN_OPTIONS: OptionSpecs = {
   env: { type: 'string' },
@@ -36,11 +36,6 @@ function keyValue(option: string, text: string): [string, string] {
   return [text.slice(0, eq), text.slice(eq + 1)];
 }
 
-const fsView = {
-  isFile: (path: string) => existsSync(path) && statSync(path).isFile(),
-  readFile: (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
-};
-
 function taskConfigOption(text: string | undefined): Readonly<Record<string, Json>> | undefined {
   if (text === undefined) return undefined;
   let value: unknown;
@@ -68,7 +63,7 @@ export function dbndRunRequest(args: CommandArgs, io: CliIo, render?: RenderCont
   const taskConfig = taskConfigOption(typeof v['task-config'] === 'string' ? v['task-config'] : undefined);
   // dbnd's bootstrap puts DBND_HOME into its own environment, so `${DBND_HOME}` in a value
   // expands to the discovered folder (docs/dbnd-rules.md §1.5).
-  const project = discoverProject(io.cwd, environment, fsView);
+  const project = discoverProject(io.cwd, environment, ioFileSystemView(io));
   const explicit = list(v.file).map((f) => resolve(io.cwd, f));
   const paths = explicit.length > 0 ? explicit : project.paths;
   return {

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCaseFolder } from '../../../server/src/core/conformance/caseFolder';
+import { CONFORMANCE_CASES_DIR } from '../../support/paths';
 
-const CASES = join(__dirname, '../../../../test/fixtures/conformance/cases');
+const CASES = CONFORMANCE_CASES_DIR;
 const EXACT = [
   'files',
   'env_config',

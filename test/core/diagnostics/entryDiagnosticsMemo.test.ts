@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
 import { EntryDiagnosticsMemo } from '../../../server/src/core/diagnostics/entryDiagnosticsMemo';
-import { generateLargeConfig } from '../../bench/generateLargeConfig';
+import { generateLargeConfig } from '../../support/generateLargeConfig';
+import { EXAMPLES_DIR } from '../../support/paths';
 
-const EXAMPLES = join(__dirname, '../../../../test/fixtures/examples');
+const EXAMPLES = EXAMPLES_DIR;
 const examples = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith('.cfg'))
   .map((f) => readFileSync(join(EXAMPLES, f), 'utf8'));

@@ -1,16 +1,14 @@
 // Loads the conformance cases that reach the pod stage and turns them into renderer inputs (docs/conformance.md §3–§7):
 // engine values from expected `engine_config` overlaid with `pod_engine`, the render context from case.json,
 // and the process environment of §4 plus `env_vars`. `{{FILES_DIR}}` becomes the case's absolute files folder.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EngineValues, PodRenderContext } from '../../../server/src/core/pod/types';
 import { ORACLE_BASE_ENVIRONMENT } from '../../../server/src/core/conformance/caseInput';
 import type { Json, JsonObject } from '../../../server/src/core/json';
+import { CONFORMANCE_CASES_DIR } from '../../support/paths';
 
-export const CASES_DIR = [
-  resolve(__dirname, '../../../../test/fixtures/conformance/cases'),
-  resolve(process.cwd(), 'test/fixtures/conformance/cases'),
-].find((p) => existsSync(p)) as string;
+export const CASES_DIR = CONFORMANCE_CASES_DIR;
 
 export interface PodCase {
   readonly name: string;

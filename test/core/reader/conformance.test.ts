@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { dbndViewToJson, parseCfg, toDbndView } from '../../../server/src/core/reader';
+import { CONFORMANCE_CASES_DIR } from '../../support/paths';
 
-const CASES = resolve('test/fixtures/conformance/cases');
+const CASES = CONFORMANCE_CASES_DIR;
 const PLACEHOLDER = '{{FILES_DIR}}';
 
 function replaceAll(text: string, from: string, to: string): string {

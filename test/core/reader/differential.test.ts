@@ -2,11 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseCfg, toDbndView } from '../../../server/src/core/reader';
 import { oracleReadBatch, oracleReadFile, pythonAvailable, viewToOracleShape } from './properties/pythonOracle';
+import { EXAMPLES_DIR } from '../../support/paths';
 
-const EXAMPLES = resolve('test/fixtures/examples');
+const EXAMPLES = EXAMPLES_DIR;
 const skip = pythonAvailable() ? false : 'python3 is not installed';
 
 test('every example .cfg reads exactly as CPython configparser reads it', { skip }, () => {

@@ -2,14 +2,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseCfg } from '../../../server/src/core/reader';
 import { syntaxDiagnostics } from '../../../server/src/core/diagnostics/syntaxDiagnostics';
 import type { SwallowedSectionData } from '../../../server/src/core/diagnostics/types';
 import type { Range } from '../../../server/src/core/text/range';
 import { textOf } from '../../support/cursor';
+import { CONFORMANCE_CASES_DIR, EXAMPLES_DIR } from '../../support/paths';
 
-const EXAMPLES = resolve('test/fixtures/examples');
+const EXAMPLES = EXAMPLES_DIR;
 
 function codesAndText(text: string): [string, string][] {
   return syntaxDiagnostics(parseCfg(text), 'x.cfg').map((d) => [d.code, textOf(text, d.range)]);
@@ -115,7 +116,7 @@ test('every example file loads without the error Python would raise, and has no 
 });
 
 test('conformance error cases produce the code of the error dbnd raised', () => {
-  const cases = resolve('test/fixtures/conformance/cases');
+  const cases = CONFORMANCE_CASES_DIR;
   const expectedCode: Record<string, string> = {
     '29-err-duplicate-section': 'duplicate-section',
     '30-err-unescaped-percent': 'interpolation-syntax',

@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { classByPath, registeredClass } from '../../../server/src/core/schema';
+import { CONFORMANCE_CASES_DIR } from '../../support/paths';
 
-const CASES_DIR = resolve(__dirname, '../../../../test/fixtures/conformance/cases');
+const CASES_DIR = CONFORMANCE_CASES_DIR;
 
 interface ReportedParam {
   readonly type: string;

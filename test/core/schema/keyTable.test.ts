@@ -1,4 +1,4 @@
-// The generated README key table: one row per key, the markers' splice, and the first-sentence rule.
+// The generated key table (docs/config-keys.md): one row per key, the markers' splice, and the first-sentence rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {

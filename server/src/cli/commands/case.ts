@@ -16,7 +16,7 @@ exit codes: 0 printed, 2 bad arguments or unreadable case`,
     if (positionals.length !== 1) throw new UsageError('expected exactly one CASE_DIR');
     let report;
     try {
-      report = runCaseFolder(positionals[0]);
+      report = runCaseFolder(positionals[0], io);
     } catch (err) {
       io.stderr(`dbnd-cfg case: cannot read ${positionals[0]}: ${err instanceof Error ? err.message : String(err)}\n`);
       return ExitCode.usage;

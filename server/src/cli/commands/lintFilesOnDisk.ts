@@ -8,9 +8,7 @@ import { range } from '../../core/text/range';
 import type { ProjectFileSource } from '../../ide/projectAnalysis';
 import type { CliIo } from '../command';
 import { type ConfigInput, readConfigInput, readOptionalText } from '../inputFiles';
-
-/** node:fs codes that mean "no file here", as os.path.isfile answers False; any other failure is a file. */
-const NOT_A_FILE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+import { isFileThroughIo } from '../ioFileSystem';
 
 export class LintFilesOnDisk implements FileSystemView, ProjectFileSource {
   private readonly inputs = new Map<string, ConfigInput>();
@@ -19,13 +17,7 @@ export class LintFilesOnDisk implements FileSystemView, ProjectFileSource {
 
   /** True for anything that is there and not a folder (an unreadable file too: linting it then says so). */
   isFile(path: string): boolean {
-    if (this.inputs.has(path)) return true;
-    try {
-      this.io.readFile(path, 0);
-      return true;
-    } catch (err) {
-      return !NOT_A_FILE.has(String((err as NodeJS.ErrnoException).code));
-    }
+    return this.inputs.has(path) || isFileThroughIo(this.io, path);
   }
 
   /** Discovery reads setup.cfg/tox.ini for a `[databand]` section; unreadable counts as no section. */

@@ -1,4 +1,4 @@
-// Splicing the generated key table into README.md between two markers; the rest of the README is hand-written
+// Splicing the generated key table into docs/config-keys.md between two markers; the rest of the file is hand-written
 // by others and must stay untouched. Used by scripts/update-readme-keys.mjs and by the drift test.
 import { renderKeyTable } from './keyTable';
 

@@ -3,8 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DbndFileView } from '../../../../server/src/core/reader';
+import { repoPath } from '../../../support/paths';
 
 /** Ordered result: `{sections: [[name, [[key, value], ...]], ...]}` or `{error: {...}}` (see the python script). */
 export type OracleResult =
@@ -21,7 +22,7 @@ export type OracleResult =
     };
 
 // Tests run from out/test/...; the script is found from the repository root (the working directory of npm).
-const SCRIPT = resolve(process.cwd(), 'test/core/reader/properties/read_like_dbnd.py');
+const SCRIPT = repoPath('test/core/reader/properties/read_like_dbnd.py');
 
 export function pythonAvailable(): boolean {
   return spawnSync('python3', ['--version']).status === 0;

@@ -1,4 +1,4 @@
-// A large, realistic dbnd config for the benchmark: hundreds of Kubernetes engine sections with the keys people
+// A large, realistic dbnd config for the benchmark (and the tests that need a big project): hundreds of Kubernetes engine sections with the keys people
 // write (short `_from` chains, labels, multi-line JSON secrets / pod_error_cfg_source_dict / affinity /
 // tolerations, `%%` in a URL template, `%(...)s` references), comments and blank lines. Every key is a real dbnd
 // key, so a full lint measures the checks rather than thousands of unknown-key warnings.
