@@ -26,7 +26,7 @@ import {
 } from './errors';
 import type { NodeCapacity } from '../core/lifecycle';
 import type { ByteStream, KubeApi, KubePod, LogRequest, PodList, PodSelector, WatchRequest } from './kubeApi';
-import type { Clock } from './clock';
+import { systemClock, type Clock } from './clock';
 import {
   chooseContext,
   contextEntries,
@@ -50,8 +50,10 @@ export interface ClientOptions {
   readonly requestTimeoutMs?: number;
   /** Time to wait for a kubeconfig or certificate file to reach its end (a FIFO). Default 10 s. */
   readonly readTimeoutMs?: number;
-  /** The clock of the file-read time bound. */
+  /** The clock of every time bound (file reads, answers). */
   readonly clock?: Clock;
+  /** Stops the kubeconfig and certificate reads (Ctrl+C while a FIFO is read). */
+  readonly signal?: AbortSignal;
 }
 
 export interface ContextSummary {
@@ -81,9 +83,11 @@ async function loadOne(KubeConfig: ClientNode['KubeConfig'], path: string, optio
       maxBytes: KUBECONFIG_MAX_BYTES,
       timeoutMs: options.readTimeoutMs ?? 10_000,
       clock: options.clock,
+      signal: options.signal,
     });
     text = bytes.toString('utf8');
   } catch (err) {
+    if (options.signal?.aborted) throw new ClusterError('cancelled', `reading the kubeconfig ${path}: cancelled`);
     throw cannot(describeReadError(err));
   }
   const one = new KubeConfig();
@@ -229,7 +233,7 @@ export async function openCluster(request: KubeconfigRequest, options: ClientOpt
     currentContext: contextName, // one KubeConfig per context: credentials come from its current context
   });
   const target: RequestTarget = { context: contextName, namespace: request.namespace, server, user: user.name };
-  return new NodeKubeApi(kc, target, user, options.requestTimeoutMs ?? 10_000);
+  return new NodeKubeApi(kc, target, user, options.requestTimeoutMs ?? 10_000, options.clock ?? systemClock);
 }
 
 /**
@@ -250,9 +254,11 @@ async function inlineFile<T extends Cluster | User>(
       maxBytes: CREDENTIAL_FILE_MAX_BYTES,
       timeoutMs: options.readTimeoutMs ?? 10_000,
       clock: options.clock,
+      signal: options.signal,
     });
     return { ...entry, [fileKey]: undefined, [dataKey]: bytes.toString('base64') };
   } catch (err) {
+    if (options.signal?.aborted) throw new ClusterError('cancelled', `reading ${path}: cancelled`);
     throw new ClusterError(
       'config',
       `${what}, ${path}, cannot be read: ${describeReadError(err)}. Fix that path in the kubeconfig (a relative path is relative to the kubeconfig file).`,
@@ -291,6 +297,7 @@ class NodeKubeApi implements KubeApi {
     readonly target: RequestTarget,
     user: User,
     private readonly timeoutMs: number,
+    private readonly clock: Clock,
   ) {
     this.secrets = [user.token, user.password, user.keyData].filter(
       (s): s is string => typeof s === 'string' && s !== '',
@@ -338,15 +345,14 @@ class NodeKubeApi implements KubeApi {
       let settled = false;
       const req = send(url, { method, headers, agent: opts.agent as http.Agent | undefined, signal }, (res) => {
         settled = true;
-        clearTimeout(timer);
+        cancelTimer();
         resolve({ res, done: () => req.destroy() });
       });
-      const timer = setTimeout(
-        () => req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })),
-        this.timeoutMs,
+      const cancelTimer = this.clock.timer(this.timeoutMs, () =>
+        req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })),
       );
       req.on('error', (err) => {
-        clearTimeout(timer);
+        cancelTimer();
         if (settled) return; // errors after the headers surface on the response stream
         reject(this.failure(err, what, signal));
       });
@@ -379,14 +385,18 @@ class NodeKubeApi implements KubeApi {
     signal?: AbortSignal,
   ): Promise<{ status: number; value: T }> {
     const { res, done } = await this.open(method, path, query, body, what, signal);
-    const timer = setTimeout(() => done(), this.timeoutMs);
+    const cancelTimer = this.clock.timer(this.timeoutMs, () =>
+      res.destroy(
+        Object.assign(new Error(`the answer did not end within ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' }),
+      ),
+    );
     let text: string;
     try {
       text = await this.readAnswer(res, ANSWER_MAX_BYTES, what, done);
     } catch (err) {
       throw this.failure(err, what, signal);
     } finally {
-      clearTimeout(timer);
+      cancelTimer();
     }
     const status = res.statusCode ?? 0;
     const contentType = res.headers['content-type'];

@@ -16,13 +16,15 @@ export interface BoundedReadOptions {
   readonly maxBytes: number;
   readonly timeoutMs: number;
   readonly clock?: Clock;
+  /** Abort = stop reading now (the promise rejects). */
+  readonly signal?: AbortSignal;
 }
 
 /** Why a read was refused; the message names the path and the bound. */
 export class BoundedReadError extends Error {
   constructor(
     message: string,
-    readonly code: 'too-large' | 'timeout' | 'directory',
+    readonly code: 'too-large' | 'timeout' | 'directory' | 'aborted',
   ) {
     super(message);
     this.name = 'BoundedReadError';
@@ -60,6 +62,7 @@ async function readChunks(path: string, options: BoundedReadOptions): Promise<Bu
       total += bytesRead;
       if (total > options.maxBytes) throw tooLarge(path, options.maxBytes);
       if (clock.now() > deadline) throw timedOut(path, options.timeoutMs);
+      if (options.signal?.aborted) throw new BoundedReadError(`reading ${path} was cancelled`, 'aborted');
     }
   } finally {
     await handle.close();
@@ -83,7 +86,14 @@ function readPipe(path: string, options: BoundedReadOptions): Promise<Buffer> {
         if (error) reject(error);
         else resolve(Buffer.concat(chunks, total));
       };
-      const cancelTimer = clock.timer(options.timeoutMs, () => finish(timedOut(path, options.timeoutMs)));
+      const stopTimer = clock.timer(options.timeoutMs, () => finish(timedOut(path, options.timeoutMs)));
+      const onAbort = () => finish(new BoundedReadError(`reading ${path} was cancelled`, 'aborted'));
+      const cancelTimer = () => {
+        stopTimer();
+        options.signal?.removeEventListener('abort', onAbort);
+      };
+      if (options.signal?.aborted) return finish(new BoundedReadError(`reading ${path} was cancelled`, 'aborted'));
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       socket.on('data', (chunk: Buffer) => {
         chunks.push(chunk);
         total += chunk.length;
