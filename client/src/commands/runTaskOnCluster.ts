@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { EnvironmentsRequest } from '../../../protocol/customRequests';
 import {
   ClusterError,
+  describePrepareFailure,
   dryRunPod,
   openCluster,
   prepareClusterRun,
@@ -261,7 +262,7 @@ export const runTaskOnCluster: DatabandCommand = {
       ({ project, prepared } = prepare(tagSet));
     }
     if (!prepared.ok) {
-      void vscode.window.showErrorMessage(`dbnd would fail at the ${prepared.stage} stage: ${prepared.message}`);
+      void vscode.window.showErrorMessage(describePrepareFailure(prepared));
       return undefined;
     }
     if (args.confirm !== 'submit' && !(await confirmSubmit(prepared.run))) return undefined;
