@@ -96,8 +96,9 @@ test('context: --context beats cluster_context beats current-context; an unknown
 
 test('KUBECONFIG with two files is read as kubectl reads it (client-node alone would take the last current-context and throw on duplicates)', async () => {
   const summary = await describeKubeconfig(
-    request({ env: { KUBECONFIG: `${first}:${join(dir, 'missing.yaml')}:${second}` } }),
+    request({ env: { KUBECONFIG: `${first}::${join(dir, 'missing.yaml')}:${second}:${first}` } }),
   );
+  assert.deepEqual(summary.files, [first, second], 'empty entries and repeats dropped, as kubectl does');
   assert.equal(summary.currentContext, 'one');
   assert.deepEqual(
     summary.contexts.map((c) => `${c.name}:${c.user}`),

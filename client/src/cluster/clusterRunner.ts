@@ -61,7 +61,7 @@ export async function runPrepared(plan: PreparedRun, task: string, logDir: strin
           ac.abort();
         });
         for (const w of plan.warnings) log.status(`dbnd: ${w}`);
-        const api = await openCluster(plan.kubeconfig);
+        const api = await openCluster(plan.kubeconfig, { signal: ac.signal });
         log.status(
           `env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`,
         );

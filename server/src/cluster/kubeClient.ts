@@ -1,7 +1,9 @@
 // The one file that uses @kubernetes/client-node. It gives the rest of the module a KubeApi bound to one context and
-// one namespace. What it takes from client-node is the hard part of talking to real clusters: reading kubeconfig
+// one namespace. What it takes from client-node is the hard part of talking to real clusters: parsing kubeconfig
 // files (relative paths, embedded data), in-cluster service accounts, and every credential kind including exec
-// plugins and their token cache, turned into an HTTPS agent and headers. Requests are then made with node:http(s)
+// plugins and their token cache, turned into an HTTPS agent and headers. The files themselves (kubeconfigs,
+// certificates, keys) are read here, bounded and asynchronously (readBounded.ts), and the server address is read
+// as kubectl reads it (kubeconfig.ts, serverUrl). Requests are then made with node:http(s)
 // directly, because client-node 1.4's API classes cannot be cancelled or time-bounded (an unreachable server must
 // fail within seconds), its Log helper dies on a cut stream, and its Watch has no idle timeout; see the README of
 // test/k8s-testbed for the measured pitfalls.

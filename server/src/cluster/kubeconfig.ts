@@ -71,7 +71,8 @@ export interface KubeconfigFiles {
 export function kubeconfigFiles(request: KubeconfigRequest, delimiter: string): KubeconfigFiles {
   if (request.configFile) return { files: [expandHome(request.configFile, request.env)], source: 'config_file' };
   const list = request.env.KUBECONFIG;
-  if (list) return { files: list.split(delimiter).filter((f) => f !== ''), source: 'KUBECONFIG' };
+  // kubectl drops empty entries and repeats (clientcmd's deduplicate), keeping the first place of each.
+  if (list) return { files: [...new Set(list.split(delimiter).filter((f) => f !== ''))], source: 'KUBECONFIG' };
   return { files: [`${request.env.HOME ?? ''}/.kube/config`], source: 'default' };
 }
 
