@@ -2,11 +2,14 @@
 // first definition of a name win), the engine's config_file/cluster_context, and exec plugins found on PATH.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeKubeconfig, openCluster, type KubeconfigRequest } from '../../server/src/cluster';
+import { describeKubeconfig, openCluster, type ClusterError, type KubeconfigRequest } from '../../server/src/cluster';
 import { chooseContext, mergeKubeconfigs } from '../../server/src/cluster/kubeconfig';
+import { ManualClock } from './support/manualClock';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubeconfig-'));
 
@@ -93,8 +96,9 @@ test('context: --context beats cluster_context beats current-context; an unknown
 
 test('KUBECONFIG with two files is read as kubectl reads it (client-node alone would take the last current-context and throw on duplicates)', async () => {
   const summary = await describeKubeconfig(
-    request({ env: { KUBECONFIG: `${first}:${join(dir, 'missing.yaml')}:${second}` } }),
+    request({ env: { KUBECONFIG: `${first}::${join(dir, 'missing.yaml')}:${second}:${first}` } }),
   );
+  assert.deepEqual(summary.files, [first, second], 'empty entries and repeats dropped, as kubectl does');
   assert.equal(summary.currentContext, 'one');
   assert.deepEqual(
     summary.contexts.map((c) => `${c.name}:${c.user}`),
@@ -142,4 +146,106 @@ test('an exec credential plugin is looked up on the given PATH, and its failure 
     missing.serverVersion(),
     /cannot get credentials for user "sso".*exec credential plugin.*on PATH/,
   );
+});
+
+test('KUBECONFIG=/dev/zero is refused at the size bound, at once, with a message naming it', async () => {
+  const started = Date.now();
+  await assert.rejects(openCluster(request({ env: { KUBECONFIG: '/dev/zero' } })), (err: ClusterError) => {
+    assert.equal(err.kind, 'config');
+    assert.match(err.message, /cannot read the kubeconfig \/dev\/zero: \/dev\/zero gives more than 16 MiB/);
+    return true;
+  });
+  assert.ok(Date.now() - started < 5_000, 'bounded: 16 MiB, not gigabytes');
+});
+
+/** A clock that tells when a timer is set, so the test moves time only once the read waits. */
+class TimerClock extends ManualClock {
+  private waiting: (() => void) | null = null;
+  readonly timerSet = new Promise<void>((resolve) => (this.waiting = resolve));
+  override timer(ms: number, fn: () => void): () => void {
+    const cancel = super.timer(ms, fn);
+    this.waiting?.();
+    return cancel;
+  }
+}
+
+test('a FIFO nobody writes to does not hold the process: the read gives up after its time bound, or on cancel', async () => {
+  const fifo = join(dir, 'silent.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const clock = new TimerClock();
+  const pending = openCluster(request({ env: { KUBECONFIG: fifo } }), { clock, readTimeoutMs: 10_000 });
+  await clock.timerSet;
+  clock.advance(10_000);
+  await assert.rejects(
+    pending,
+    /cannot read the kubeconfig .*silent\.fifo: .*gave no end of file within 10 s \(a FIFO/,
+  );
+
+  const ac = new AbortController();
+  const cancelled = openCluster(request({ env: { KUBECONFIG: fifo } }), { signal: ac.signal });
+  ac.abort();
+  await assert.rejects(cancelled, (err: ClusterError) => err.kind === 'cancelled');
+});
+
+test('a FIFO is read as kubectl reads it (KUBECONFIG=<(...)), and an endless writer stops at the bound', async () => {
+  const fifo = join(dir, 'config.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const text = readFileSync(first, 'utf8');
+  const writer = open(fifo, 'w').then(async (h) => {
+    await h.write(text);
+    await h.close();
+  });
+  const api = await openCluster(request({ env: { KUBECONFIG: fifo } }));
+  await writer;
+  assert.equal(api.target.context, 'one');
+
+  const endless = join(dir, 'endless.fifo');
+  execFileSync('mkfifo', [endless]);
+  const yes = spawn('sh', ['-c', `yes 'clusters: []' > '${endless}'`], { stdio: 'ignore' });
+  try {
+    await assert.rejects(openCluster(request({ env: { KUBECONFIG: endless } })), /gives more than 16 MiB/);
+  } finally {
+    yes.kill();
+  }
+});
+
+test('a context whose cluster or user entry is missing names it and lists what is there', async () => {
+  const path = file('dangling.yaml', [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters: [{name: real, cluster: {server: "https://127.0.0.1:1"}}]',
+    'users: [{name: u, user: {token: some-token}}]',
+    'contexts: [{name: a, context: {cluster: gone, user: u}}, {name: b, context: {cluster: real, user: nobody}}]',
+    'current-context: a',
+  ]);
+  await assert.rejects(
+    openCluster(request({ configFile: path })),
+    /context "a" names cluster "gone", which is not in the kubeconfig \(.*dangling\.yaml\)\. Clusters there: real\./,
+  );
+  await assert.rejects(
+    openCluster(request({ configFile: path, context: 'b' })),
+    /context "b" names user "nobody", which is not in the kubeconfig .* Users there: u\./,
+  );
+});
+
+test('a missing client-certificate file is named (relative to the kubeconfig), with no advice about exec plugins', async () => {
+  const path = file('cert.yaml', [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters: [{name: c, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]',
+    'users: [{name: admin-cert, user: {client-certificate: pki/admin.crt, client-key: pki/admin.key}}]',
+    'contexts: [{name: cert, context: {cluster: c, user: admin-cert}}]',
+    'current-context: cert',
+  ]);
+  await assert.rejects(openCluster(request({ configFile: path })), (err: ClusterError) => {
+    assert.equal(err.kind, 'config');
+    assert.ok(
+      err.message.startsWith(
+        `the client-certificate of user "admin-cert" of context "cert", ${join(dir, 'pki/admin.crt')}, cannot be read: no such file.`,
+      ),
+      err.message,
+    );
+    assert.doesNotMatch(err.message, /exec/);
+    return true;
+  });
 });

@@ -11,6 +11,7 @@ import {
   type RunEvent,
   type RunResult,
 } from '../../../server/src/cluster';
+import { errorLine, RunFailed } from './runFailureNotice';
 import { RunLogChannel } from './runLogChannel';
 import { markAsThisWindow } from './windowIdentity';
 
@@ -60,7 +61,7 @@ export async function runPrepared(plan: PreparedRun, task: string, logDir: strin
           ac.abort();
         });
         for (const w of plan.warnings) log.status(`dbnd: ${w}`);
-        const api = await openCluster(plan.kubeconfig);
+        const api = await openCluster(plan.kubeconfig, { signal: ac.signal });
         log.status(
           `env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`,
         );
@@ -90,8 +91,8 @@ export async function runPrepared(plan: PreparedRun, task: string, logDir: strin
       },
     );
   } catch (err) {
-    log.status(`error: ${err instanceof Error ? err.message : String(err)}`);
-    throw err;
+    log.status(`error: ${errorLine(err)}`);
+    throw new RunFailed(err, () => log.channel.show(true));
   } finally {
     active.delete(ac);
     await log.finish();

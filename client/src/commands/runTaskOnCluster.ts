@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { stringify } from 'yaml';
 import { EnvironmentsRequest } from '../../../protocol/customRequests';
 import {
-  ClusterError,
+  describePrepareFailure,
   dryRunPod,
   openCluster,
   prepareClusterRun,
@@ -18,6 +18,7 @@ import {
 } from '../../../server/src/cluster';
 import { runPrepared, type FinishedRun } from '../cluster/clusterRunner';
 import { findPythonTasks } from '../cluster/pythonTasks';
+import { runFailureNotice, SHOW_OUTPUT } from '../cluster/runFailureNotice';
 import { refusedUntrusted } from '../cluster/trustGuard';
 import { RUN_TASK_ON_CLUSTER_COMMAND } from '../commandIds';
 import { LANGUAGE_ID } from '../languageClient';
@@ -261,26 +262,27 @@ export const runTaskOnCluster: DatabandCommand = {
       ({ project, prepared } = prepare(tagSet));
     }
     if (!prepared.ok) {
-      void vscode.window.showErrorMessage(`dbnd would fail at the ${prepared.stage} stage: ${prepared.message}`);
+      void vscode.window.showErrorMessage(describePrepareFailure(prepared));
       return undefined;
     }
     if (args.confirm !== 'submit' && !(await confirmSubmit(prepared.run))) return undefined;
     try {
       const finished = await runPrepared(prepared.run, task, context.logDir);
       const { result, log } = finished;
-      const open = log.didSpill ? ['Open Full Log'] : [];
+      const open = log.didSpill ? ['Open Full Log', SHOW_OUTPUT] : [SHOW_OUTPUT];
       const show =
         result.outcome === 'succeeded' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
       void show(`${task} on ${env}: ${result.outcome} — ${result.message}`, ...open).then((c) => {
         if (c === 'Open Full Log') void vscode.window.showTextDocument(vscode.Uri.file(log.filePath));
+        if (c === SHOW_OUTPUT) log.channel.show(true);
       });
       return finished;
     } catch (err) {
-      const what =
-        err instanceof ClusterError
-          ? err.message
-          : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
-      void vscode.window.showErrorMessage(`${task} on ${env}: ${what}`);
+      const notice = runFailureNotice(`${task} on ${env}`, err);
+      if (!notice.silent)
+        void vscode.window.showErrorMessage(notice.message, ...notice.actions).then((c) => {
+          if (c === SHOW_OUTPUT) notice.showOutput?.();
+        });
       return undefined;
     }
   },

@@ -21,6 +21,8 @@ export type ClusterErrorKind =
   | 'server'
   /** The connection broke while a response was streaming. */
   | 'interrupted'
+  /** Something answered, but not as a Kubernetes API server does: not JSON (an HTML login page), or too large. */
+  | 'bad_answer'
   | 'cancelled';
 
 export class ClusterError extends Error {
@@ -38,9 +40,67 @@ export function isClusterError(err: unknown, ...kinds: ClusterErrorKind[]): err 
   return err instanceof ClusterError && (kinds.length === 0 || kinds.includes(err.kind));
 }
 
-/** Kinds that no amount of waiting fixes: the user has to change something. */
+/**
+ * Failures that may pass by themselves, so a request is worth repeating: no connection (the API server restarts),
+ * a connection cut, 429 Too Many Requests and 5xx. Everything else (404 namespace, 403, 422 invalid pod, an
+ * answer that is not JSON, a bad kubeconfig) stays the same however often it is asked again.
+ */
+export function isTransient(err: unknown): boolean {
+  if (!(err instanceof ClusterError)) return false;
+  if (err.kind === 'unreachable' || err.kind === 'interrupted' || err.kind === 'gone') return true;
+  if (err.kind === 'server') return err.status === undefined || err.status === 429 || err.status >= 500;
+  return false;
+}
+
+/** A ClusterError that no amount of waiting fixes: the user has to change something. */
 export function isPermanent(err: unknown): boolean {
-  return isClusterError(err, 'config', 'tls', 'unauthorized', 'forbidden', 'invalid', 'cancelled');
+  return err instanceof ClusterError && !isTransient(err);
+}
+
+/** The start of a text for a message: one line, without control characters, at most `max` characters. */
+function excerpt(text: string, max = 120): string {
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/**
+ * An answer that is not the JSON a Kubernetes API server gives (kubectl: "invalid character '<' looking for
+ * beginning of value"). An HTML page with status 200 is what a proxy or an expired single-sign-on session gives.
+ */
+export function notJsonAnswer(
+  status: number,
+  contentType: string | undefined,
+  body: string,
+  what: string,
+  t: RequestTarget,
+): ClusterError {
+  const html = /html/i.test(contentType ?? '') || /^\s*</.test(body);
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
+  const shown = title
+    ? `an HTML page titled "${excerpt(title, 80)}"`
+    : html
+      ? 'an HTML page'
+      : `"${excerpt(body, 80)}"`;
+  return new ClusterError(
+    'bad_answer',
+    `the server ${t.server} of context "${t.context}" did not answer as a Kubernetes API server when asked to ${what}: ` +
+      `status ${status}${contentType ? `, ${contentType.split(';')[0]}` : ''}, not JSON (${body.trim() === '' ? 'an empty body' : shown}). ` +
+      (html
+        ? "It is perhaps the login page of a proxy or of an expired single-sign-on session: log in again (e.g. run your cloud CLI's login), or check the server address of that context."
+        : 'Check the server address of that context: it should be the Kubernetes API server.'),
+    status,
+  );
+}
+
+/** An answer larger than the client reads. */
+export function answerTooLarge(limitBytes: number, what: string, t: RequestTarget): ClusterError {
+  return new ClusterError(
+    'bad_answer',
+    `the answer of ${t.server} (context "${t.context}") to ${what} is larger than ${Math.round(limitBytes / 2 ** 20)} MiB: it was not read to its end.`,
+  );
 }
 
 /** Replace every occurrence of each secret (at least 4 characters, to avoid scrubbing ordinary words). */
@@ -78,6 +138,14 @@ export function httpErrorMessage(status: number, serverMessage: string, what: st
         status,
       );
     case 404:
+      // A create can only miss its namespace (kubectl: namespaces "x" not found).
+      if (what.startsWith('create pods'))
+        return new ClusterError(
+          'not_found',
+          `namespace "${t.namespace}" does not exist on the cluster of context "${t.context}" (${t.server}; 404 Not Found${said}). ` +
+            `Set the engine's namespace (or --namespace) to an existing one, or create it: kubectl --context ${t.context} create namespace ${t.namespace}`,
+          status,
+        );
       return new ClusterError('not_found', `${what}: not found in ${where}${said}`, status);
     case 409:
       return new ClusterError('conflict', `${what}: conflict in ${where}${said}`, status);

@@ -27,5 +27,6 @@ export type { LogLine } from './logLines';
 export { dryRunPod } from './dryRun';
 export { DBND_POD_SELECTOR, findDbndPods } from './dbndPods';
 export { describeRunEvent } from './describeRunEvent';
+export { describePrepareFailure } from './runnableEnv';
 export { projectRunFiles, type ProjectRunFiles } from './projectFiles';
 export { summarizePod, type PodSummary } from './podSummary';

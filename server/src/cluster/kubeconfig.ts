@@ -71,7 +71,8 @@ export interface KubeconfigFiles {
 export function kubeconfigFiles(request: KubeconfigRequest, delimiter: string): KubeconfigFiles {
   if (request.configFile) return { files: [expandHome(request.configFile, request.env)], source: 'config_file' };
   const list = request.env.KUBECONFIG;
-  if (list) return { files: list.split(delimiter).filter((f) => f !== ''), source: 'KUBECONFIG' };
+  // kubectl drops empty entries and repeats (clientcmd's deduplicate), keeping the first place of each.
+  if (list) return { files: [...new Set(list.split(delimiter).filter((f) => f !== ''))], source: 'KUBECONFIG' };
   return { files: [`${request.env.HOME ?? ''}/.kube/config`], source: 'default' };
 }
 
@@ -113,4 +114,75 @@ export function chooseContext(
     };
   }
   return { ok: true, context: wanted };
+}
+
+/** What decides kubectl's scheme for a server written without one. */
+export interface ServerTlsHints {
+  /** certificate-authority(-data) is set. */
+  readonly hasCa: boolean;
+  /** client-certificate(-data) is set. */
+  readonly hasClientCert: boolean;
+  readonly insecureSkipTlsVerify: boolean;
+}
+
+/**
+ * The URL requests go to, as kubectl (client-go's DefaultServerURL) reads a cluster's `server`: a value without a
+ * scheme (`127.0.0.1:6443`) gets https:// when the cluster has a CA, the user a client certificate, or
+ * insecure-skip-tls-verify is set, and http:// otherwise; http:// and https:// are used as written (a plain
+ * http:// server is what `kubectl proxy` serves); any other scheme is refused, as kubectl refuses it.
+ */
+export function serverUrl(
+  cluster: string,
+  server: string,
+  hints: ServerTlsHints,
+): { ok: true; url: URL } | { ok: false; message: string } {
+  const written = server.trim();
+  if (written === '') return { ok: false, message: `cluster "${cluster}" has no server address in the kubeconfig.` };
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(written)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+    return {
+      ok: false,
+      message:
+        `cluster "${cluster}" has server ${written}: unsupported protocol scheme "${scheme}" (kubectl refuses it too). ` +
+        'A Kubernetes API server is reached over https:// (or http:// for `kubectl proxy`): fix the server of that cluster.',
+    };
+  }
+  const tls = hints.hasCa || hints.hasClientCert || hints.insecureSkipTlsVerify;
+  const withScheme = scheme === undefined ? `${tls ? 'https' : 'http'}://${written}` : written;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { ok: false, message: `cluster "${cluster}" has server ${written}, which is not a URL or a host:port.` };
+  }
+  if (url.hostname === '') {
+    return { ok: false, message: `cluster "${cluster}" has server ${written}, which names no host.` };
+  }
+  return { ok: true, url };
+}
+
+/** The cluster and user a context names, or what is missing. */
+export function contextEntries<C extends Named, U extends Named>(
+  contextName: string,
+  context: { readonly cluster: string; readonly user: string },
+  merged: { readonly clusters: readonly C[]; readonly users: readonly U[]; readonly files: readonly string[] },
+): { ok: true; cluster: C; user: U } | { ok: false; message: string } {
+  const files = merged.files.join(', ') || '(none)';
+  const cluster = merged.clusters.find((c) => c.name === context.cluster);
+  if (!cluster) {
+    const known = merged.clusters.map((c) => c.name).join(', ') || '(none)';
+    return {
+      ok: false,
+      message: `context "${contextName}" names cluster "${context.cluster}", which is not in the kubeconfig (${files}). Clusters there: ${known}. Add that cluster or fix the context.`,
+    };
+  }
+  const user = merged.users.find((u) => u.name === context.user);
+  if (!user) {
+    const known = merged.users.map((u) => u.name).join(', ') || '(none)';
+    return {
+      ok: false,
+      message: `context "${contextName}" names user "${context.user}", which is not in the kubeconfig (${files}). Users there: ${known}. Add that user or fix the context.`,
+    };
+  }
+  return { ok: true, cluster, user };
 }

@@ -8,6 +8,7 @@ import { paramValuesRecord } from '../core/resolve/paramValue';
 import { renderContext, runDbnd, type RunFile, type RunRequest, type RunResult } from '../core/run';
 import type { KubeconfigRequest } from './kubeconfig';
 import { runPolicyFromEngine, type RunPolicy } from './runPolicy';
+import { NO_POD_TO_SUBMIT, noPodToSubmitMessage } from './runnableEnv';
 
 export interface ClusterRunInput {
   /** Config files in dbnd's load order (after the package defaults), with their text. */
@@ -87,8 +88,8 @@ export function prepareClusterRun(input: ClusterRunInput): PrepareResult {
   if (engine.cls.family !== 'kubernetes') {
     return {
       ok: false,
-      stage: 'engine',
-      message: `the engine of env "${settings.envName}" is "${settings.engineName}", not a Kubernetes engine: set remote_engine of [${settings.envName}] to a kubernetes engine section`,
+      stage: NO_POD_TO_SUBMIT,
+      message: noPodToSubmitMessage(settings, engine.cls.className, input.task),
     };
   }
   const values = paramValuesRecord(engine.params);

@@ -252,6 +252,7 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
   async function submit(body: ReturnType<RunOnClusterRequest['podForTry']>, tryNumber: number): Promise<KubePod> {
     let outageSince: number | null = null;
     let retried = false;
+    let attempts = 0;
     for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
       try {
         return await api.createPod(body, { signal: request.signal });
@@ -268,12 +269,16 @@ export async function runOnCluster(request: RunOnClusterRequest): Promise<RunRes
         }
         if (cancelled() || isPermanent(err) || !(err instanceof ClusterError) || isClusterError(err, 'conflict'))
           throw err;
+        const e = err as ClusterError; // transient, by the test above
         outageSince ??= clock.now();
-        if (clock.now() - outageSince > maxOutageMs) throw err;
+        attempts++;
+        const spent = `${attempts} ${attempts === 1 ? 'attempt' : 'attempts'} in ${Math.round((clock.now() - outageSince) / 1000)} s`;
+        if (clock.now() - outageSince > maxOutageMs)
+          throw new ClusterError(e.kind, `${e.message} (gave up after ${spent})`, e.status);
         emit({
           kind: 'connection',
           tryNumber,
-          message: `creating the pod failed (${(err as Error).message}); retrying`,
+          message: `creating the pod failed (${e.message}); ${spent}, retrying in ${delay / 1000} s`,
           at: clock.now(),
         });
         retried = true;

@@ -3,6 +3,7 @@
 import { stringify } from 'yaml';
 import { ClusterError, dryRunPod, openCluster, prepareClusterRun, runOnCluster } from '../../cluster';
 import { describeRunEvent } from '../../cluster/describeRunEvent';
+import { describePrepareFailure } from '../../cluster/runnableEnv';
 import { ExitCode, UsageError, type CliCommand, type CliIo, type OptionSpecs } from '../command';
 import { dbndRunRequest } from '../dbndRunOptions';
 
@@ -45,7 +46,7 @@ async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<n
     namespace: typeof v.namespace === 'string' ? v.namespace : null,
   });
   if (!prepared.ok) {
-    say(`dbnd would fail at the ${prepared.stage} stage: ${prepared.message}`);
+    say(describePrepareFailure(prepared));
     return RunExit.config;
   }
   const plan = prepared.run;
@@ -56,7 +57,7 @@ async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<n
     ac.abort();
   });
   try {
-    const api = await openCluster(plan.kubeconfig);
+    const api = await openCluster(plan.kubeconfig, { signal: ac.signal });
     say(
       `env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`,
     );
