@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codeLenses } from '../../server/src/ide/codeLenses';
-import { cursorProject } from './cursorProject';
+import { cursorProject } from '../support/fixture';
 
 /** `line: title → view {target}` for each lens of the cursor's file (line 1-based). */
 function lensesOf(files: Record<string, string>): string[] {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { effectiveConfig } from '../../server/src/ide/effectiveConfig';
-import { projectOf, uriOf } from './cursorProject';
+import { projectOf, uriOf } from '../support/fixture';
 
 const SYSTEM = `[databand]
 env = k8s_env

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Analysis } from '../../server/src/ide/analysis';
 import { projectRun } from '../../server/src/ide/dbndRun';
 import { environments } from '../../server/src/ide/environments';
-import { projectOf, uriOf } from './cursorProject';
+import { projectOf, uriOf } from '../support/fixture';
 
 const SYSTEM = `
 [run]

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { podSpec } from '../../server/src/ide/podSpec';
-import { projectOf } from './cursorProject';
+import { projectOf } from '../support/fixture';
 
 const SYSTEM = `[databand]
 env = k8s_env
