@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeKubeconfig, openCluster, type KubeconfigRequest } from '../../server/src/cluster';
-import { chooseContext, mergeKubeconfigs } from '../../server/src/cluster/kubeconfig';
+import { chooseContext, mergeKubeconfigs } from '../../server/src/core/kube/kubeconfig';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubeconfig-'));
 

@@ -1,25 +1,23 @@
 // One line of text per run event, for people: the CLI's stderr and the editor's run output channel say the same.
-import type { RunEvent } from './runOnCluster';
+import type { RunEvent } from './runEvents';
 
 export function describeRunEvent(e: RunEvent): string | null {
   switch (e.kind) {
     case 'submitted':
-      return `try ${e.tryNumber}: submitted pod ${e.podName}`;
+      return `submitted pod ${e.podName}`;
     case 'status':
-      return `try ${e.tryNumber}: ${e.phase}${e.detail ? ` (${e.detail})` : ''}`;
+      return `${e.phase}${e.detail ? ` (${e.detail})` : ''}`;
     case 'warning':
-      return `try ${e.tryNumber}: warning: ${e.message}`;
+      return `warning: ${e.message}`;
     case 'connection':
-      return `try ${e.tryNumber}: ${e.message}`;
+      return e.message;
     case 'log':
-      if (e.notice.kind === 'gap') return `try ${e.tryNumber}: log: ${e.notice.message}`;
-      if (e.notice.kind === 'resumed') return `try ${e.tryNumber}: log stream resumed (${e.notice.why})`;
-      if (e.notice.kind === 'joined') return `try ${e.tryNumber}: log: a line split by a log rotation was joined`;
+      if (e.notice.kind === 'gap') return `log: ${e.notice.message}`;
+      if (e.notice.kind === 'resumed') return `log stream resumed (${e.notice.why})`;
+      if (e.notice.kind === 'joined') return 'log: a line split by a log rotation was joined';
       return null;
-    case 'try-ended':
-      return `try ${e.result.tryNumber}: ${e.result.message}${e.result.reason !== null ? ` [reason ${e.result.reason}]` : ''}`;
-    case 'retry':
-      return `retrying as try ${e.nextTry} in ${e.delaySeconds} s (${e.reason === null ? 'no reason key' : `reason "${e.reason}"`}: ${e.retryCount} ${e.retryCount === 1 ? 'retry' : 'retries'}; delay from ${e.delayRule})`;
+    case 'pod-ended':
+      return `${e.result.podName}: ${e.result.message}${e.result.reason !== null ? ` [reason ${e.result.reason}]` : ''}`;
     case 'cleanup':
       return e.message;
   }

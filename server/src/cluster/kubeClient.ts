@@ -18,7 +18,13 @@ import { batchedChunks } from './batchedChunks';
 import { ClusterError, httpErrorMessage, networkErrorMessage, redactSecrets, type RequestTarget } from './errors';
 import type { NodeCapacity } from '../core/lifecycle';
 import type { ByteStream, KubeApi, KubePod, LogRequest, PodList, PodSelector, WatchRequest } from './kubeApi';
-import { chooseContext, kubeconfigFiles, mergeKubeconfigs, useInCluster, type KubeconfigRequest } from './kubeconfig';
+import {
+  chooseContext,
+  kubeconfigFiles,
+  mergeKubeconfigs,
+  useInCluster,
+  type KubeconfigRequest,
+} from '../core/kube/kubeconfig';
 
 // Only the KubeConfig module: the package index would also bundle every generated API class (15 MB).
 type ClientNode = typeof import('@kubernetes/client-node/dist/config.js', { with: { 'resolution-mode': 'import' } });

@@ -1,6 +1,6 @@
 // A KubeApi that plays a whole run without a cluster: each created pod goes straight to the end the test scripts
 // for its try (a container exit code, or a status of its own), its log is one line, the watch reports it, and
-// deletes are recorded. For the retry loop of runOnCluster, driven by a ManualClock.
+// deletes are recorded. For the driver run (runDriverPod), driven by a ManualClock.
 import type { NodeCapacity } from '../../../server/src/core/lifecycle';
 import { ClusterError } from '../../../server/src/cluster/errors';
 import type {
