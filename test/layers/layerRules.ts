@@ -6,8 +6,9 @@
 // - server/src/ (outside lsp/ and server.ts): no LSP package; lsp/ is the only LSP code.
 // - server/src/cluster/: Node-only, no vscode package; exactly one adapter file imports @kubernetes/client-node,
 //   and no file elsewhere does.
-// - client/: no server code except the shared protocol/ types and the cluster module's public index
-//   (server/src/cluster), which the extension and the CLI share.
+// - client/: imports only protocol/ and the run module's index (server/src/cluster, the run's I/O the extension and
+//   the CLI share); what to run comes from the language server (dbnd/prepareClusterRun).
+// - server/src/ide/: imports no cluster/ (the kubeconfig rules completion reads are in core/kube/).
 // A folder that does not exist yet simply has no files to check.
 import { builtinModules } from 'node:module';
 import { dirname, posix } from 'node:path';
@@ -118,6 +119,8 @@ export function checkFile(file: string, text: string): Violation[] {
         report(line, `ide imports '${specifier}': ide speaks plain data, no vscode or LSP types`);
       else if (target !== undefined && under(target, 'server/src/lsp'))
         report(line, `ide imports '${specifier}' from lsp/`);
+      else if (target !== undefined && under(target, 'server/src/cluster'))
+        report(line, `ide imports '${specifier}' from cluster/: ide/ imports no cluster/ (the run's I/O)`);
     }
     if (
       under(file, 'server/src') &&
@@ -144,7 +147,7 @@ export function checkFile(file: string, text: string): Violation[] {
     ) {
       report(
         line,
-        `client imports server code '${specifier}': only protocol/ and the cluster module's index are shared`,
+        `client imports server code '${specifier}': the client imports only protocol/ and the run module's index`,
       );
     }
   }

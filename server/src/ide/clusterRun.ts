@@ -1,7 +1,6 @@
 // Feature: `dbnd/prepareClusterRun` — the cluster run of a project's saved files: the core's prepareClusterRun
 // (the one `dbnd-cfg run` calls) with the run's `dbnd run` arguments, the ids and the time the caller hands in.
-import { prepareClusterRun, type ClusterRunIds, type ClusterRunPreparation, type RunFile } from '../core/run';
-import type { Environment } from '../core/environment';
+import { prepareClusterRun, type ClusterRunIds, type ClusterRunPreparation, type RunRequest } from '../core/run';
 
 export interface ClusterRunArgs {
   readonly env: string;
@@ -12,17 +11,15 @@ export interface ClusterRunArgs {
 }
 
 export function planClusterRun(
-  project: {
-    readonly files: readonly RunFile[];
-    readonly environment: Environment;
-    readonly readFile: (path: string) => string | undefined;
-  },
+  saved: Pick<RunRequest, 'files' | 'environment' | 'readFile'>,
   args: ClusterRunArgs,
   ids: ClusterRunIds,
   now: number,
 ): ClusterRunPreparation {
   return prepareClusterRun({
-    ...project,
+    files: saved.files,
+    environment: saved.environment,
+    readFile: (path) => saved.readFile?.(path),
     envName: args.env,
     task: args.task,
     set: args.set,

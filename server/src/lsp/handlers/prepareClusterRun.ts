@@ -8,7 +8,7 @@ import { toDbndError } from '../dbndRequests/toProtocolTypes';
 import type { ServerState } from '../serverState';
 
 export function prepareClusterRun(state: ServerState, params: PrepareClusterRunParams): PrepareClusterRunResult {
-  const project = state.projects.savedProject(params.uri);
+  const project = state.projects.savedRunFiles(params.uri);
   const ids = { runUid: randomUUID(), taskRunUid: randomUUID(), taskRunAttemptUid: randomUUID() };
   const prepared = planClusterRun(project, params, ids, Date.now());
   const files = project.files.map((f) => pathToFileURL(f.path).href);

@@ -20,7 +20,8 @@ import { uriToPath } from '../documentPaths';
 import { DbndProject, type ProjectSources } from './dbndProject';
 import { DiskFiles } from './diskFiles';
 import { ParsedFiles } from './parsedFiles';
-import { savedProject, type SavedProject } from './savedProject';
+import { savedRunFiles } from './savedRunFiles';
+import type { RunRequest } from '../../core/run';
 import { DEFAULT_SETTINGS, type DatabandSettings } from './settings';
 
 export interface WorkspaceFolderRef {
@@ -121,7 +122,7 @@ export class ProjectModel {
    * The project a run started at `uri` reads (a folder: there; a document: its workspace folder, else its own
    * folder), from the disk only, with the folder's settings.
    */
-  savedProject(uri: string): SavedProject {
+  savedRunFiles(uri: string): Pick<RunRequest, 'files' | 'environment' | 'readFile'> {
     const path = uriToPath(uri);
     const project = this.projectOf(path);
     let isFolder = false;
@@ -132,7 +133,7 @@ export class ProjectModel {
     }
     const folder = isFolder ? path : (project?.folderPath ?? dirname(path));
     const settings = project?.currentSettings ?? DEFAULT_SETTINGS;
-    return savedProject(folder, this.sources.baseEnv, settings, (p) => this.disk.readFresh(p));
+    return savedRunFiles(folder, this.sources.baseEnv, settings, (p) => this.disk.readFresh(p));
   }
 
   /** Every workspace folder's project and every open document's analysis: what workspace-wide features search. */

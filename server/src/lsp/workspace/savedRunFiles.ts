@@ -1,23 +1,17 @@
-// The project as a run reads it: DBND_HOME, dbnd's file list and every text from the disk as it is now, never
+// The files, environment and file reader of a run (the core's RunRequest fields) as the run reads them: DBND_HOME, dbnd's file list and every text from the disk as it is now, never
 // an open document's unsaved text. dbnd and the image build read the disk, so the extension saves the project's
 // dbnd files before it asks for a run, and the server prepares the run from what was saved.
 import type { Environment } from '../../core/environment';
-import type { RunFile } from '../../core/run';
+import type { RunRequest } from '../../core/run';
 import { discoverFolderProject, type ProjectSettings } from '../../ide/projectAnalysis';
 
-export interface SavedProject {
-  readonly files: readonly RunFile[];
-  /** The environment with DBND_HOME set, as dbnd's bootstrap sets it. */
-  readonly environment: Environment;
-  readonly readFile: (path: string) => string | undefined;
-}
-
-export function savedProject(
+/** `environment` has DBND_HOME set, as dbnd's bootstrap sets it. */
+export function savedRunFiles(
   folder: string,
   baseEnv: Environment,
   settings: ProjectSettings,
   readDisk: (path: string) => string | undefined,
-): SavedProject {
+): Pick<RunRequest, 'files' | 'environment' | 'readFile'> {
   const project = discoverFolderProject(folder, baseEnv, settings, {
     isFile: (p) => readDisk(p) !== undefined,
     readFile: readDisk,
