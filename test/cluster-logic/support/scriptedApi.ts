@@ -22,6 +22,8 @@ export class ScriptedApi implements KubeApi {
   logs: Answer<StreamStep[]>[] = [];
   reads: Answer<KubePod | null>[] = [];
   nodes: Answer<readonly NodeCapacity[]>[] = [];
+  creates: Answer<KubePod>[] = [];
+  deletes: Answer<boolean>[] = [];
   readonly watchRequests: WatchRequest[] = [];
   readonly logRequests: LogRequest[] = [];
 
@@ -49,15 +51,17 @@ export class ScriptedApi implements KubeApi {
     })();
   }
 
-  async createPod(): Promise<KubePod> {
-    throw new Error('not scripted');
+  async createPod(body: object): Promise<KubePod> {
+    this.calls.push(`create ${(body as KubePod).metadata?.name}`);
+    return this.next(this.creates, 'createPod');
   }
   async readPod(name: string): Promise<KubePod | null> {
     this.calls.push(`read ${name}`);
     return this.next(this.reads, 'readPod');
   }
-  async deletePod(): Promise<boolean> {
-    throw new Error('not scripted');
+  async deletePod(name: string, options: { gracePeriodSeconds?: number } = {}): Promise<boolean> {
+    this.calls.push(`delete ${name}${options.gracePeriodSeconds === 0 ? ' now' : ''}`);
+    return this.next(this.deletes, 'deletePod');
   }
   async listPods(): Promise<PodList> {
     this.calls.push('list');
