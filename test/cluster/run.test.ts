@@ -84,7 +84,7 @@ test("module: the driver pod is dbnd's (no try number) and keep_failed_pods keep
   }
 });
 
-test('module: a missing image ends with err_image_pull and no retry (shipped retry_count 0)', async (t) => {
+test('module: a missing image ends with err_image_pull, the driver not retried', async (t) => {
   const tb = requireTestbed(t);
   if (!tb) return;
   const dir = makeProject(['container_repository = 127.0.0.1/nothing']);
