@@ -18,8 +18,8 @@ import {
   systemClock,
   type KubeApi,
   type KubePod,
-} from '../../server/src/cluster';
-import { LogLineFilter } from '../../server/src/cluster/logLines';
+} from '../../server/src/runIo';
+import { LogLineFilter } from '../../server/src/runIo/logLines';
 import { processCpuMs, sampleTestbedCpu } from './processCpu';
 import { median } from './stats';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeKubeconfig, openCluster, type KubeconfigRequest } from '../../server/src/cluster';
+import { describeKubeconfig, openCluster, type KubeconfigRequest } from '../../server/src/runIo';
 import { chooseContext, mergeKubeconfigs } from '../../server/src/core/kube/kubeconfig';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubeconfig-'));

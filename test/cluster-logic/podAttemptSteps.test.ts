@@ -4,12 +4,12 @@
 // reach the server leaves the pod named with the kubectl command that deletes it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AttemptContext } from '../../server/src/cluster/attemptContext';
-import { cleanupPod } from '../../server/src/cluster/cleanupPod';
-import { ClusterError } from '../../server/src/cluster/errors';
-import type { RunEvent } from '../../server/src/cluster/runEvents';
-import { runPolicyFromEngine } from '../../server/src/cluster/runPolicy';
-import { submitPod } from '../../server/src/cluster/submitPod';
+import type { AttemptContext } from '../../server/src/runIo/attemptContext';
+import { cleanupPod } from '../../server/src/runIo/cleanupPod';
+import { ClusterError } from '../../server/src/runIo/errors';
+import type { RunEvent } from '../../server/src/runIo/runEvents';
+import { runPolicyFromEngine } from '../../server/src/runIo/runPolicy';
+import { submitPod } from '../../server/src/runIo/submitPod';
 import { ManualClock } from './support/manualClock';
 import { pod, ScriptedApi } from './support/scriptedApi';
 

@@ -4,7 +4,7 @@
 // dbnd's reason key and a message that says where the dict applies; the pod is cleaned up as the keep flags say.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DRIVER_NOT_RETRIED } from '../../server/src/cluster';
+import { DRIVER_NOT_RETRIED } from '../../server/src/runIo';
 import { simulateRun } from './support/simulatedRun';
 
 test('exit code 3 with a dict entry for "3": one pod, no retry, the message says where the dict applies', async () => {

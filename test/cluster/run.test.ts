@@ -2,7 +2,7 @@
 // image pull, deletion, keep_failed_pods, cancel) through the cluster module and the `dbnd-cfg run` CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openCluster } from '../../server/src/cluster';
+import { openCluster } from '../../server/src/runIo';
 import { expectedLines, livePodsOfRun, moduleRun, printLines } from './support/moduleRun';
 import { makeProject, requireTestbed, runCli, TESTBED_TOKENS } from './support/testbed';
 

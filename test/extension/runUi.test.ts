@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { FinishedRun } from '../../client/src/cluster/clusterRunner';
-import type { KubeApi } from '../../server/src/cluster';
+import type { KubeApi } from '../../server/src/runIo';
 import { isGoneOrGoing, requireCluster, testbedApi, waitForPods } from './clusterPods';
 
 const folder = () => join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'cluster-run');

@@ -11,7 +11,7 @@ import {
   runPolicyFromEngine,
   type DriverRunResult,
   type RunEvent,
-} from '../../../server/src/cluster';
+} from '../../../server/src/runIo';
 import { RunLogChannel } from './runLogChannel';
 import { markAsThisWindow } from './windowIdentity';
 

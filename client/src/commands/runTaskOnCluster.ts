@@ -14,7 +14,7 @@ import {
   type ClusterRunPlan,
   type PrepareClusterRunResult,
 } from '../../../protocol/customRequests';
-import { ClusterError, dryRunPod, openCluster } from '../../../server/src/cluster';
+import { ClusterError, dryRunPod, openCluster } from '../../../server/src/runIo';
 import { runPlan, type FinishedRun } from '../cluster/clusterRunner';
 import { fromProtocolLocation, placeText } from '../views/viewText';
 import { findPythonTasks } from '../cluster/pythonTasks';

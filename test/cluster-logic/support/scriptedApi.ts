@@ -1,7 +1,7 @@
 // A KubeApi whose answers the test scripts in order, for the watch and follower logic without a cluster. Each
 // call takes the next scripted answer of its kind; a stream is a list of steps (bytes, a cut, or "stay open").
 import type { NodeCapacity } from '../../../server/src/core/lifecycle';
-import { ClusterError } from '../../../server/src/cluster/errors';
+import { ClusterError } from '../../../server/src/runIo/errors';
 import type {
   ByteStream,
   KubeApi,
@@ -9,7 +9,7 @@ import type {
   LogRequest,
   PodList,
   WatchRequest,
-} from '../../../server/src/cluster/kubeApi';
+} from '../../../server/src/runIo/kubeApi';
 
 export type StreamStep = string | { readonly cut: true } | { readonly hang: true };
 export type Answer<T> = T | ClusterError;

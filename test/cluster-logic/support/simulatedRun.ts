@@ -1,7 +1,7 @@
 // A driver run of a small Kubernetes project on the simulated cluster and a manual clock: the plan from the core's
 // prepareClusterRun (fixed ids and time), then runDriverPod, every event recorded.
 import { prepareClusterRun, type ClusterRunPlan } from '../../../server/src/core/run';
-import { runDriverPod, runPolicyFromEngine, type DriverRunResult, type RunEvent } from '../../../server/src/cluster';
+import { runDriverPod, runPolicyFromEngine, type DriverRunResult, type RunEvent } from '../../../server/src/runIo';
 import { ManualClock } from './manualClock';
 import { SimulatedCluster, type TryEnding } from './simulatedCluster';
 

@@ -10,7 +10,7 @@ import {
   type KubeApi,
   type LogLine,
   type RunEvent,
-} from '../../../server/src/cluster';
+} from '../../../server/src/runIo';
 import { prepareClusterRun } from '../../../server/src/core/run';
 
 export interface ModuleRun {

@@ -3,14 +3,7 @@
 // the engine names, print its log on stdout (everything else on stderr) and clean up.
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
-import {
-  ClusterError,
-  describeRunEvent,
-  dryRunPod,
-  openCluster,
-  runDriverPod,
-  runPolicyFromEngine,
-} from '../../cluster';
+import { ClusterError, describeRunEvent, dryRunPod, openCluster, runDriverPod, runPolicyFromEngine } from '../../runIo';
 import { originText, prepareClusterRun, type ClusterRunPreparation } from '../../core/run';
 import { ExitCode, UsageError, type CliCommand, type CliIo, type OptionSpecs } from '../command';
 import { dbndRunRequest } from '../dbndRunOptions';
