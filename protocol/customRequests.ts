@@ -149,3 +149,61 @@ export interface RenderPodResult {
   readonly placeholders: readonly PodPlaceholder[];
   readonly files: readonly string[];
 }
+
+/**
+ * Sent by the client when the user runs a task on the cluster, after it saved the project's dbnd files: what
+ * `dbnd run TASK --env ENV --interactive` would submit, prepared by the server from the files' SAVED state (a run
+ * reads the disk, as dbnd and the image build do), or dbnd's error with the line that causes it. The client then
+ * does only the run's I/O (image build, Kubernetes) and the UI.
+ */
+export namespace PrepareClusterRunRequest {
+  export const method = 'dbnd/prepareClusterRun' as const;
+  export const type = new RequestType<PrepareClusterRunParams, PrepareClusterRunResult, void>(method);
+}
+
+export interface PrepareClusterRunParams extends ProjectParams {
+  /** `dbnd run --env`. */
+  readonly env: string;
+  /** The task `dbnd run` runs. */
+  readonly task: string;
+  /** `--set` values as typed (`S.K=V`), in order. */
+  readonly set: readonly string[];
+  /** A kubeconfig context that beats the engine's cluster_context (the status item's choice). */
+  readonly context: string | null;
+  /** A namespace that beats the engine's. */
+  readonly namespace: string | null;
+}
+
+/** The prepared run: plain JSON, the shape of the core's `ClusterRunPlan` (server/src/core/run/prepareClusterRun.ts). */
+export interface ClusterRunPlan {
+  readonly envName: string;
+  readonly engineName: string;
+  /** `dbnd_run_uid` of this run (in the pod's labels). */
+  readonly runUid: string;
+  /** The driver pod's request body. */
+  readonly pod: { readonly [key: string]: JsonValue } & { readonly metadata: { readonly name: string } };
+  /** Which kubeconfig, context and namespace the run uses; the client adds its process environment. */
+  readonly kubeconfig: {
+    readonly inCluster: boolean | null;
+    readonly configFile: string | null;
+    readonly context: string | null;
+    readonly clusterContext: string | null;
+    readonly namespace: string;
+  };
+  /** The engine's resolved values (timedeltas in seconds) that steer the run: keep flags, startup_timeout, checks. */
+  readonly engineValues: { readonly [key: string]: JsonValue };
+  /** The image dbnd builds (and pushes) in DBND_HOME before it submits; null when container_tag is set. */
+  readonly imageBuild: { readonly image: string; readonly push: boolean; readonly dbndHome: string | null } | null;
+  /** dbnd's warnings and notes about this run, for the run's output. */
+  readonly warnings: readonly string[];
+}
+
+export interface PrepareClusterRunResult {
+  readonly plan: ClusterRunPlan | null;
+  /** dbnd's error, with the line that causes it when it is in a file. */
+  readonly error: DbndError | null;
+  /** Why dbnd would run but submit no pod (the env's engine is not a Kubernetes engine). */
+  readonly noPod: string | null;
+  /** The saved config files the run read, in dbnd's order. */
+  readonly files: readonly string[];
+}

@@ -2,7 +2,7 @@
 // Type checking is tsc's job (npm run typecheck); esbuild only strips types.
 // Usage: node scripts/build.mjs [--watch]   (--watch rebuilds on every change until Ctrl+C)
 import { build, context } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 
 const common = {
   bundle: true,
@@ -13,8 +13,17 @@ const common = {
   logLevel: 'warning',
 };
 
+// The client's metafile says which sources its bundle holds: test/layers/clientBundle.test.ts checks that the
+// extension host carries no dbnd core (the language server prepares runs). Not shipped (.vscodeignore).
+const CLIENT_METAFILE = 'dist/client/meta.json';
+
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
+  {
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client/extension.js',
+    external: ['vscode'],
+    metafile: true,
+  },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli/dbnd-cfg.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench/bench.js' },
@@ -34,5 +43,6 @@ if (process.argv.includes('--watch')) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('build: watching client, server, CLI and bench sources (Ctrl+C to stop)');
 } else {
-  await Promise.all(entries.map((e) => build({ ...common, ...e })));
+  const results = await Promise.all(entries.map((e) => build({ ...common, ...e })));
+  writeFileSync(CLIENT_METAFILE, JSON.stringify(results[0].metafile));
 }

@@ -13,13 +13,13 @@ import {
   describeRunEvent,
   followPodLog,
   openCluster,
-  runOnCluster,
+  runDriverPod,
   runPolicyFromEngine,
   systemClock,
   type KubeApi,
   type KubePod,
-} from '../../server/src/cluster';
-import { LogLineFilter } from '../../server/src/cluster/logLines';
+} from '../../server/src/runIo';
+import { LogLineFilter } from '../../server/src/runIo/logLines';
 import { processCpuMs, sampleTestbedCpu } from './processCpu';
 import { median } from './stats';
 
@@ -280,7 +280,7 @@ function rawPhaseWatch(api: KubeApi, name: string, signal: AbortSignal) {
 }
 
 /**
- * The delay from a pod's phase change to the text the user sees: a run (runOnCluster, as the CLI and the editor
+ * The delay from a pod's phase change to the text the user sees: a run (runDriverPod, as the CLI and the editor
  * start it) whose status event is turned into its line by describeRunEvent, stamped when that line exists. Its
  * baseline is a raw watch of the same pod in the same process (rawPhaseWatch): our delay is the time from the
  * raw event's arrival to our line. For scale, the container also prints its own clock when it starts and right
@@ -297,10 +297,10 @@ async function phaseLatency(api: KubeApi, rounds: number): Promise<void> {
     const stopRaw = new AbortController();
     const raw = rawPhaseWatch(api, name, stopRaw.signal);
     await raw.ready;
-    const result = await runOnCluster({
+    const result = await runDriverPod({
       api,
       // busybox's date has no %N: the kernel's uptime (10 ms steps) is the clock both sides share.
-      podForTry: () => podBody(name, "cut -d' ' -f1 /proc/uptime; sleep 2; cut -d' ' -f1 /proc/uptime"),
+      pod: podBody(name, "cut -d' ' -f1 /proc/uptime; sleep 2; cut -d' ' -f1 /proc/uptime"),
       policy: runPolicyFromEngine({}),
       onEvent: (e) => {
         const text = describeRunEvent(e);
@@ -328,7 +328,7 @@ async function phaseLatency(api: KubeApi, rounds: number): Promise<void> {
     return `median ${median(s).toFixed(digits)} ms, min ${s[0].toFixed(digits)}, max ${s[s.length - 1].toFixed(digits)} (${s.length} pods)`;
   };
   console.log(
-    "phase change -> the run's status line (runOnCluster's event -> describeRunEvent), over a raw watch of the same pod in the same process:",
+    "phase change -> the run's status line (runDriverPod's event -> describeRunEvent), over a raw watch of the same pod in the same process:",
   );
   console.log(`  Running:   ours over the raw watch ${stats(ours.Running)}`);
   console.log(`  Succeeded: ours over the raw watch ${stats(ours.Succeeded)}`);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { batchedChunks } from '../../server/src/cluster/batchedChunks';
+import { batchedChunks } from '../../server/src/runIo/batchedChunks';
 
 const failWith = (err: unknown) => Object.assign(new Error(`cut: ${(err as Error).message}`), { cause: err });
 

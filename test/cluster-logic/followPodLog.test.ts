@@ -2,8 +2,8 @@
 // running container is a kubelet cut, the end comes only with the container's exit (and a last non-follow read).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClusterError } from '../../server/src/cluster/errors';
-import { followPodLog, type LogNotice } from '../../server/src/cluster/followPodLog';
+import { ClusterError } from '../../server/src/runIo/errors';
+import { followPodLog, type LogNotice } from '../../server/src/runIo/followPodLog';
 import { ManualClock } from './support/manualClock';
 import { pod, ScriptedApi } from './support/scriptedApi';
 

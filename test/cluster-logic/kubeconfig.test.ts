@@ -7,8 +7,8 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeKubeconfig, openCluster, type ClusterError, type KubeconfigRequest } from '../../server/src/cluster';
-import { chooseContext, mergeKubeconfigs } from '../../server/src/cluster/kubeconfig';
+import { describeKubeconfig, openCluster, type ClusterError, type KubeconfigRequest } from '../../server/src/runIo';
+import { chooseContext, mergeKubeconfigs } from '../../server/src/core/kube/kubeconfig';
 import { ManualClock } from './support/manualClock';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubeconfig-'));

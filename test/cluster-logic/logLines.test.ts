@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LogLineFilter, sinceTimeFor, timestampKey } from '../../server/src/cluster/logLines';
+import { LogLineFilter, sinceTimeFor, timestampKey } from '../../server/src/runIo/logLines';
 
 /** The kubelet's RFC3339Nano: trailing zeros of the fraction trimmed, no fraction when it is 0. */
 function ts(second: number, nanos: number): string {

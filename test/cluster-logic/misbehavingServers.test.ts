@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCluster, runOnCluster, runPolicyFromEngine, type KubeconfigRequest } from '../../server/src/cluster';
-import { ClusterError, isTransient } from '../../server/src/cluster/errors';
-import type { RunEvent } from '../../server/src/cluster/runOnCluster';
-import { describeRunEvent } from '../../server/src/cluster/describeRunEvent';
+import { openCluster, runDriverPod, runPolicyFromEngine, type KubeconfigRequest } from '../../server/src/runIo';
+import { ClusterError, isTransient } from '../../server/src/runIo/errors';
+import type { RunEvent } from '../../server/src/runIo/runEvents';
+import { describeRunEvent } from '../../server/src/runIo/describeRunEvent';
 import { ManualClock } from './support/manualClock';
 import {
   loopbackServer,
@@ -70,9 +70,9 @@ function apiServer(creates: Handler[]): Handler {
 async function run(server: string, clock = new ManualClock(), maxOutageMs?: number) {
   const api = await openCluster(request(config(server)), { clock });
   const events: RunEvent[] = [];
-  const result = await runOnCluster({
+  const result = await runDriverPod({
     api,
-    podForTry: (t) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `task-${t}` } }),
+    pod: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'task-1' } },
     policy: runPolicyFromEngine({}),
     clock,
     maxOutageMs,
@@ -174,9 +174,9 @@ test('a namespace that does not exist fails at once with its name and the fix (o
     const clock = new ManualClock();
     const api = await openCluster(request(config(server.url), 'nope'), { clock });
     const events: RunEvent[] = [];
-    const result = await runOnCluster({
+    const result = await runDriverPod({
       api,
-      podForTry: (t) => ({ metadata: { name: `task-${t}` } }),
+      pod: { metadata: { name: 'task-1' } },
       policy: runPolicyFromEngine({}),
       clock,
       onEvent: (e) => events.push(e),

@@ -2,8 +2,8 @@
 // (answer or ERROR event) reporting pods that vanished meanwhile, re-watch after 30 s of silence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClusterError } from '../../server/src/cluster/errors';
-import { watchPods, type PodEvent } from '../../server/src/cluster/podWatch';
+import { ClusterError } from '../../server/src/runIo/errors';
+import { watchPods, type PodEvent } from '../../server/src/runIo/podWatch';
 import { ManualClock } from './support/manualClock';
 import { event, pod, ScriptedApi } from './support/scriptedApi';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { livePodsOfRun, moduleRun } from './support/moduleRun';
 import { evictPod, makeProject, requireTestbed } from './support/testbed';
 
-test('startup_timeout: a pod that stays Pending fails the try with no reason key and is deleted', async (t) => {
+test('startup_timeout: a pod that stays Pending fails the run with no reason key and is deleted', async (t) => {
   if (!requireTestbed(t)) return;
   // More CPUs than the node has, with dbnd's capacity check off: the scheduler keeps the pod Pending for good.
   const run = await moduleRun(
@@ -15,7 +15,6 @@ test('startup_timeout: a pod that stays Pending fails the try with no reason key
   assert.equal(run.result.outcome, 'failed');
   assert.equal(run.result.cause, 'startup-timeout');
   assert.equal(run.result.reason, null);
-  assert.equal(run.result.tries.length, 1, 'no reason key and task_retries 0: no retry');
   assert.match(run.result.message, /stayed Pending longer than startup_timeout \(4 s\)/);
   // dbnd only warns about an Insufficient cpu condition while it waits.
   assert.ok(
@@ -31,19 +30,18 @@ test('Unschedulable (a nodeSelector no node has): dbnd\'s "couldn\'t be schedule
   const run = await moduleRun(
     makeProject([
       'node_selectors = {"disktype": "nvme"}',
-      // The reason key is none, so the dict cannot give it retries; only task_retries (0) could.
+      // The driver is never retried, whatever the dict says.
       'pod_error_cfg_source_dict = {"err_pod_deleted": {"retry_count": 3}}',
     ]),
   );
   assert.equal(run.result.outcome, 'failed');
   assert.equal(run.result.cause, 'unschedulable');
   assert.equal(run.result.reason, null);
-  assert.equal(run.result.tries.length, 1);
   assert.match(
     run.result.message,
     /^Failed to start Kubernetes pod because it couldn't be scheduled\. Reason: 0\/1 nodes are available: 1 node\(s\) didn't match (node selector|Pod's node affinity)\./,
   );
-  assert.match(run.result.message, /no reason key; 0 retries allowed by task_retries/);
+  assert.match(run.result.message, /\(no reason key\)\. dbnd submits the driver pod once/);
   assert.deepEqual(await livePodsOfRun(run.api, run.runUid), []);
 });
 
@@ -71,13 +69,13 @@ test("the kubelet evicts a pod past its ephemeral-storage limit: the run fails a
   );
   assert.equal(run.result.outcome, 'failed');
   assert.equal(run.result.cause, 'pod-failed');
-  // No container exit code: dbnd finds no reason key for a real Evicted status (only task_retries could retry).
+  // No container exit code: dbnd finds no reason key for a real Evicted status.
   assert.equal(run.result.reason, null);
-  const tried = run.result.tries[0];
+  const tried = run.result.attempt;
   assert.equal(tried.phase, 'Failed');
   assert.match(
     run.result.message,
-    /^the pod failed: Evicted \(Pod ephemeral local storage usage exceeds .*\(no reason key; 0 retries allowed by task_retries\)$/,
+    /^the pod failed: Evicted \(Pod ephemeral local storage usage exceeds .*\(no reason key\)\. dbnd submits the driver pod once/,
   );
   assert.deepEqual(
     run.lines.map((l) => l.text),
@@ -99,6 +97,5 @@ test('the eviction API (as a node drain uses it) ends the run with err_pod_delet
   assert.equal(await evicted, 201);
   assert.equal(run.result.cause, 'pod-deleted');
   assert.equal(run.result.reason, 'err_pod_deleted');
-  assert.equal(run.result.tries.length, 1);
   assert.deepEqual(await livePodsOfRun(run.api, run.runUid), []);
 });

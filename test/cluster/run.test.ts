@@ -1,8 +1,8 @@
-// Runs on the real Kubernetes testbed: the lifecycle of a dbnd run (success, exit-code retries, image pull,
-// deletion, keep_failed_pods, cancel) through the cluster module and the `dbnd-cfg run` CLI.
+// Runs on the real Kubernetes testbed: the lifecycle of a dbnd run (success, a failed driver that is not retried,
+// image pull, deletion, keep_failed_pods, cancel) through the cluster module and the `dbnd-cfg run` CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openCluster } from '../../server/src/cluster';
+import { openCluster } from '../../server/src/runIo';
 import { expectedLines, livePodsOfRun, moduleRun, printLines } from './support/moduleRun';
 import { makeProject, requireTestbed, runCli, TESTBED_TOKENS } from './support/testbed';
 
@@ -31,14 +31,14 @@ test('CLI: a pod prints its lines, each once, succeeds and is deleted', async (t
   const r = await runCli(['run', '--env', 'tb', '--task', 'hello'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(r.stdout.split('\n').slice(0, -1), expectedLines(300));
-  assert.match(r.stderr, /submitted pod dbnd\.docker-run-task\.dbnd-driver-run\.[0-9a-f]{8}-1\n/);
+  assert.match(r.stderr, /submitted pod dbnd\.docker-run-task\.dbnd-driver-run\.[0-9a-f]{8}\n/);
   assert.match(r.stderr, /deleted/);
   assertNoSecrets(r.stdout, r.stderr);
   const api = await defaultApi();
   assert.deepEqual(await livePodsOfRun(api, runUidOf(r.stderr)), []);
 });
 
-test('CLI: exit code 3 with a retry entry for "3" retries that many times, then fails naming the reason', async (t) => {
+test('CLI: exit code 3 with a dict entry for "3": the driver is submitted once and the message says where the dict applies', async (t) => {
   const tb = requireTestbed(t);
   if (!tb) return;
   const dir = makeProject([
@@ -47,23 +47,18 @@ test('CLI: exit code 3 with a retry entry for "3" retries that many times, then 
   ]);
   const r = await runCli(['run', '--env', 'tb', '--task', 'hello'], { cwd: dir });
   assert.equal(r.code, 1, r.stderr);
-  assert.deepEqual(r.stdout.split('\n').slice(0, -1), ['try', 'try', 'try']);
-  for (const n of [1, 2, 3])
-    assert.match(r.stderr, new RegExp(`submitted pod dbnd\\.docker-run-task\\.dbnd-driver-run\\.[0-9a-f]{8}-${n}\\n`));
-  assert.doesNotMatch(r.stderr, /-4\n/);
+  assert.deepEqual(r.stdout.split('\n').slice(0, -1), ['try']);
+  assert.equal(r.stderr.match(/submitted pod /g)?.length, 1, r.stderr);
+  assert.doesNotMatch(r.stderr, /retrying/);
   assert.match(
     r.stderr,
-    /retrying as try 2 in 1 s \(reason "3": 2 retries; delay from pod_default_retry_delay \(1 s\), as dbnd's runtime does; the entry's retry_delay \(3m\) is not used by dbnd\)/,
-  );
-  assert.match(
-    r.stderr,
-    /failed: the container exited with code 3 \(Error\) \(reason "3" after 3 tries; 2 retries allowed by pod_error_cfg_source_dict\)/,
+    /failed: the container exited with code 3 \(Error\) \(reason "3"\)\. dbnd submits the driver pod once; pod_error_cfg_source_dict retries only the task pods the driver submits/,
   );
   const api = await defaultApi();
   assert.deepEqual(await livePodsOfRun(api, runUidOf(r.stderr)), []);
 });
 
-test('module: each try is a new pod with its try number in name and labels', async (t) => {
+test("module: the driver pod is dbnd's (no try number) and keep_failed_pods keeps it", async (t) => {
   const tb = requireTestbed(t);
   if (!tb) return;
   const dir = makeProject([
@@ -75,19 +70,21 @@ test('module: each try is a new pod with its try number in name and labels', asy
   try {
     assert.equal(run.result.outcome, 'failed');
     assert.equal(run.result.reason, '7');
-    assert.equal(run.result.tries.length, 2);
     const pods = (await run.api.listPods({ labelSelector: `dbnd_run_uid=${run.runUid}` })).items;
-    const byTry = new Map(pods.map((p) => [p.metadata?.labels?.try_number, p.metadata?.name]));
-    assert.match(byTry.get('1') ?? '', /-1$/);
-    assert.match(byTry.get('2') ?? '', /-2$/);
-    assert.deepEqual([...run.result.keptPods].sort(), [...byTry.values()].sort());
-    for (const p of pods) assert.equal(p.status?.phase, 'Failed');
+    assert.deepEqual(
+      pods.map((p) => p.metadata?.name),
+      [run.result.attempt.podName],
+    );
+    assert.match(run.result.attempt.podName, /^dbnd\.docker-run-task\.dbnd-driver-run\.[0-9a-f]{8}$/);
+    assert.equal(pods[0].metadata?.labels?.try_number, undefined);
+    assert.deepEqual(run.result.keptPods, [run.result.attempt.podName]);
+    assert.equal(pods[0].status?.phase, 'Failed');
   } finally {
     for (const name of run.result.keptPods) await run.api.deletePod(name, { gracePeriodSeconds: 0 });
   }
 });
 
-test('module: a missing image ends with err_image_pull and no retry (shipped retry_count 0)', async (t) => {
+test('module: a missing image ends with err_image_pull, the driver not retried', async (t) => {
   const tb = requireTestbed(t);
   if (!tb) return;
   const dir = makeProject(['container_repository = 127.0.0.1/nothing']);
@@ -95,7 +92,6 @@ test('module: a missing image ends with err_image_pull and no retry (shipped ret
   assert.equal(run.result.outcome, 'failed');
   assert.equal(run.result.cause, 'image-pull');
   assert.equal(run.result.reason, 'err_image_pull');
-  assert.equal(run.result.tries.length, 1);
   assert.match(run.result.message, /could not be pulled/);
   assert.deepEqual(await livePodsOfRun(run.api, run.runUid), []);
 });
@@ -116,7 +112,6 @@ test('module: a pod deleted mid-run ends with err_pod_deleted', async (t) => {
   assert.ok(deleted);
   assert.equal(run.result.cause, 'pod-deleted');
   assert.equal(run.result.reason, 'err_pod_deleted');
-  assert.equal(run.result.tries.length, 1);
 });
 
 test('module: keep_failed_pods keeps the failed pod; the default deletes it', async (t) => {

@@ -3,7 +3,7 @@
 // a pod watch (no polling, no sleeps).
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { openCluster, systemClock, watchPods, type KubeApi, type KubePod } from '../../server/src/cluster';
+import { openCluster, systemClock, watchPods, type KubeApi, type KubePod } from '../../server/src/runIo';
 import { WAIT_TIMEOUT_MS } from './waitFor';
 
 /** Skips (locally) or fails (in CI) when npm test did not hand the testbed's KUBECONFIG to the extension host. */

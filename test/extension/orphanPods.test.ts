@@ -9,7 +9,7 @@ import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { DatabandApi } from '../../client/src/extension';
 import type { OrphanCleanup } from '../../client/src/cluster/orphanPods';
-import type { KubeApi } from '../../server/src/cluster';
+import type { KubeApi } from '../../server/src/runIo';
 import { dbndPod, isGoneOrGoing, requireCluster, testbedApi, unique, waitForPods } from './clusterPods';
 import { EXTENSION_ID } from './workspaceFiles';
 

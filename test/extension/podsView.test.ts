@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { DatabandApi } from '../../client/src/extension';
-import type { KubeApi, KubePod } from '../../server/src/cluster';
+import type { KubeApi, KubePod } from '../../server/src/runIo';
 import { dbndPod, isGoneOrGoing, requireCluster, testbedApi, unique, waitForPods } from './clusterPods';
 import { waitForEvent } from './waitFor';
 import { EXTENSION_ID } from './workspaceFiles';

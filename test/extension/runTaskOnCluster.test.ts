@@ -14,7 +14,7 @@ interface FinishedRunView {
   readonly result: {
     readonly outcome: string;
     readonly message: string;
-    readonly tries: readonly { podName: string }[];
+    readonly attempt: { readonly podName: string };
     readonly leftPods: readonly string[];
     readonly keptPods: readonly string[];
   };
@@ -59,10 +59,10 @@ suite('Databand: Run Task on Cluster', () => {
     assert.deepEqual(finished.result.leftPods, []);
     assert.deepEqual(finished.result.keptPods, []);
     const api = await testbedApi();
-    const pod = await api.readPod(finished.result.tries[0].podName);
+    const pod = await api.readPod(finished.result.attempt.podName);
     assert.ok(
       pod === null || pod.metadata?.deletionTimestamp,
-      `pod ${finished.result.tries[0].podName} still exists and is not being deleted`,
+      `pod ${finished.result.attempt.podName} still exists and is not being deleted`,
     );
   });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { FinishedRun } from '../../client/src/cluster/clusterRunner';
-import type { KubeApi } from '../../server/src/cluster';
+import type { KubeApi } from '../../server/src/runIo';
 import { isGoneOrGoing, requireCluster, testbedApi, waitForPods } from './clusterPods';
 
 const folder = () => join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'cluster-run');
@@ -69,7 +69,7 @@ suite('Run Task on Cluster: cancel, secrets, UI delay', function () {
     const finished = await running;
     assert.ok(finished, 'the command returned the run');
     assert.equal(finished.result.outcome, 'cancelled', finished.result.message);
-    assert.equal(finished.result.tries[0].podName, pod.metadata!.name);
+    assert.equal(finished.result.attempt.podName, pod.metadata!.name);
     assert.ok(
       finished.log.mirror.includes('[databand] cancelled: deleting the pod'),
       'the cancellation came through the notification (its token), not another path',

@@ -5,12 +5,13 @@
 // - server/src/ide/: editor terms as plain data. No vscode and no LSP package (their types included), no lsp/ code.
 // - server/src/ (outside lsp/ and server.ts): no LSP package; lsp/ is the only LSP code.
 // - server/src/lsp/handlers/: only types from server/src/core/ (`import type`); the work is done in ide/.
-// - server/src/cluster/: Node-only, no vscode package; exactly one adapter file imports @kubernetes/client-node,
+// - server/src/runIo/: Node-only, no vscode package; exactly one adapter file imports @kubernetes/client-node,
 //   and no file elsewhere does.
 // - server/src/cli/: files are read only through CliIo; nodeIo.ts, its Node implementation, is the one file that
 //   imports node:fs.
-// - client/: no server code except the shared protocol/ types and the cluster module's public index
-//   (server/src/cluster), which the extension and the CLI share.
+// - client/: imports only protocol/ and the run module's index (server/src/runIo, the run's I/O the extension and
+//   the CLI share); what to run comes from the language server (dbnd/prepareClusterRun).
+// - server/src/ide/: imports no runIo/ (the kubeconfig rules completion reads are in core/kube/).
 // A folder that does not exist yet simply has no files to check.
 import { builtinModules } from 'node:module';
 import { dirname, posix } from 'node:path';
@@ -138,6 +139,8 @@ export function checkFile(file: string, text: string): Violation[] {
         report(line, `ide imports '${specifier}': ide speaks plain data, no vscode or LSP types`);
       else if (target !== undefined && under(target, 'server/src/lsp'))
         report(line, `ide imports '${specifier}' from lsp/`);
+      else if (target !== undefined && under(target, 'server/src/runIo'))
+        report(line, `ide imports '${specifier}' from runIo/: ide/ imports no runIo/ (the run's I/O)`);
     }
     if (
       under(file, 'server/src') &&
@@ -147,30 +150,30 @@ export function checkFile(file: string, text: string): Violation[] {
     ) {
       report(line, `'${specifier}' outside server/src/lsp/: lsp/ is the only LSP code`);
     }
-    if (under(file, 'server/src/cluster') && isVscodePackage(specifier)) {
-      report(line, `cluster imports '${specifier}': cluster code is Node-only`);
+    if (under(file, 'server/src/runIo') && isVscodePackage(specifier)) {
+      report(line, `runIo imports '${specifier}': the run's I/O is Node-only`);
     }
     if (under(file, 'server/src/cli') && file !== 'server/src/cli/nodeIo.ts' && /^(node:)?fs($|\/)/.test(specifier)) {
       report(line, `cli imports '${specifier}': dbnd-cfg reads files only through CliIo (cli/nodeIo.ts)`);
     }
-    if (isKubernetesClient(specifier) && !under(file, 'server/src/cluster')) {
-      report(line, `'${KUBERNETES_CLIENT}' imported outside server/src/cluster/ (only its one adapter file may)`);
+    if (isKubernetesClient(specifier) && !under(file, 'server/src/runIo')) {
+      report(line, `'${KUBERNETES_CLIENT}' imported outside server/src/runIo/ (only its one adapter file may)`);
     }
     // A handler converts around one ide/ function; calling the core itself is the logic that belongs in ide/.
     if (under(file, 'server/src/lsp/handlers') && target !== undefined && under(target, 'server/src/core') && !typeOnly)
       report(line, `handler imports '${specifier}' from core/ as a value: lsp/handlers/ import only types from core/`);
-    // The cluster module is shared by the extension and the CLI, through its public index only.
-    const clusterIndex = target === 'server/src/cluster' || target === 'server/src/cluster/index';
+    // The run's I/O module is shared by the extension and the CLI, through its public index only.
+    const runIoIndex = target === 'server/src/runIo' || target === 'server/src/runIo/index';
     if (
       under(file, 'client') &&
       target !== undefined &&
       under(target, 'server') &&
       !target.split('/').includes('protocol') &&
-      !clusterIndex
+      !runIoIndex
     ) {
       report(
         line,
-        `client imports server code '${specifier}': only protocol/ and the cluster module's index are shared`,
+        `client imports server code '${specifier}': the client imports only protocol/ and the run module's index`,
       );
     }
   }
@@ -181,7 +184,7 @@ export function checkFile(file: string, text: string): Violation[] {
   return violations;
 }
 
-/** Across all files: at most one file imports @kubernetes/client-node (the cluster adapter). */
+/** Across all files: at most one file imports @kubernetes/client-node (the Kubernetes adapter in runIo/). */
 export function checkKubernetesAdapters(files: { file: string; text: string }[]): Violation[] {
   const importers = files.filter(({ file, text }) => {
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);

@@ -66,7 +66,7 @@ const VIOLATIONS: [file: string, text: string, rule: RegExp][] = [
     "import { createConnection } from 'vscode-languageserver/node';",
     /outside server\/src\/lsp\//,
   ],
-  ['server/src/cluster/a.ts', "import * as vscode from 'vscode';", /cluster imports 'vscode'/],
+  ['server/src/runIo/a.ts', "import * as vscode from 'vscode';", /runIo imports 'vscode'/],
   ['server/src/cli/commands/a.ts', "import { readFileSync } from 'node:fs';", /cli imports 'node:fs'.*CliIo/],
   ['server/src/cli/a.ts', "import { readFile } from 'fs/promises';", /cli imports 'fs\/promises'/],
   [
@@ -91,16 +91,27 @@ const VIOLATIONS: [file: string, text: string, rule: RegExp][] = [
     "import * as k8s from '@kubernetes/client-node';",
     /core imports '@kubernetes\/client-node'/,
   ],
-  ['client/src/a.ts', "import * as k8s from '@kubernetes/client-node';", /imported outside server\/src\/cluster\//],
+  ['client/src/a.ts', "import * as k8s from '@kubernetes/client-node';", /imported outside server\/src\/runIo\//],
   [
     'server/src/lsp/a.ts',
     "type K = typeof import('@kubernetes/client-node/dist/config.js');",
-    /imported outside server\/src\/cluster\//,
+    /imported outside server\/src\/runIo\//,
   ],
   ['client/src/a.ts', "import { parseCfg } from '../../server/src/core/reader';", /client imports server code/],
   [
+    'client/src/commands/a.ts',
+    "import { prepareClusterRun } from '../../../server/src/core/run';",
+    /client imports only protocol\/ and the run module's index/,
+  ],
+  [
+    'server/src/ide/a.ts',
+    "import { mergeKubeconfigs } from '../runIo/kubeconfig';",
+    /ide imports '..\/runIo\/kubeconfig' from runIo\//,
+  ],
+  ['server/src/ide/x/a.ts', "import type { KubeApi } from '../../runIo';", /ide\/ imports no runIo\//],
+  [
     'client/src/a.ts',
-    "import { followPodLog } from '../../server/src/cluster/followPodLog';",
+    "import { followPodLog } from '../../server/src/runIo/followPodLog';",
     /client imports server code/,
   ],
 ];
@@ -137,13 +148,14 @@ const ALLOWED: [file: string, text: string][] = [
   ],
   ['server/src/lsp/toProtocol.ts', "import { originText } from '../core/run';"],
   [
-    'server/src/cluster/kubeApi.ts',
+    'server/src/runIo/kubeApi.ts',
     "import * as k8s from '@kubernetes/client-node';\nimport { readFile } from 'node:fs/promises';",
   ],
   ['server/src/cli/nodeIo.ts', "import { openSync } from 'node:fs';\nimport { resolve } from 'node:path';"],
   ['client/src/a.ts', "import * as vscode from 'vscode';\nimport { RunRequest } from '../../protocol/run';"],
   ['client/src/a.ts', "import { RunRequest } from '../../server/src/protocol/run';"],
-  ['client/src/cluster/a.ts', "import { runOnCluster } from '../../../server/src/cluster';"],
+  ['client/src/cluster/a.ts', "import { runDriverPod } from '../../../server/src/runIo';"],
+  ['server/src/ide/a.ts', "import { mergeKubeconfigs } from '../core/kube/kubeconfig';"],
 ];
 
 for (const [file, text] of ALLOWED) {
@@ -153,9 +165,9 @@ for (const [file, text] of ALLOWED) {
 }
 
 test('a second file importing @kubernetes/client-node is caught, one is allowed', () => {
-  const adapter = { file: 'server/src/cluster/kubeApi.ts', text: "import * as k8s from '@kubernetes/client-node';" };
+  const adapter = { file: 'server/src/runIo/kubeApi.ts', text: "import * as k8s from '@kubernetes/client-node';" };
   const second = {
-    file: 'server/src/cluster/logs.ts',
+    file: 'server/src/runIo/logs.ts',
     text: "import type { Log } from '@kubernetes/client-node/dist/log.js';",
   };
   assert.deepEqual(checkKubernetesAdapters([adapter]), []);

@@ -1,16 +1,17 @@
-// Runs a prepared dbnd task on the cluster from VS Code: the run's output channel (shown at once), a progress
-// notification with Cancel (Pending → Running → Succeeded/Failed, retries), and a closing message that names the
-// reason the run ended. Cancel and closing the window delete the pod (runOnCluster's cleanup), so no run of this
-// window leaves a pod behind that the keep flags did not ask for.
+// Runs a prepared dbnd task on the cluster from VS Code (the plan comes from the language server): the run's
+// output channel (shown at once), a progress notification with Cancel (Pending → Running → Succeeded/Failed), and
+// a closing message that names the reason the run ended. Cancel and closing the window delete the pod (the
+// attempt's cleanup), so no run of this window leaves a pod behind that the keep flags did not ask for.
 import * as vscode from 'vscode';
+import type { ClusterRunPlan } from '../../../protocol/customRequests';
 import {
   describeRunEvent,
   openCluster,
-  runOnCluster,
-  type PreparedRun,
+  runDriverPod,
+  runPolicyFromEngine,
+  type DriverRunResult,
   type RunEvent,
-  type RunResult,
-} from '../../../server/src/cluster';
+} from '../../../server/src/runIo';
 import { errorLine, RunFailed } from './runFailureNotice';
 import { RunLogChannel } from './runLogChannel';
 import { markAsThisWindow } from './windowIdentity';
@@ -29,7 +30,7 @@ export interface UiTiming {
 }
 
 export interface FinishedRun {
-  readonly result: RunResult;
+  readonly result: DriverRunResult;
   readonly log: RunLogChannel;
   readonly uiTimings: readonly UiTiming[];
 }
@@ -41,7 +42,14 @@ export function cancelAllRuns(): void {
   for (const ac of active) ac.abort();
 }
 
-export async function runPrepared(plan: PreparedRun, task: string, logDir: string): Promise<FinishedRun> {
+export interface RunOptions {
+  readonly task: string;
+  /** The extension host's environment plus databand.environmentVariables: KUBECONFIG, HOME, exec plugins' PATH. */
+  readonly processEnv: NodeJS.ProcessEnv;
+  readonly logDir: string;
+}
+
+export async function runPlan(plan: ClusterRunPlan, { task, processEnv, logDir }: RunOptions): Promise<FinishedRun> {
   const name = `Databand Run: ${task} (${plan.envName})`;
   const log = new RunLogChannel(name, logDir, `${task.replace(/[^A-Za-z0-9._-]/g, '_')}-${plan.runUid}.log`);
   log.channel.show(true);
@@ -61,14 +69,14 @@ export async function runPrepared(plan: PreparedRun, task: string, logDir: strin
           ac.abort();
         });
         for (const w of plan.warnings) log.status(`dbnd: ${w}`);
-        const api = await openCluster(plan.kubeconfig, { signal: ac.signal });
+        const api = await openCluster({ ...plan.kubeconfig, env: processEnv }, { signal: ac.signal });
         log.status(
           `env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`,
         );
-        const result = await runOnCluster({
+        const result = await runDriverPod({
           api,
-          podForTry: (n) => markAsThisWindow(plan.podForTry(n)),
-          policy: plan.policy,
+          pod: markAsThisWindow(plan.pod),
+          policy: runPolicyFromEngine(plan.engineValues),
           signal: ac.signal,
           onEvent: (e: RunEvent) => {
             const text = describeRunEvent(e);

@@ -2,7 +2,7 @@
 // workspace state. Unset means "as dbnd would": the engine's cluster_context (else the kubeconfig's
 // current-context) and the engine's namespace. A status bar item shows the choice; clicking it switches.
 import * as vscode from 'vscode';
-import { describeKubeconfig, type KubeconfigRequest } from '../../../server/src/cluster';
+import { describeKubeconfig, type KubeconfigRequest } from '../../../server/src/runIo';
 import { clusterTargetLabel } from './clusterTargetLabel';
 
 export interface ClusterChoice {

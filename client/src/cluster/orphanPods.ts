@@ -4,7 +4,7 @@
 // keep_failed_pods have finished. Looked for at start and on command; offered for deletion, never deleted without
 // the user's word.
 import * as vscode from 'vscode';
-import { openCluster, type KubeApi, type KubePod } from '../../../server/src/cluster';
+import { openCluster, type KubeApi, type KubePod } from '../../../server/src/runIo';
 import type { ClusterChoice } from './clusterTarget';
 import { ask } from './userPrompts';
 import { WINDOW_LABEL, ownerIsAlive, windowLabelValue } from './windowIdentity';

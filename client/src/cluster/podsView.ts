@@ -13,7 +13,7 @@ import {
   type KubeApi,
   type KubePod,
   type PodWatch,
-} from '../../../server/src/cluster';
+} from '../../../server/src/runIo';
 import type { ClusterChoice } from './clusterTarget';
 import { RunLogChannel } from './runLogChannel';
 import { ask } from './userPrompts';

@@ -2,7 +2,7 @@
 // module's own, which names what to fix) and a button to the run's output channel; the channel gets the same one
 // line. Never a stack trace: an unexpected error shows its first line only. No vscode import, so the mapping is
 // unit-tested in Node (test/client/cluster/runFailureNotice.test.ts).
-import { ClusterError } from '../../../server/src/cluster';
+import { ClusterError } from '../../../server/src/runIo';
 
 export const SHOW_OUTPUT = 'Show Output';
 

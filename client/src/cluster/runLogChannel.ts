@@ -33,7 +33,7 @@ export class RunLogChannel implements vscode.Disposable {
     this.file = createWriteStream(this.filePath, { flags: 'w' });
   }
 
-  /** A line of the run's own (status, retries, cleanup): marked so it cannot be taken for the pod's output. */
+  /** A line of the run's own (status, cleanup): marked so it cannot be taken for the pod's output. */
   status(text: string): void {
     this.push(`[databand] ${text}`, false);
   }

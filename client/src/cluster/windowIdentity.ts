@@ -4,7 +4,7 @@
 // this host belongs to a window that is open now, so it is not an orphan. On another host liveness is unknown.
 import { hostname } from 'node:os';
 import * as vscode from 'vscode';
-import type { KubePod } from '../../../server/src/cluster';
+import type { KubePod } from '../../../server/src/runIo';
 
 export const WINDOW_LABEL = 'databand-vscode/window';
 export const OWNER_ANNOTATION = 'databand-vscode/owner';

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { offerOrphanCleanup } from '../cluster/orphanPods';
 import { refusedUntrusted } from '../cluster/trustGuard';
 import type { CommandContext, DatabandCommand } from './command';
-import type { KubePod } from '../../../server/src/cluster';
+import type { KubePod } from '../../../server/src/runIo';
 
 /** What each action returns is the command's result, which the extension's tests read. */
 function onPod(id: string, action: (context: CommandContext, pod: KubePod) => unknown): DatabandCommand {

@@ -1,22 +1,22 @@
 // "Databand: Run Task on Cluster": pick a Kubernetes environment (the selected one first), a task (history and the
 // dbnd tasks of the workspace's Python files) and optional --set overrides; save the project's dbnd files (a run
-// reads the disk, as dbnd does); build the driver pod with the core as `dbnd run TASK --env ENV --interactive`
-// would; show it and, on confirmation (a server-side dry run offered first), submit it, stream its log into the
-// run's output channel, retry and clean up. Needs a trusted workspace: it runs code on a cluster with the user's
+// reads the disk, as dbnd does); ask the language server for the run `dbnd run TASK --env ENV --interactive` would
+// make (dbnd/prepareClusterRun: the server prepares it from the saved files; dbnd's error links to its line);
+// show it and, on confirmation (a server-side dry run offered first), submit it once, stream its log into the
+// run's output channel and clean up. Needs a trusted workspace: it runs code on a cluster with the user's
 // credentials. Every prompt has a default, so Enter goes through; Escape anywhere cancels quietly.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { stringify } from 'yaml';
-import { EnvironmentsRequest } from '../../../protocol/customRequests';
 import {
-  describePrepareFailure,
-  dryRunPod,
-  openCluster,
-  prepareClusterRun,
-  projectRunFiles,
-  type PreparedRun,
-} from '../../../server/src/cluster';
-import { runPrepared, type FinishedRun } from '../cluster/clusterRunner';
+  EnvironmentsRequest,
+  PrepareClusterRunRequest,
+  type ClusterRunPlan,
+  type PrepareClusterRunResult,
+} from '../../../protocol/customRequests';
+import { dryRunPod, openCluster } from '../../../server/src/runIo';
+import { runPlan, type FinishedRun } from '../cluster/clusterRunner';
+import { fromProtocolLocation, placeText } from '../views/viewText';
 import { findPythonTasks } from '../cluster/pythonTasks';
 import { runFailureNotice, SHOW_OUTPUT } from '../cluster/runFailureNotice';
 import { refusedUntrusted } from '../cluster/trustGuard';
@@ -127,7 +127,7 @@ async function askSet(context: CommandContext): Promise<string[] | undefined> {
 }
 
 /** When dbnd would build the image first: ask for an existing tag, or build and push it in a terminal, as dbnd would. */
-async function resolveImage(plan: PreparedRun, dbndHome: string): Promise<string[] | undefined> {
+async function resolveImage(plan: ClusterRunPlan): Promise<string[] | undefined> {
   if (!plan.imageBuild) return [];
   const choice = await vscode.window.showWarningMessage(
     `container_tag is empty and docker_build is on: dbnd would build and ${plan.imageBuild.push ? 'push ' : ''}${plan.imageBuild.image} first.`,
@@ -151,7 +151,7 @@ async function resolveImage(plan: PreparedRun, dbndHome: string): Promise<string
     vscode.TaskScope.Workspace,
     `build ${image}`,
     'Databand',
-    new vscode.ShellExecution(script, { cwd: dbndHome }),
+    new vscode.ShellExecution(script, plan.imageBuild.dbndHome ? { cwd: plan.imageBuild.dbndHome } : {}),
   );
   const execution = await vscode.tasks.executeTask(task);
   const code = await new Promise<number | undefined>((resolve) => {
@@ -171,9 +171,9 @@ async function resolveImage(plan: PreparedRun, dbndHome: string): Promise<string
   return [`${plan.engineName}.container_tag=${image.slice(image.lastIndexOf(':') + 1)}`];
 }
 
-async function confirmSubmit(plan: PreparedRun): Promise<boolean> {
+async function confirmSubmit(plan: ClusterRunPlan, processEnv: NodeJS.ProcessEnv): Promise<boolean> {
+  const pod = plan.pod;
   for (;;) {
-    const pod = plan.podForTry(1);
     const where = `${plan.kubeconfig.context ?? plan.kubeconfig.clusterContext ?? 'the current context'}, namespace ${plan.kubeconfig.namespace}`;
     const choice = await vscode.window.showInformationMessage(
       `Submit pod ${pod.metadata.name} (env ${plan.envName}, engine ${plan.engineName}) to ${where}?`,
@@ -190,7 +190,7 @@ async function confirmSubmit(plan: PreparedRun): Promise<boolean> {
     }
     if (choice === 'Dry Run First') {
       try {
-        const api = await openCluster(plan.kubeconfig);
+        const api = await openCluster({ ...plan.kubeconfig, env: processEnv });
         await dryRunPod(api, pod);
         const next = await vscode.window.showInformationMessage(
           'The API server accepted the pod (dryRun=All; nothing was created).',
@@ -205,6 +205,23 @@ async function confirmSubmit(plan: PreparedRun): Promise<boolean> {
     }
     return false;
   }
+}
+
+/** dbnd's error (with a button that opens the line that causes it), or why no pod would be submitted. */
+function showPrepareFailure(result: PrepareClusterRunResult): void {
+  const error = result.error;
+  if (!error) {
+    void vscode.window.showErrorMessage(`dbnd would submit no pod: ${result.noPod ?? 'no pod was rendered'}`);
+    return;
+  }
+  const location = error.location ? fromProtocolLocation(error.location) : undefined;
+  const where = location ? ` (${placeText(location)})` : '';
+  const open = location ? [`Open ${placeText(location)}`] : [];
+  void vscode.window
+    .showErrorMessage(`dbnd would fail at the ${error.stage} stage: ${error.type}: ${error.message}${where}`, ...open)
+    .then((choice) => {
+      if (choice && location) void vscode.window.showTextDocument(location.uri, { selection: location.range });
+    });
 }
 
 async function saveProjectDocuments(folder: string): Promise<void> {
@@ -235,39 +252,30 @@ export const runTaskOnCluster: DatabandCommand = {
 
     await saveProjectDocuments(folder);
     const processEnv = envOfProcess(vscode.Uri.file(folder));
-    const extraFiles = vscode.workspace
-      .getConfiguration('databand', vscode.Uri.file(folder))
-      .get<string[]>('extraConfigFiles', []);
     const choice = context.clusterTarget.get(target.project.key);
-    const prepare = (extraSet: readonly string[]) => {
-      const project = projectRunFiles(folder, processEnv, extraFiles);
-      return {
-        project,
-        prepared: prepareClusterRun({
-          files: project.files,
-          env: project.env,
-          readFile: project.readFile,
-          envName: env,
-          task,
-          set: [...set, ...extraSet],
-          context: choice.context,
-          namespace: choice.namespace,
-        }),
-      };
-    };
-    let { project, prepared } = prepare([]);
-    if (prepared.ok && prepared.run.imageBuild) {
-      const tagSet = await resolveImage(prepared.run, project.dbndHome);
+    const prepare = (extraSet: readonly string[]) =>
+      context.server.request(PrepareClusterRunRequest.type, {
+        uri: vscode.Uri.file(folder).toString(),
+        env,
+        task,
+        set: [...set, ...extraSet],
+        context: choice.context ?? null,
+        namespace: choice.namespace ?? null,
+      });
+    let prepared = await prepare([]);
+    if (prepared.plan?.imageBuild) {
+      const tagSet = await resolveImage(prepared.plan);
       if (!tagSet) return undefined;
-      ({ project, prepared } = prepare(tagSet));
+      prepared = await prepare(tagSet);
     }
-    if (!prepared.ok) {
-      void vscode.window.showErrorMessage(describePrepareFailure(prepared));
+    const plan = prepared.plan;
+    if (!plan) {
+      showPrepareFailure(prepared);
       return undefined;
     }
-    if (args.confirm !== 'submit' && !(await confirmSubmit(prepared.run))) return undefined;
+    if (args.confirm !== 'submit' && !(await confirmSubmit(plan, processEnv))) return undefined;
     try {
-      const finished = await runPrepared(prepared.run, task, context.logDir);
+      const finished = await runPlan(plan, { task, processEnv, logDir: context.logDir });
       const { result, log } = finished;
       const open = log.didSpill ? ['Open Full Log', SHOW_OUTPUT] : [SHOW_OUTPUT];
       const show =

@@ -1,9 +1,9 @@
-// The kubeconfig context names `cluster_context` can take. Which files and how they merge are the cluster
-// module's rules (cluster/kubeconfig.ts, dbnd's and kubectl's: the section's `config_file`, else `$KUBECONFIG`
+// The kubeconfig context names `cluster_context` can take. Which files and how they merge are the rules a run
+// follows too (core/kube/kubeconfig.ts, dbnd's and kubectl's: the section's `config_file`, else `$KUBECONFIG`
 // with the first file's current-context and first definition of a name winning, else ~/.kube/config); this
 // file only parses the YAML it is handed, so completion reads the kubeconfig the way a run would.
 import { parse } from 'yaml';
-import { type KubeconfigDocument, type Named, kubeconfigFiles, mergeKubeconfigs } from '../cluster/kubeconfig';
+import { type KubeconfigDocument, type Named, kubeconfigFiles, mergeKubeconfigs } from '../core/kube/kubeconfig';
 import type { Environment } from '../core/environment';
 
 export interface KubeContexts {

@@ -26,6 +26,8 @@ import { codeLens } from './handlers/codeLens';
 import { effectiveConfig } from './handlers/effectiveConfig';
 import { environments } from './handlers/environments';
 import { renderPod } from './handlers/renderPod';
+import { PrepareClusterRunRequest } from '../../../protocol/customRequests';
+import { prepareClusterRun } from './handlers/prepareClusterRun';
 
 export function registerHandlers(state: ServerState): void {
   const { connection, documents } = state;
@@ -78,6 +80,10 @@ export function registerHandlers(state: ServerState): void {
   connection.onRequest(
     RenderPodRequest.type,
     guardedRequest(connection, RenderPodRequest.method, (params) => renderPod(state, params)),
+  );
+  connection.onRequest(
+    PrepareClusterRunRequest.type,
+    guardedRequest(connection, PrepareClusterRunRequest.method, (params) => prepareClusterRun(state, params)),
   );
   connection.onCodeLens(guarded(connection, 'codeLens', (params) => codeLens(state, params), []));
 

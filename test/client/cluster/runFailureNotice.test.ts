@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClusterError, openCluster, type KubeconfigRequest } from '../../../server/src/cluster';
+import { ClusterError, openCluster, type KubeconfigRequest } from '../../../server/src/runIo';
 import { errorLine, RunFailed, runFailureNotice, SHOW_OUTPUT } from '../../../client/src/cluster/runFailureNotice';
 import {
   loopbackServer,

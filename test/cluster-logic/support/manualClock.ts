@@ -1,5 +1,5 @@
 // A Clock for unit tests: time moves only when the test (or a sleep) moves it, so nothing really waits.
-import type { Clock } from '../../../server/src/cluster/clock';
+import type { Clock } from '../../../server/src/runIo/clock';
 
 export class ManualClock implements Clock {
   private t = 1_000_000;

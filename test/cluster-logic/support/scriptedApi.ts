@@ -1,7 +1,7 @@
 // A KubeApi whose answers the test scripts in order, for the watch and follower logic without a cluster. Each
 // call takes the next scripted answer of its kind; a stream is a list of steps (bytes, a cut, or "stay open").
 import type { NodeCapacity } from '../../../server/src/core/lifecycle';
-import { ClusterError } from '../../../server/src/cluster/errors';
+import { ClusterError } from '../../../server/src/runIo/errors';
 import type {
   ByteStream,
   KubeApi,
@@ -9,7 +9,7 @@ import type {
   LogRequest,
   PodList,
   WatchRequest,
-} from '../../../server/src/cluster/kubeApi';
+} from '../../../server/src/runIo/kubeApi';
 
 export type StreamStep = string | { readonly cut: true } | { readonly hang: true };
 export type Answer<T> = T | ClusterError;
@@ -22,6 +22,8 @@ export class ScriptedApi implements KubeApi {
   logs: Answer<StreamStep[]>[] = [];
   reads: Answer<KubePod | null>[] = [];
   nodes: Answer<readonly NodeCapacity[]>[] = [];
+  creates: Answer<KubePod>[] = [];
+  deletes: Answer<boolean>[] = [];
   readonly watchRequests: WatchRequest[] = [];
   readonly logRequests: LogRequest[] = [];
 
@@ -49,15 +51,17 @@ export class ScriptedApi implements KubeApi {
     })();
   }
 
-  async createPod(): Promise<KubePod> {
-    throw new Error('not scripted');
+  async createPod(body: object): Promise<KubePod> {
+    this.calls.push(`create ${(body as KubePod).metadata?.name}`);
+    return this.next(this.creates, 'createPod');
   }
   async readPod(name: string): Promise<KubePod | null> {
     this.calls.push(`read ${name}`);
     return this.next(this.reads, 'readPod');
   }
-  async deletePod(): Promise<boolean> {
-    throw new Error('not scripted');
+  async deletePod(name: string, options: { gracePeriodSeconds?: number } = {}): Promise<boolean> {
+    this.calls.push(`delete ${name}${options.gracePeriodSeconds === 0 ? ' now' : ''}`);
+    return this.next(this.deletes, 'deletePod');
   }
   async listPods(): Promise<PodList> {
     this.calls.push('list');

@@ -1,8 +1,8 @@
 // A KubeApi that plays a whole run without a cluster: each created pod goes straight to the end the test scripts
 // for its try (a container exit code, or a status of its own), its log is one line, the watch reports it, and
-// deletes are recorded. For the retry loop of runOnCluster, driven by a ManualClock.
+// deletes are recorded. For the driver run (runDriverPod), driven by a ManualClock.
 import type { NodeCapacity } from '../../../server/src/core/lifecycle';
-import { ClusterError } from '../../../server/src/cluster/errors';
+import { ClusterError } from '../../../server/src/runIo/errors';
 import type {
   ByteStream,
   KubeApi,
@@ -10,7 +10,7 @@ import type {
   LogRequest,
   PodList,
   WatchRequest,
-} from '../../../server/src/cluster/kubeApi';
+} from '../../../server/src/runIo/kubeApi';
 
 /** How a try ends: the `base` container's exit code, or the pod status given as it is. */
 export type TryEnding = { readonly exitCode: number } | { readonly status: NonNullable<KubePod['status']> };

@@ -1,18 +1,20 @@
 // Runs a dbnd task on the testbed through the cluster module (not the CLI), recording its events and log lines.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   openCluster,
-  prepareClusterRun,
-  runOnCluster,
+  runDriverPod,
+  runPolicyFromEngine,
+  type DriverRunResult,
   type KubeApi,
   type LogLine,
   type RunEvent,
-  type RunResult,
-} from '../../../server/src/cluster';
+} from '../../../server/src/runIo';
+import { prepareClusterRun } from '../../../server/src/core/run';
 
 export interface ModuleRun {
-  readonly result: RunResult;
+  readonly result: DriverRunResult;
   readonly lines: LogLine[];
   readonly events: RunEvent[];
   readonly api: KubeApi;
@@ -31,23 +33,25 @@ export async function moduleRun(projectDir: string, options: ModuleRunOptions = 
   const path = join(projectDir, 'project.cfg');
   const prepared = prepareClusterRun({
     files: [{ path, text: readFileSync(path, 'utf8') }],
-    env: process.env,
+    environment: process.env,
     readFile: (p) => readFileSync(p, 'utf8'),
     envName: 'tb',
     task: 'hello',
     set: (options.set ?? []).map(([k, v]) => `${k}=${v}`),
     context: options.context ?? null,
+    ids: { runUid: randomUUID(), taskRunUid: randomUUID(), taskRunAttemptUid: randomUUID() },
+    now: Date.now(),
   });
-  if (!prepared.ok) throw new Error(`prepare failed at ${prepared.stage}: ${prepared.message}`);
-  const plan = prepared.run;
-  const api = await openCluster(plan.kubeconfig);
+  if (!prepared.ok) throw new Error(`prepare failed: ${prepared.message}`);
+  const plan = prepared.plan;
+  const api = await openCluster({ ...plan.kubeconfig, env: process.env });
   const lines: LogLine[] = [];
   const events: RunEvent[] = [];
   const ac = new AbortController();
-  const result = await runOnCluster({
+  const result = await runDriverPod({
     api,
-    podForTry: (n) => plan.podForTry(n),
-    policy: plan.policy,
+    pod: plan.pod,
+    policy: runPolicyFromEngine(plan.engineValues),
     signal: ac.signal,
     maxOutageMs: options.maxOutageMs,
     onEvent: (e) => {

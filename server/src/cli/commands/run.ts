@@ -1,9 +1,10 @@
-// `dbnd-cfg run`: `dbnd run TASK --env ENV --interactive` without dbnd: render the driver pod with the core, submit
-// it to the cluster the engine names, print its log on stdout (everything else on stderr), retry and clean up.
+// `dbnd-cfg run`: `dbnd run TASK --env ENV --interactive` without dbnd: prepare the run with the core (the same
+// function the language server answers `dbnd/prepareClusterRun` with), submit the driver pod once to the cluster
+// the engine names, print its log on stdout (everything else on stderr) and clean up.
+import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
-import { ClusterError, dryRunPod, openCluster, prepareClusterRun, runOnCluster } from '../../cluster';
-import { describeRunEvent } from '../../cluster/describeRunEvent';
-import { describePrepareFailure } from '../../cluster/runnableEnv';
+import { ClusterError, describeRunEvent, dryRunPod, openCluster, runDriverPod, runPolicyFromEngine } from '../../runIo';
+import { originText, prepareClusterRun, type ClusterRunPreparation } from '../../core/run';
 import { ExitCode, UsageError, type CliCommand, type CliIo, type OptionSpecs } from '../command';
 import { dbndRunRequest } from '../dbndRunOptions';
 
@@ -30,6 +31,14 @@ const RUN_OPTIONS: OptionSpecs = {
   'dry-run': { type: 'boolean' },
 };
 
+/** dbnd's error and, when a file line causes it, that line (`/p/project.cfg:12`). */
+function failureText(prepared: Extract<ClusterRunPreparation, { ok: false }>): string {
+  if (!prepared.failure) return `dbnd would submit no pod: ${prepared.message}`;
+  const origin = prepared.failure.error.origin;
+  const at = origin?.kind === 'file' ? ` (${originText(origin)})` : '';
+  return `dbnd would fail at the ${prepared.failure.stage} stage: ${prepared.message}${at}`;
+}
+
 async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<number> {
   const v = args.values;
   if (typeof v.task !== 'string' || v.task === '') throw new UsageError('--task NAME is required');
@@ -37,19 +46,21 @@ async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<n
   const say = (text: string) => io.stderr(`dbnd-cfg run: ${text}\n`);
   const prepared = prepareClusterRun({
     files: input.files,
-    env: input.environment,
+    environment: input.environment,
     readFile: (path) => input.readFile?.(path),
     envName: input.envName ?? null,
     task: v.task,
     set: input.set ?? [],
     context: typeof v.context === 'string' ? v.context : null,
     namespace: typeof v.namespace === 'string' ? v.namespace : null,
+    ids: { runUid: randomUUID(), taskRunUid: randomUUID(), taskRunAttemptUid: randomUUID() },
+    now: Date.now(),
   });
   if (!prepared.ok) {
-    say(describePrepareFailure(prepared));
+    say(failureText(prepared));
     return RunExit.config;
   }
-  const plan = prepared.run;
+  const plan = prepared.plan;
   for (const w of plan.warnings) say(`dbnd: ${w}`);
   const ac = new AbortController();
   const unsubscribe = io.onInterrupt?.(() => {
@@ -57,20 +68,20 @@ async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<n
     ac.abort();
   });
   try {
-    const api = await openCluster(plan.kubeconfig, { signal: ac.signal });
+    const api = await openCluster({ ...plan.kubeconfig, env: input.environment }, { signal: ac.signal });
     say(
       `env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`,
     );
     if (v['dry-run'] === true) {
-      const answer = await dryRunPod(api, plan.podForTry(1), ac.signal);
+      const answer = await dryRunPod(api, plan.pod, ac.signal);
       io.stdout(stringify(answer));
       say('server-side dry run (dryRun=All) accepted the pod; nothing was created');
       return RunExit.ok;
     }
-    const result = await runOnCluster({
+    const result = await runDriverPod({
       api,
-      podForTry: (n) => plan.podForTry(n),
-      policy: plan.policy,
+      pod: plan.pod,
+      policy: runPolicyFromEngine(plan.engineValues),
       signal: ac.signal,
       onEvent: (e) => {
         const text = describeRunEvent(e);
@@ -84,7 +95,7 @@ async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<n
     });
     for (const pod of result.leftPods) say(`left behind: ${pod}`);
     if (result.outcome === 'succeeded') {
-      say(`succeeded (${result.tries.length} ${result.tries.length === 1 ? 'try' : 'tries'})`);
+      say('succeeded');
       return RunExit.ok;
     }
     if (result.outcome === 'cancelled') {
@@ -107,15 +118,14 @@ async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<n
 
 export const runCommand: CliCommand = {
   name: 'run',
-  summary: 'run a dbnd task on the Kubernetes cluster of an env: submit, stream the log, retry, clean up',
+  summary: 'run a dbnd task on the Kubernetes cluster of an env: submit, stream the log, clean up',
   usage: 'dbnd-cfg run --env NAME --task NAME [--context C] [--namespace N] [--set S.K=V]... [--file F]... [--dry-run]',
   help: `Builds the driver pod \`dbnd run TASK --env ENV --interactive\` would submit (the config is discovered from
 the current folder as dbnd does, or given with --file), submits it to the cluster of the env's Kubernetes engine
 (config_file, cluster_context, in_cluster; else KUBECONFIG / ~/.kube/config), watches it, prints its \`base\`
-container's log on stdout and progress on stderr. A failed pod is retried as pod_error_cfg_source_dict says
-(reason -> retry_count), each retry a new pod with its try number in name and labels, after
-pod_default_retry_delay (dbnd's runtime ignores an entry's retry_delay). Pods are deleted at the end unless
-keep_finished_pods / keep_failed_pods say otherwise. Ctrl-C deletes the pod.
+container's log on stdout and progress on stderr. The driver pod is submitted once, as dbnd does: dbnd never
+retries it (pod_error_cfg_source_dict retries only the task pods the driver submits). The pod is deleted at the
+end unless keep_finished_pods / keep_failed_pods say otherwise. Ctrl-C deletes the pod.
 
 options:
   --env NAME              the dbnd env (default: [databand] env)

@@ -32,3 +32,12 @@ export {
 export { driverRunArguments, type DriverRunValues } from './driverCommand';
 export { originText, provenanceTexts } from './provenance';
 export { configObjectJson, warningJson, failureJson, settingsJson } from './resultJson';
+export {
+  prepareClusterRun,
+  type ClusterRunInput,
+  type ClusterRunIds,
+  type ClusterRunPlan,
+  type ClusterRunPreparation,
+  type KubeconfigSettings,
+  type PodRequestBody,
+} from './prepareClusterRun';

@@ -33,6 +33,10 @@ export class DbndProject {
     private readonly sources: ProjectSources,
   ) {}
 
+  get currentSettings(): DatabandSettings {
+    return this.settings;
+  }
+
   setSettings(settings: DatabandSettings): void {
     this.settings = settings;
     this.invalidate();

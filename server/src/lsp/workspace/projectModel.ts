@@ -8,8 +8,9 @@
 //     `analysis.load()` gives dbnd's config layers; `analysis.memo(key, compute)` caches anything per snapshot.
 //   - `documentChanged(uri)` / `documentClosed(uri)` / `diskChanged(paths)` / `setSettings(...)`: tell the model
 //     what changed; each returns the URIs of the open documents whose results may have changed.
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Environment } from '../../core/environment';
@@ -19,6 +20,8 @@ import { uriToPath } from '../documentPaths';
 import { DbndProject, type ProjectSources } from './dbndProject';
 import { DiskFiles } from './diskFiles';
 import { ParsedFiles } from './parsedFiles';
+import { savedRunFiles } from './savedRunFiles';
+import type { RunRequest } from '../../core/run';
 import { DEFAULT_SETTINGS, type DatabandSettings } from './settings';
 
 export interface WorkspaceFolderRef {
@@ -113,6 +116,24 @@ export class ProjectModel {
       this.alone.set(uri, analysis);
     }
     return analysis;
+  }
+
+  /**
+   * The project a run started at `uri` reads (a folder: there; a document: its workspace folder, else its own
+   * folder), from the disk only, with the folder's settings.
+   */
+  savedRunFiles(uri: string): Pick<RunRequest, 'files' | 'environment' | 'readFile'> {
+    const path = uriToPath(uri);
+    const project = this.projectOf(path);
+    let isFolder = false;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      // a document that is not on disk: its folder
+    }
+    const folder = isFolder ? path : (project?.folderPath ?? dirname(path));
+    const settings = project?.currentSettings ?? DEFAULT_SETTINGS;
+    return savedRunFiles(folder, this.sources.baseEnv, settings, (p) => this.disk.readFresh(p));
   }
 
   /** Every workspace folder's project and every open document's analysis: what workspace-wide features search. */

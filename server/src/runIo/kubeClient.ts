@@ -37,7 +37,7 @@ import {
   serverUrl,
   useInCluster,
   type KubeconfigRequest,
-} from './kubeconfig';
+} from '../core/kube/kubeconfig';
 import { BoundedReadError, readFileBounded } from './readBounded';
 
 // Only the KubeConfig module: the package index would also bundle every generated API class (15 MB).

@@ -4,9 +4,6 @@
 // `remote_engine` (docker, ...) gets the driver from dbnd itself. Only the cluster run of this tool has nothing
 // to submit, so the message says that, and not that dbnd would fail.
 
-/** The `stage` of a preparation that ended because the env runs no pod (not a dbnd failure). */
-export const NO_POD_TO_SUBMIT = 'no-pod-to-submit';
-
 export interface EnvEngines {
   readonly envName: string;
   /** The engine that is built: remote_engine, else local_engine. */
@@ -29,11 +26,4 @@ export function noPodToSubmitMessage(s: EnvEngines, engineClass: string, task: s
     `env "${s.envName}" does not run on Kubernetes: its remote_engine "${s.engineName}" is a ${engineClass}, which ` +
     `dbnd submits to itself, not as a pod. ${only}, or run it with \`${runLocally}\`.`
   );
-}
-
-/** The line a CLI or a notification shows for a preparation that did not give a run. */
-export function describePrepareFailure(failure: { readonly stage: string; readonly message: string }): string {
-  return failure.stage === NO_POD_TO_SUBMIT
-    ? failure.message
-    : `dbnd would fail at the ${failure.stage} stage: ${failure.message}`;
 }
