@@ -30,7 +30,7 @@ export const effectiveCommand: CliCommand = {
   name: 'effective',
   summary: 'print the effective env and engine config with provenance, as JSON',
   usage:
-    'dbnd-cfg effective [--env NAME] [--engine SECTION] [--file F]... [--set S.K=V]... [--env-var N=V]... [--task-config JSON]',
+    'dbnd-cfg effective [--env NAME] [--engine SECTION] [--file F]... [--conf-file F[,F2]] [--set S.K=V]... [--override S.K=V]... [--env-var N=V]... [--task-config JSON]',
   help: `Resolves dbnd's layered config (package defaults, files, DBND__S__K variables, --set, task_config) the way
 dbnd does and prints {files, run, env_config, engine_config, warnings, notes, error}. Each parameter has its
 value, its type, dbnd's source string (config[file], environ[KEY], --set, ...[default], ...[task_config]) and

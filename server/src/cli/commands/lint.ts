@@ -62,7 +62,13 @@ project in this folder`,
     const files = new LintFilesOnDisk(io);
     const project: FolderProject =
       positionals.length > 0
-        ? { dbndHome: io.cwd, env: io.env, paths: positionals, environmentName: environmentName || undefined }
+        ? {
+            dbndHome: io.cwd,
+            env: io.env,
+            paths: positionals,
+            homeFiles: [],
+            environmentName: environmentName || undefined,
+          }
         : currentProject(io, files, environmentName);
     const analysis = analyseProject(project, files);
     const found = [...files.undecodable(), ...projectDiagnostics(analysis)];

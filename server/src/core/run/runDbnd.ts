@@ -146,6 +146,7 @@ class Run {
     if (!override.ok) return this.fail('load', override.error);
     const loaded = loadConfig([...PACKAGE_DEFAULT_FILES, ...files], request.environment, {
       env: request.envName,
+      confFile: request.confFile,
       set: set.value,
       override: override.value,
     });
@@ -160,11 +161,15 @@ class Run {
         nested: [{ type: error.type, message: error.message }],
       });
     }
-    const base = loaded.value;
-
-    const settings = resolveRunSettings(base, this.parse);
+    const settings = resolveRunSettings(loaded.value, this.parse, request.readConfFile);
     if (!settings.ok) return this.fail('env', settings.error);
     const s = settings.value;
+    // From here on the stack includes the `[databand]conf` layers the context pushed.
+    const base = s.layer;
+    this.result.files = [
+      ...this.result.files,
+      ...s.confFiles.map((f) => toDbndView(f.doc ?? parseCfg(f.text), f.path)),
+    ];
     for (const obj of s.settings) this.otherWarnings.push(...obj.warnings);
     this.warnings.push(...s.env.warnings);
     this.result.env = s.env;
