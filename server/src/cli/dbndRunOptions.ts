@@ -83,6 +83,15 @@ export function confFileReader(io: CliIo): ReadConfFile {
 
 /** The run request for the command line's options; `render` is the pod to render, if any. */
 export function dbndRunRequest(args: CommandArgs, io: CliIo, render?: RenderContext): RunRequest {
+  return dbndRunInput(args, io, render).request;
+}
+
+/** The run request, and the databand-system.cfg at DBND_HOME that dbnd never reads (for the hint after its error). */
+export function dbndRunInput(
+  args: CommandArgs,
+  io: CliIo,
+  render?: RenderContext,
+): { request: RunRequest; misplacedSystemFile?: { path: string; systemDir: string } } {
   const v = args.values;
   const environment: Record<string, string | undefined> = { ...io.env };
   for (const text of list(v['env-var'])) {
@@ -95,7 +104,8 @@ export function dbndRunRequest(args: CommandArgs, io: CliIo, render?: RenderCont
   const project = discoverProject(io.cwd, environment, fsView);
   const explicit = list(v.file).map((f) => resolve(io.cwd, f));
   const paths = explicit.length > 0 ? explicit : project.paths;
-  return {
+  const misplaced = explicit.length === 0 ? project.misplacedSystemFile : undefined;
+  const request: RunRequest = {
     files: paths.map((path) => {
       const input = readConfigInput(io, path);
       return 'text' in input ? input : { path, text: '', decodeError: input.decodeError };
@@ -110,5 +120,11 @@ export function dbndRunRequest(args: CommandArgs, io: CliIo, render?: RenderCont
     taskConfig,
     render,
     readFile: (path) => readOptionalText(io, path),
+  };
+  return {
+    request,
+    ...(misplaced
+      ? { misplacedSystemFile: { path: misplaced, systemDir: project.env.DBND_SYSTEM ?? `${project.dbndHome}/.dbnd` } }
+      : {}),
   };
 }

@@ -18,7 +18,8 @@ function currentProject(io: CliIo, files: LintFilesOnDisk, environmentName: stri
     { extraConfigFiles: [], environmentVariables: {}, defaultEnvironment: environmentName },
     files,
   );
-  if (project.paths.length === 0) {
+  // A databand-system.cfg at DBND_HOME that dbnd never reads is a project: its finding says where the file belongs.
+  if (project.paths.length === 0 && !project.misplacedSystemFile) {
     throw new InputError(
       `no dbnd config file found for ${io.cwd}: dbnd looked for DBND_HOME from here up (.dbnd/databand-system.cfg, ` +
         `project.cfg, databand.cfg, databand-system.cfg, a [databand] section in setup.cfg or tox.ini), ` +
@@ -64,6 +65,7 @@ project in this folder`,
       positionals.length > 0
         ? {
             dbndHome: io.cwd,
+            folder: io.cwd,
             env: io.env,
             paths: positionals,
             homeFiles: [],
