@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_JS, REPO_ROOT as ROOT } from '../support/paths';
@@ -186,4 +186,19 @@ test('render-pod -- ARGS are applied as dbnd run applies them, or refused', () =
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /--extend: not a `dbnd run` option this tool can apply/);
   assert.equal(dbndCfgIn(WORKSPACE, {}, 'render-pod', '--build-time', 'yesterday').code, 2);
+});
+
+test('--version prints the package version; lint - reads the standard input', () => {
+  const version = dbndCfg('--version');
+  assert.equal(version.code, 0);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  assert.equal(version.stdout, `dbnd-cfg ${pkg.version}\n`);
+  const r = spawnSync(process.execPath, [CLI_JS, 'lint', '-'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input: '[a]\nx = 1\n[a]\n',
+    timeout: 30_000,
+  });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^-:3:\d+: error duplicate-section /m);
 });

@@ -54,7 +54,9 @@ options:
   -h, --help  show this help
 
 exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad arguments, an unreadable file or no dbnd
-project in this folder`,
+project in this folder
+
+FILE - reads the standard input.`,
   options: { json: { type: 'boolean' }, env: { type: 'string' } },
 
   run({ values, positionals }, io) {

@@ -84,7 +84,9 @@ export type PlaceholderField =
   | 'runFolderName'
   | 'resultFileUuid'
   | 'trackerUrl'
-  | 'taskCommand';
+  | 'taskCommand'
+  | 'user'
+  | 'sourceVersion';
 
 /** One dbnd run, from loading the files to the pod. */
 export interface RunRequest {
