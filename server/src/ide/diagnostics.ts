@@ -13,7 +13,7 @@ import { builtSections } from './projectQueries';
 import { withProjectVerdict } from './projectAnalysis';
 
 /** Errors dbnd raises while building an object from a value or for a missing one, not while reading files. */
-const LAZY_BUILD_ERROR_CODES = new Set(['missing-required-key', 'invalid-value', 'empty-value']);
+const LAZY_BUILD_ERROR_CODES = new Set(['missing-required-key', 'invalid-value', 'empty-value', 'invalid-json']);
 
 /** Every diagnostic of the project, in file order. */
 export function projectDiagnostics(analysis: Analysis): readonly CoreDiagnostic[] {

@@ -168,3 +168,14 @@ test('values nested deeper than dbnd can recurse end in RecursionError, not a JS
   const task = runDbnd(request({ taskConfig: { kubernetes: { labels } } }));
   assert.deepEqual([task.failure?.stage, task.failure?.error.type], ['engine', 'RecursionError']);
 });
+
+test('task mode: when the executor clone of the engine fails there is no engine object to report', () => {
+  // `@@x` is `@x` after the first parse; the clone parses it again as a reference to the file `x`.
+  const files = [{ path: '/home/me/project/project.cfg', text: `${CFG}cluster_context = @@nofile\n` }];
+  const result = runDbnd(request({ files, taskConfig: { kubernetes: { limit_cpu: '1' } } }));
+  assert.equal(result.failure?.stage, 'engine');
+  assert.equal(result.engine, null);
+  const runLevel = runDbnd(request({ files }));
+  assert.equal(runLevel.failure, null);
+  assert.equal(runLevel.engine?.params.get('cluster_context')?.value, '@nofile');
+});

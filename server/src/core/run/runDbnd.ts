@@ -247,7 +247,12 @@ class Run {
     render: RenderContext | null,
   ): RunResult {
     const clone = this.keep(cloneObject(runEngine, base, this.parse, { require_submit: false }));
-    if (!clone.ok) return this.fail('engine', clone.error);
+    if (!clone.ok) {
+      // The executor's clone is where the task's engine comes from: without it there is no final engine object
+      // (docs/conformance.md §6.3), so none is reported next to the failure.
+      this.result.engine = null;
+      return this.fail('engine', clone.error);
+    }
     this.result.engine = clone.value.object;
     let layer = base;
     if (render) {
