@@ -9,8 +9,12 @@ import { analysisOf } from '../support/fixture';
 import { EXAMPLES_DIR } from '../support/paths';
 
 const EXAMPLES = EXAMPLES_DIR;
-/** The guide verbatim (indented sections swallowed), the GCP FAQ with `]]`, the extending guide with its typo. */
-const BROKEN = ['16_', '18_', '19_'];
+/**
+ * The guide verbatim (indented sections swallowed), the GCP FAQ with `]]`, the extending guide with its typo; and
+ * the legacy (1.0.14) default file, whose `[local_machine_engine] _type` names a module HEAD dbnd no longer has,
+ * so a HEAD run of the default env fails building that engine (one verdict: lint says so).
+ */
+const BROKEN = ['16_', '18_', '19_', '03_'];
 
 function lint(name: string) {
   const path = join('/home/alice/project', name);

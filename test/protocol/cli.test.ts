@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_JS, REPO_ROOT as ROOT } from '../support/paths';
@@ -85,4 +85,120 @@ test('render-pod --label without "=" is a usage error naming the argument, not a
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /--label expects KEY=VALUE, got 'foo'/);
   assert.equal(r.stdout, '');
+});
+
+/** dbnd-cfg run in a folder, with the given extra variables (and no DBND_HOME of the caller's). */
+function dbndCfgIn(cwd: string, env: Record<string, string>, ...args: string[]) {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DBND')));
+  const r = spawnSync(process.execPath, [CLI_JS, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...base, HOME: dir, ...env },
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const WORKSPACE = join(ROOT, 'test', 'workspace');
+
+test('one verdict: lint --env nosuch and render-pod --env nosuch both fail, lint at the [run] environments line', () => {
+  const lint = dbndCfgIn(WORKSPACE, {}, 'lint', '--env', 'nosuch');
+  assert.equal(lint.code, 1, lint.stdout);
+  assert.match(lint.stdout, /databand-system\.cfg:10:\d+: error run-failure .*Unknown env name 'nosuch'/);
+  const pod = dbndCfgIn(WORKSPACE, {}, 'render-pod', '--env', 'nosuch');
+  assert.equal(pod.code, 1);
+  assert.match(pod.stderr, /Unknown env name 'nosuch'/);
+  const clean = dbndCfgIn(WORKSPACE, {}, 'lint');
+  assert.equal(clean.code, 0, clean.stdout);
+});
+
+test('one verdict: a DBND__ variable that fails the build fails lint, at the variable', () => {
+  const env = { DBND__YOUR_KUBERNETES_ENGINE__DEBUG: 'maybe' };
+  const lint = dbndCfgIn(WORKSPACE, env, 'lint');
+  assert.equal(lint.code, 1, lint.stdout);
+  assert.match(lint.stdout, /^\$DBND__YOUR_KUBERNETES_ENGINE__DEBUG:1:1: error run-failure .*DatabandBuildError/m);
+  assert.equal(dbndCfgIn(WORKSPACE, env, 'render-pod').code, 1);
+});
+
+test("dbnd's scenario project example_project_with_custom_dbnd_system: setup.cfg finds the files", () => {
+  const project = mkdtempSync(join(tmpdir(), 'dbnd-custom-system-'));
+  mkdirSync(join(project, 'customer_package', 'dbnd_config'), { recursive: true });
+  writeFileSync(
+    join(project, 'setup.cfg'),
+    '[databand]\ndbnd_home = ./\ndbnd_system = customer_package/dbnd_config\ndbnd_config = customer_package/dbnd_project.cfg\n',
+  );
+  const system = join(project, 'customer_package', 'dbnd_config', 'databand-system.cfg');
+  writeFileSync(system, "[core]\ndataband_url = http://localhost:8080\n[run]\nenvironments = ['local']\n");
+  const effective = dbndCfgIn(project, {}, 'effective');
+  assert.equal(effective.code, 0, effective.stderr);
+  assert.deepEqual(Object.keys(JSON.parse(effective.stdout).files), [system]);
+  const lint = dbndCfgIn(project, {}, 'lint');
+  assert.equal(lint.code, 0, `${lint.stdout}${lint.stderr}`);
+  const setup = dbndCfgIn(project, {}, 'lint', join(project, 'setup.cfg'));
+  assert.doesNotMatch(setup.stdout, /unknown-key/);
+});
+
+test('a databand-system.cfg at DBND_HOME: lint says where it belongs; render-pod adds the hint to dbnd error', () => {
+  const project = mkdtempSync(join(tmpdir(), 'dbnd-misplaced-'));
+  writeFileSync(join(project, 'databand-system.cfg'), "[run]\nenvironments = ['local', 'k8s']\n");
+  const lint = dbndCfgIn(project, {}, 'lint');
+  assert.equal(lint.code, 0, lint.stderr);
+  assert.match(lint.stdout, /databand-system\.cfg:1:1: warning misplaced-system-file .*\.dbnd\/databand-system\.cfg/);
+  const pod = dbndCfgIn(project, {}, 'render-pod', '--env', 'k8s');
+  assert.equal(pod.code, 1);
+  assert.match(
+    pod.stderr,
+    /Unknown env name 'k8s'.*\n.*is never read: dbnd reads databand-system\.cfg only from \$DBND_SYSTEM/,
+  );
+});
+
+test('--conf-file on effective: its value beats --set; a missing one is dbnd failure (exit 1)', () => {
+  const extra = join(dir, 'extra.cfg');
+  writeFileSync(extra, '[your_kubernetes_engine]\nnamespace = from_conf_file\n');
+  const r = dbndCfgIn(WORKSPACE, {}, 'effective', '--conf-file', extra, '--set', 'your_kubernetes_engine.namespace=x');
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).engine_config.params.namespace.value, 'from_conf_file');
+  const missing = dbndCfgIn(WORKSPACE, {}, 'effective', '--conf-file', join(dir, 'nope.cfg'));
+  assert.equal(missing.code, 1);
+  assert.match(JSON.parse(missing.stdout).error.message, /file not found!/);
+});
+
+test('render-pod -- ARGS are applied as dbnd run applies them, or refused', () => {
+  const pod = dbndCfgIn(
+    WORKSPACE,
+    {},
+    'render-pod',
+    '--',
+    'prepare_data',
+    '--interactive',
+    '--set',
+    'your_kubernetes_engine.namespace=other',
+  );
+  assert.equal(pod.code, 0, pod.stderr);
+  assert.match(pod.stdout, /namespace: other/);
+  assert.doesNotMatch(pod.stdout, /DBND__AUTO_REMOVE_POD/);
+  assert.match(pod.stdout, /- prepare_data\n\s*- --interactive/);
+  const local = dbndCfgIn(WORKSPACE, {}, 'render-pod', '--', 'prepare_data', '--env', 'local');
+  assert.equal(local.code, 1);
+  assert.match(local.stderr, /the env 'local' submits no pod/);
+  const refused = dbndCfgIn(WORKSPACE, {}, 'render-pod', '--', 'prepare_data', '--extend', 'a.b=1');
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /--extend: not a `dbnd run` option this tool can apply/);
+  assert.equal(dbndCfgIn(WORKSPACE, {}, 'render-pod', '--build-time', 'yesterday').code, 2);
+});
+
+test('--version prints the package version; lint - reads the standard input', () => {
+  const version = dbndCfg('--version');
+  assert.equal(version.code, 0);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  assert.equal(version.stdout, `dbnd-cfg ${pkg.version}\n`);
+  const r = spawnSync(process.execPath, [CLI_JS, 'lint', '-'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input: '[a]\nx = 1\n[a]\n',
+    timeout: 30_000,
+  });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^-:3:\d+: error duplicate-section /m);
 });

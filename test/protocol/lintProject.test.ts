@@ -14,7 +14,7 @@ import { type Fixture, fixtureEnv, writeFixture } from '../support/fixture';
 const PROJECT = `
 //- /.dbnd/databand-system.cfg
 [databand]
-env = local
+env = prod
 
 [core]
 environments = ["legacy_env"]

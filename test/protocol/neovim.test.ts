@@ -19,6 +19,9 @@ const WAIT_MS = 30_000;
 
 const PROJECT = `
 //- /.dbnd/databand-system.cfg
+[databand]
+env = prod
+
 [run]
 environments = ["local", "prod"]
 

@@ -23,6 +23,8 @@ export interface CliIo {
    */
   readonly readFile: (path: string, maxBytes: number) => Uint8Array;
   readonly env: Environment;
+  /** This tool's version (`dbnd-cfg --version`), from the package it ships in; absent when unknown. */
+  readonly version?: string;
   /** The current folder: where `dbnd-cfg lint` without files looks for the dbnd project. */
   readonly cwd: string;
   /** Calls `handler` on the first Ctrl-C / SIGTERM (a second one ends the process); returns an unsubscribe. */

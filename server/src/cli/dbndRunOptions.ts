@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { discoverProject } from '../core/config/discovery';
 import type { RenderContext, RunRequest } from '../core/run';
 import type { Json } from '../core/json';
+import type { ReadConfFile } from '../core/resolve/contextConf';
 import { UsageError, type CliIo, type CommandArgs, type OptionSpecs } from './command';
 import { readConfigInput, readOptionalText } from './inputFiles';
 import { ioFileSystemView } from './ioFileSystem';
@@ -12,6 +13,7 @@ export const DBND_RUN_OPTIONS: OptionSpecs = {
   env: { type: 'string' },
   engine: { type: 'string' },
   file: { type: 'string', multiple: true },
+  'conf-file': { type: 'string' },
   set: { type: 'string', multiple: true },
   override: { type: 'string', multiple: true },
   'env-var': { type: 'string', multiple: true },
@@ -21,6 +23,8 @@ export const DBND_RUN_OPTIONS: OptionSpecs = {
 export const DBND_RUN_OPTIONS_HELP = `  --env NAME              the dbnd env (like dbnd run --env); default: [databand] env, else local
   --engine SECTION        build this engine section instead of the env's remote_engine/local_engine
   --file F                a config file, repeatable, in load order (default: discovered as dbnd does)
+  --conf-file F[,F2]      like dbnd run --conf-file: [databand] conf_file, files read when dbnd's context
+                          starts, in a layer above the command line (their values beat --set)
   --set S.K=V             like dbnd run --set, repeatable; also the JSON form '{"S.K": V}' or '{"S": {"K": V}}'
   --override S.K=V        like dbnd run --set-override (OVERRIDE priority), repeatable, same forms
   --env-var NAME=VALUE    add a process variable (DBND__S__K or one used by $VAR), repeatable
@@ -52,8 +56,37 @@ function taskConfigOption(text: string | undefined): Readonly<Record<string, Jso
   return value as Record<string, Json>;
 }
 
+/** node:fs codes that mean "no file here", as dbnd's target(f).exists() answers False. */
+const NOT_A_FILE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/**
+ * `[databand] conf_file` entries read from disk, relative to the working folder as dbnd opens them: a missing
+ * file is dbnd's own failure (undefined); one that cannot be read at all stops the command (exit 2).
+ */
+export function confFileReader(io: CliIo): ReadConfFile {
+  return (path) => {
+    const abs = resolve(io.cwd, path);
+    try {
+      io.readFile(abs, 0);
+    } catch (err) {
+      if (NOT_A_FILE.has(String((err as NodeJS.ErrnoException).code))) return undefined;
+    }
+    const input = readConfigInput(io, abs);
+    return 'text' in input ? { path, text: input.text } : { path, text: '', decodeError: input.decodeError };
+  };
+}
+
 /** The run request for the command line's options; `render` is the pod to render, if any. */
 export function dbndRunRequest(args: CommandArgs, io: CliIo, render?: RenderContext): RunRequest {
+  return dbndRunInput(args, io, render).request;
+}
+
+/** The run request, and the databand-system.cfg at DBND_HOME that dbnd never reads (for the hint after its error). */
+export function dbndRunInput(
+  args: CommandArgs,
+  io: CliIo,
+  render?: RenderContext,
+): { request: RunRequest; misplacedSystemFile?: { path: string; systemDir: string } } {
   const v = args.values;
   const environment: Record<string, string | undefined> = { ...io.env };
   for (const text of list(v['env-var'])) {
@@ -66,18 +99,27 @@ export function dbndRunRequest(args: CommandArgs, io: CliIo, render?: RenderCont
   const project = discoverProject(io.cwd, environment, ioFileSystemView(io));
   const explicit = list(v.file).map((f) => resolve(io.cwd, f));
   const paths = explicit.length > 0 ? explicit : project.paths;
-  return {
+  const misplaced = explicit.length === 0 ? project.misplacedSystemFile : undefined;
+  const request: RunRequest = {
     files: paths.map((path) => {
       const input = readConfigInput(io, path);
       return 'text' in input ? input : { path, text: '', decodeError: input.decodeError };
     }),
     environment: project.env,
     envName: typeof v.env === 'string' ? v.env : undefined,
+    confFile: typeof v['conf-file'] === 'string' ? v['conf-file'] : undefined,
+    readConfFile: confFileReader(io),
     engine: typeof v.engine === 'string' ? v.engine : undefined,
     set: list(v.set),
     setOverride: list(v.override),
     taskConfig,
     render,
     readFile: (path) => readOptionalText(io, path),
+  };
+  return {
+    request,
+    ...(misplaced
+      ? { misplacedSystemFile: { path: misplaced, systemDir: project.env.DBND_SYSTEM ?? `${project.dbndHome}/.dbnd` } }
+      : {}),
   };
 }

@@ -9,7 +9,7 @@ const PROGRAM = 'dbnd-cfg';
 function programHelp(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    `usage: ${PROGRAM} COMMAND [ARGS]`,
+    `usage: ${PROGRAM} COMMAND [ARGS]   (${PROGRAM} --version: its version)`,
     '',
     'Checks and explains dbnd (Databand) configuration files the way dbnd reads them.',
     '',
@@ -34,6 +34,10 @@ export async function runCli(
   if (name === undefined) {
     io.stderr(programHelp(commands));
     return ExitCode.usage;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`${PROGRAM} ${io.version ?? 'unknown'}\n`);
+    return ExitCode.ok;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(programHelp(commands));

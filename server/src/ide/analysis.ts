@@ -11,6 +11,7 @@ import type { Environment } from '../core/environment';
 import type { CfgDocument } from '../core/reader';
 import type { DbndResult } from '../core/result';
 import type { EntryDiagnosticsMemo } from '../core/diagnostics/entryDiagnosticsMemo';
+import type { VerdictRequest } from '../core/run/verdict';
 
 /** One config file of the project, parsed. */
 export interface ProjectFile {
@@ -35,6 +36,9 @@ export interface ProjectSnapshot {
   readonly readFile: (path: string) => string | undefined;
   /** True when the files form a discovered dbnd project; false for a file checked on its own. */
   readonly isProject: boolean;
+  /** What a run of the project reads besides its files (core/run/verdict.ts): `[databand] conf_file` files, and
+   *  a `databand-system.cfg` at DBND_HOME that dbnd never reads. */
+  readonly run?: Pick<VerdictRequest, 'readConfFile' | 'misplacedSystemFile'>;
   /** Entry diagnostics kept from the previous snapshot's lint (the language server's; none for one-off lints). */
   readonly lintMemo?: EntryDiagnosticsMemo;
 }

@@ -10,18 +10,22 @@ import type { CoreDiagnostic } from '../core/diagnostics/types';
 import { lineInfoAt } from '../core/reader/nodeAt';
 import type { Analysis } from './analysis';
 import { builtSections } from './projectQueries';
+import { withProjectVerdict } from './projectAnalysis';
 
 /** Errors dbnd raises while building an object from a value or for a missing one, not while reading files. */
-const LAZY_BUILD_ERROR_CODES = new Set(['missing-required-key', 'invalid-value', 'empty-value']);
+const LAZY_BUILD_ERROR_CODES = new Set(['missing-required-key', 'invalid-value', 'empty-value', 'invalid-json']);
 
 /** Every diagnostic of the project, in file order. */
 export function projectDiagnostics(analysis: Analysis): readonly CoreDiagnostic[] {
   return analysis.memo('diagnostics', () =>
-    lintFiles(analysis.files, {
-      env: analysis.env,
-      environmentName: analysis.snapshot.environmentName,
-      memo: analysis.snapshot.lintMemo,
-    }).map((d) => asDbndRaisesIt(analysis, d)),
+    withProjectVerdict(
+      analysis,
+      lintFiles(analysis.files, {
+        env: analysis.env,
+        environmentName: analysis.snapshot.environmentName,
+        memo: analysis.snapshot.lintMemo,
+      }).map((d) => asDbndRaisesIt(analysis, d)),
+    ),
   );
 }
 

@@ -2,7 +2,9 @@
 // files as the caller has them into an `Analysis`. The language server calls it per workspace folder (open
 // documents' text first, then the disk) and `dbnd-cfg lint` without files for the current folder (the disk),
 // so both see the same files, environment and selected dbnd environment, and report the same diagnostics.
-import { type DiscoveredProject, type FileSystemView, discoverProject } from '../core/config/discovery';
+import { type DiscoveredProject, type FileSystemView, discoverProject, resolveIn } from '../core/config/discovery';
+import type { CoreDiagnostic } from '../core/diagnostics/types';
+import { type Verdict, type VerdictRequest, projectVerdict, withVerdict } from '../core/run/verdict';
 import type { Environment } from '../core/environment';
 import { type CfgDocument, parseCfg } from '../core/reader';
 import { Analysis, type ProjectFile } from './analysis';
@@ -27,6 +29,8 @@ export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
 
 /** The project a run started in a folder sees, and the dbnd environment it selects. */
 export interface FolderProject extends DiscoveredProject {
+  /** The folder a run starts in: `[databand] conf_file` paths are relative to it. */
+  readonly folder?: string;
   /** undefined: dbnd's own choice, `[databand] env`. */
   readonly environmentName: string | undefined;
 }
@@ -52,6 +56,7 @@ export function discoverFolderProject(
   const env: Environment = { ...processEnv, ...settings.environmentVariables };
   return {
     ...discoverProject(folder, env, fs, settings.extraConfigFiles),
+    folder,
     environmentName: settings.defaultEnvironment || undefined,
   };
 }
@@ -71,6 +76,7 @@ export function analyseProject(
     const doc = source.parse ? source.parse(path, file.text) : parseCfg(file.text);
     files.push({ path, uri: file.uri, text: file.text, open: file.open, doc });
   }
+  const folder = project.folder ?? project.dbndHome;
   return new Analysis({
     files,
     env: project.env,
@@ -78,5 +84,36 @@ export function analyseProject(
     readFile: (p) => source.readCurrent(p),
     isProject: project.paths.length > 0,
     lintMemo,
+    run: {
+      // dbnd opens conf_file entries relative to the folder the run starts in.
+      readConfFile: (p) => {
+        const text = source.readCurrent(resolveIn(folder, p));
+        return text === undefined ? undefined : { path: p, text };
+      },
+      misplacedSystemFile: project.misplacedSystemFile
+        ? { path: project.misplacedSystemFile, systemDir: project.env.DBND_SYSTEM ?? `${project.dbndHome}/.dbnd` }
+        : undefined,
+    },
   });
+}
+
+function verdictRequest(analysis: Analysis): VerdictRequest {
+  const snapshot = analysis.snapshot;
+  return {
+    files: snapshot.files,
+    environment: snapshot.env,
+    envName: snapshot.environmentName,
+    readFile: snapshot.readFile,
+    ...snapshot.run,
+  };
+}
+
+/** What `dbnd run` of the project's selected environment does and where it fails (core/run/verdict.ts). */
+export function analysisVerdict(analysis: Analysis): Verdict {
+  return analysis.memo('verdict', () => projectVerdict(verdictRequest(analysis)));
+}
+
+/** The project's diagnostics made to agree with its verdict: a run fails exactly when an error says so. */
+export function withProjectVerdict(analysis: Analysis, diagnostics: readonly CoreDiagnostic[]): CoreDiagnostic[] {
+  return withVerdict(diagnostics, analysisVerdict(analysis), verdictRequest(analysis));
 }

@@ -52,10 +52,35 @@ test('the driver pod runs `dbnd run <args> --run-driver <uid> --set …` and fla
     'resultFileUuid',
     'runFolderName',
     'runUid',
+    'sourceVersion',
     'taskRunAttemptUid',
     'taskRunUid',
     'trackerUrl',
   ]);
+});
+
+test('[run_info] user and source_version reach the pod as dbnd renders them, and are then no placeholders', () => {
+  const envValue = (r: ReturnType<typeof runDbnd>, name: string) => {
+    const containers = (r.pod?.pod.spec as { containers: { env: { name: string; value?: string }[] }[] }).containers;
+    return containers[0].env.find((e) => e.name === name)?.value;
+  };
+  const render = renderContext({ mode: 'driver', taskArgs: ['prepare_data'] }, {});
+  const unset = runDbnd(request({ render }));
+  assert.equal(envValue(unset, 'DBND_USER'), '');
+  assert.ok(unset.placeholders.some((p) => p.field === 'user'));
+  assert.ok(unset.placeholders.some((p) => p.field === 'sourceVersion'));
+  const files = [
+    { path: '/home/me/project/project.cfg', text: `${CFG}[run_info]\nuser = alice\nsource_version = 1.2.3\n` },
+  ];
+  const set = runDbnd(request({ files, render }));
+  assert.equal(envValue(set, 'DBND_USER'), 'alice');
+  assert.equal(envValue(set, 'DBND__RUN_INFO__SOURCE_VERSION'), '1.2.3');
+  assert.ok(!set.placeholders.some((p) => p.field === 'user' || p.field === 'sourceVersion'));
+  // The default 'git' (and the other VersionStr aliases) only the real run resolves: still a placeholder.
+  const git = runDbnd(
+    request({ files: [{ path: files[0].path, text: `${CFG}[run_info]\nsource_version = git\n` }], render }),
+  );
+  assert.ok(git.placeholders.some((p) => p.field === 'sourceVersion'));
 });
 
 test('given values are not placeholders', () => {
@@ -69,6 +94,7 @@ test('given values are not placeholders', () => {
       taskRunAttemptUid: uid,
       trackerUrl: 'u',
       executionDate: '2024-01-01T000000.000000',
+      sourceVersion: 'abc123',
     },
     ENVIRONMENT,
   );
@@ -141,4 +167,15 @@ test('values nested deeper than dbnd can recurse end in RecursionError, not a JS
   const labels = JSON.parse(deep(10_000)) as Json;
   const task = runDbnd(request({ taskConfig: { kubernetes: { labels } } }));
   assert.deepEqual([task.failure?.stage, task.failure?.error.type], ['engine', 'RecursionError']);
+});
+
+test('task mode: when the executor clone of the engine fails there is no engine object to report', () => {
+  // `@@x` is `@x` after the first parse; the clone parses it again as a reference to the file `x`.
+  const files = [{ path: '/home/me/project/project.cfg', text: `${CFG}cluster_context = @@nofile\n` }];
+  const result = runDbnd(request({ files, taskConfig: { kubernetes: { limit_cpu: '1' } } }));
+  assert.equal(result.failure?.stage, 'engine');
+  assert.equal(result.engine, null);
+  const runLevel = runDbnd(request({ files }));
+  assert.equal(runLevel.failure, null);
+  assert.equal(runLevel.engine?.params.get('cluster_context')?.value, '@nofile');
 });

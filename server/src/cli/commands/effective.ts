@@ -3,7 +3,8 @@ import { configObjectJson, failureJson, runDbnd, settingsJson, warningJson } fro
 import { type DbndFileView, dbndViewToJson } from '../../core/reader';
 import { boundText } from '../../core/text/bounded';
 import { ExitCode, type CliCommand } from '../command';
-import { DBND_RUN_OPTIONS, DBND_RUN_OPTIONS_HELP, dbndRunRequest } from '../dbndRunOptions';
+import { DBND_RUN_OPTIONS, DBND_RUN_OPTIONS_HELP, dbndRunInput } from '../dbndRunOptions';
+import { misplacedSystemFileHint } from '../../core/run/verdict';
 
 const MAX_LISTED_LINES = 100;
 
@@ -30,7 +31,7 @@ export const effectiveCommand: CliCommand = {
   name: 'effective',
   summary: 'print the effective env and engine config with provenance, as JSON',
   usage:
-    'dbnd-cfg effective [--env NAME] [--engine SECTION] [--file F]... [--set S.K=V]... [--env-var N=V]... [--task-config JSON]',
+    'dbnd-cfg effective [--env NAME] [--engine SECTION] [--file F]... [--conf-file F[,F2]] [--set S.K=V]... [--override S.K=V]... [--env-var N=V]... [--task-config JSON]',
   help: `Resolves dbnd's layered config (package defaults, files, DBND__S__K variables, --set, task_config) the way
 dbnd does and prints {files, run, env_config, engine_config, warnings, notes, error}. Each parameter has its
 value, its type, dbnd's source string (config[file], environ[KEY], --set, ...[default], ...[task_config]) and
@@ -43,7 +44,9 @@ ${DBND_RUN_OPTIONS_HELP}
 exit codes: 0 resolved, 1 dbnd would fail (the error and its stage are in the output), 2 bad arguments`,
   options: DBND_RUN_OPTIONS,
   run(args, io) {
-    const result = runDbnd(dbndRunRequest(args, io));
+    const input = dbndRunInput(args, io);
+    const result = runDbnd(input.request);
+    const hint = misplacedSystemFileHint(input.misplacedSystemFile, result.failure);
     // Messages echo the user's lines (a ParsingError lists every bad one): bounded, like all CLI output.
     const files: Record<string, unknown> = {};
     for (const view of result.files) files[view.source] = boundedFileJson(view);
@@ -57,7 +60,7 @@ exit codes: 0 resolved, 1 dbnd would fail (the error and its stage are in the ou
       env_config: result.env ? configObjectJson(result.env, true) : null,
       engine_config: result.engine ? configObjectJson(result.engine, true) : null,
       warnings: result.warnings.map(warningJson),
-      notes: result.notes,
+      notes: hint ? [...result.notes, hint] : result.notes,
       error: failureJson(failure),
     };
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);

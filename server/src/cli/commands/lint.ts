@@ -18,7 +18,8 @@ function currentProject(io: CliIo, files: LintFilesOnDisk, environmentName: stri
     { extraConfigFiles: [], environmentVariables: {}, defaultEnvironment: environmentName },
     files,
   );
-  if (project.paths.length === 0) {
+  // A databand-system.cfg at DBND_HOME that dbnd never reads is a project: its finding says where the file belongs.
+  if (project.paths.length === 0 && !project.misplacedSystemFile) {
     throw new InputError(
       `no dbnd config file found for ${io.cwd}: dbnd looked for DBND_HOME from here up (.dbnd/databand-system.cfg, ` +
         `project.cfg, databand.cfg, databand-system.cfg, a [databand] section in setup.cfg or tox.ini), ` +
@@ -53,7 +54,9 @@ options:
   -h, --help  show this help
 
 exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad arguments, an unreadable file or no dbnd
-project in this folder`,
+project in this folder
+
+FILE - reads the standard input.`,
   options: { json: { type: 'boolean' }, env: { type: 'string' } },
 
   run({ values, positionals }, io) {
@@ -62,7 +65,14 @@ project in this folder`,
     const files = new LintFilesOnDisk(io);
     const project: FolderProject =
       positionals.length > 0
-        ? { dbndHome: io.cwd, env: io.env, paths: positionals, environmentName: environmentName || undefined }
+        ? {
+            dbndHome: io.cwd,
+            folder: io.cwd,
+            env: io.env,
+            paths: positionals,
+            homeFiles: [],
+            environmentName: environmentName || undefined,
+          }
         : currentProject(io, files, environmentName);
     const analysis = analyseProject(project, files);
     const found = [...files.undecodable(), ...projectDiagnostics(analysis)];

@@ -29,6 +29,7 @@ export class LintFilesOnDisk implements FileSystemView, ProjectFileSource {
   file(path: string): { uri: string; text: string; open: boolean } | undefined {
     let input = this.inputs.get(path);
     if (!input) {
+      // `-` is the standard input (`cat project.cfg | dbnd-cfg lint -`), reported as `-`.
       input = readConfigInput(this.io, path);
       this.inputs.set(path, input);
     }

@@ -1,10 +1,12 @@
 // `dbnd-cfg render-pod`: the Pod request body dbnd would send, as YAML, with the values that are placeholders
 // until submission named in a comment above it.
 import { stringify } from 'yaml';
-import { type RenderOptions, type RunResult, renderContext, runDbnd } from '../../core/run';
+import { type RenderOptions, type RunRequest, type RunResult, renderContext, runDbnd } from '../../core/run';
+import { type DbndRunArgs, parseDbndRunArgs } from '../dbndRunArgs';
 import { boundText } from '../../core/text/bounded';
 import { ExitCode, UsageError, type CliCommand, type OptionSpecs } from '../command';
-import { DBND_RUN_OPTIONS, DBND_RUN_OPTIONS_HELP, dbndRunRequest } from '../dbndRunOptions';
+import { DBND_RUN_OPTIONS, DBND_RUN_OPTIONS_HELP, dbndRunInput } from '../dbndRunOptions';
+import { misplacedSystemFileHint } from '../../core/run/verdict';
 
 const RENDER_OPTIONS: OptionSpecs = {
   ...DBND_RUN_OPTIONS,
@@ -42,6 +44,22 @@ function tryNumberOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** The request with what follows `dbnd run` applied; an --env there that contradicts --env here is refused. */
+function withRunArgs(request: RunRequest, runArgs: DbndRunArgs, envOption: string | undefined): RunRequest {
+  if (runArgs.envName !== undefined && envOption !== undefined && runArgs.envName !== envOption) {
+    throw new UsageError(
+      `--env ${envOption} and -- ... --env ${runArgs.envName} name different environments: give one of them`,
+    );
+  }
+  return {
+    ...request,
+    envName: runArgs.envName ?? request.envName,
+    confFile: runArgs.confFile ?? request.confFile,
+    set: [...(request.set ?? []), ...runArgs.set],
+    setOverride: [...(request.setOverride ?? []), ...runArgs.override],
+  };
+}
+
 /** The YAML comment above the pod: placeholders and notes, so nobody mistakes them for real values. */
 function header(result: RunResult): string {
   const lines: string[] = [];
@@ -64,8 +82,12 @@ placeholders unless given; a comment above the pod names each one.
 options:
 ${DBND_RUN_OPTIONS_HELP}
   --mode driver|task      the driver pod of \`dbnd run\` (default) or a task pod of the Airflow k8s executor
-  -- ARG...               driver: what follows \`dbnd run\` (e.g. -- prepare_data --env prod); dbnd adds
-                          --run-driver and its --set arguments. task: the container command
+  -- ARG...               driver: what follows \`dbnd run\` (e.g. -- prepare_data --env prod), applied as dbnd
+                          run applies it (--env, --set/-s, --set-config/-c, --override/-o, --conf-file,
+                          --interactive, --task-version, --docker-build-tag, --submit-driver/--local-driver,
+                          --submit-tasks/--no-submit-tasks; --set-root/-r is the task's) and copied into the
+                          driver's command, where dbnd adds --run-driver and its --set arguments; any other
+                          option is refused. task: the container command
   --arg A                 one such argument (repeatable), before those after --
   --task-name NAME        task mode: the task's name (default: task)
   --task-family FAMILY    task mode: the task's family (default: the name)
@@ -91,9 +113,15 @@ exit codes: 0 printed, 1 dbnd would fail or this env submits no pod (the reason 
     // `-- ARGS...` passes arguments that start with a dash (`-- prepare_data --env prod`) without quoting.
     const given = [...(Array.isArray(v.arg) ? v.arg.map(String) : []), ...args.positionals];
     const argList = given.length > 0 ? given : undefined;
+    // driver: the arguments are dbnd run's, applied to the run as dbnd applies them (and copied into the command).
+    const runArgs = mode === 'driver' && argList ? parseDbndRunArgs(argList) : undefined;
+    const buildTime = text(v['build-time']);
+    if (buildTime !== undefined && !/^\d{8}_\d{6}$/.test(buildTime)) {
+      throw new UsageError(`--build-time expects YYYYMMDD_HHMMSS (dbnd's process start time), got '${buildTime}'`);
+    }
     const options: RenderOptions = {
       mode,
-      ...(mode === 'driver' ? { taskArgs: argList } : { command: argList }),
+      ...(mode === 'driver' ? { taskArgs: argList, jobName: runArgs?.taskName } : { command: argList }),
       taskName: text(v['task-name']),
       taskFamily: text(v['task-family']),
       runUid: text(v['run-uid']),
@@ -102,19 +130,21 @@ exit codes: 0 printed, 1 dbnd would fail or this env submits no pod (the reason 
       trackerUrl: text(v['tracker-url']),
       tryNumber: tryNumberOption(text(v['try-number'])),
       labels: labelOption(Array.isArray(v.label) ? v.label.map(String) : []),
-      dockerBuildTime: text(v['build-time']),
+      dockerBuildTime: buildTime,
     };
-    const request = dbndRunRequest(args, io, renderContext(options, io.env));
-    const result = runDbnd(request);
+    const input = dbndRunInput(args, io, renderContext(options, io.env));
+    const result = runDbnd(runArgs ? withRunArgs(input.request, runArgs, text(v.env)) : input.request);
+    const hint = misplacedSystemFileHint(input.misplacedSystemFile, result.failure);
+    const withHint = hint ? `\ndbnd-cfg render-pod: ${hint}\n` : '\n';
     if (result.failure) {
       const { stage, error } = result.failure;
       io.stderr(
-        `dbnd-cfg render-pod: dbnd would fail at the ${stage} stage: ${error.type}: ${boundText(error.message)}\n`,
+        `dbnd-cfg render-pod: dbnd would fail at the ${stage} stage: ${error.type}: ${boundText(error.message)}${withHint}`,
       );
       return ExitCode.findings;
     }
     if (result.noPod !== null || result.pod === null) {
-      io.stderr(`dbnd-cfg render-pod: ${result.noPod ?? 'no pod was rendered'}\n`);
+      io.stderr(`dbnd-cfg render-pod: ${result.noPod ?? 'no pod was rendered'}${withHint}`);
       return ExitCode.findings;
     }
     io.stdout(`${header(result)}${stringify(result.pod.pod)}`);

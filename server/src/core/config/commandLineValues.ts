@@ -9,6 +9,8 @@ import type { CommandLineSetting } from './commandLineArguments';
 export interface CommandLineOptions {
   /** `--env NAME`; undefined keeps dbnd's default `local`. */
   readonly env?: string;
+  /** `--conf-file a.cfg[,b.cfg]` → `[databand] conf_file` (read when the context starts, contextConf.ts). */
+  readonly confFile?: string;
   /** `--set` values, in order (parseCommandLineArgument reads them as dbnd does). */
   readonly set?: readonly CommandLineSetting[];
   /** `--set-override` values (OVERRIDE priority). */
@@ -30,6 +32,8 @@ export function commandLineConfigStore(options: CommandLineOptions): ConfigStore
   for (const [section, key, value] of MAIN_SWITCHES) store.set(section, key, configValue(value, 'cli', cli));
   if (options.env !== undefined)
     store.set('databand', 'env', configValue(options.env, 'cli', { kind: 'cli', flag: '--env' }));
+  if (options.confFile !== undefined)
+    store.set('databand', 'conf_file', configValue(options.confFile, 'cli', { kind: 'cli', flag: '--conf-file' }));
   const groups = [
     ['--set', options.set ?? [], Priority.NORMAL],
     ['--set-override', options.override ?? [], Priority.OVERRIDE],

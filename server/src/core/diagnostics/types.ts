@@ -71,6 +71,11 @@ export interface RetryDelayFixData {
   readonly reason: string;
 }
 
+/** A config file dbnd never reads where it is: the path it belongs at (the "move it" quick fix). */
+export interface MoveFileFixData {
+  readonly moveTo: string;
+}
+
 /**
  * Every diagnostic code, with the type of its `data`. `undefined` in the type: the diagnostic may come without
  * a payload (no suggestion found); a code mapped to `undefined` alone never carries one.
@@ -119,6 +124,10 @@ export interface DiagnosticDataByCode {
   'unknown-pod-failure-reason': ReplaceValueFixData | undefined;
   'retry-delay-ignored': RetryDelayFixData;
   'missing-retry-count': undefined;
+  // The project's verdict (core/run/verdict.ts): a failure of the selected env's run no other error reports at
+  // its cause, and a databand-system.cfg dbnd never reads.
+  'run-failure': undefined;
+  'misplaced-system-file': MoveFileFixData;
 }
 
 export type DiagnosticCode = keyof DiagnosticDataByCode;
@@ -163,6 +172,8 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = Object.keys({
   'unknown-pod-failure-reason': true,
   'retry-delay-ignored': true,
   'missing-retry-count': true,
+  'run-failure': true,
+  'misplaced-system-file': true,
 } satisfies Record<DiagnosticCode, true>) as DiagnosticCode[];
 
 export function isDiagnosticCode(code: unknown): code is DiagnosticCode {

@@ -9,6 +9,7 @@ import { parseParameterValue } from '../values/parseValue';
 import { closestName } from './didYouMean';
 import type { CoreDiagnostic } from './types';
 import type { Environment } from '../environment';
+import { HOME_FILE_KEYS } from '../config/discovery';
 
 function unknownKey(path: string, entry: CfgEntry, section: string, cls: ConfigClassSchema): CoreDiagnostic {
   // Obsolete only for the class it belonged to: `[docker] pod_retry_delay` was never a docker key.
@@ -40,11 +41,25 @@ function unknownKey(path: string, entry: CfgEntry, section: string, cls: ConfigC
   };
 }
 
+/**
+ * `[databand] dbnd_home/dbnd_system/dbnd_config` of a tox.ini or setup.cfg: dbnd's bootstrap reads them to find
+ * DBND_HOME, DBND_SYSTEM and DBND_CONFIG (docs/dbnd-rules.md §1.5); they are not config keys, and not unknown.
+ */
+function isHomeFileKey(path: string, section: string, key: string): boolean {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  return (
+    (base === 'setup.cfg' || base === 'tox.ini') &&
+    section === 'databand' &&
+    (HOME_FILE_KEYS as readonly string[]).includes(key.toLowerCase())
+  );
+}
+
 /** Diagnostics for one entry of a section whose class is known (none for a section of unknown class). */
 export function entryValueDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
   const { path, entry, cls, param } = checked;
   if (!cls || isExemptFromUnknownKeyCheck(entry.key)) return [];
   if (!param) {
+    if (isHomeFileKey(path, checked.section.name, entry.key)) return [];
     // A legacy key names its new home instead (legacyKeys.ts).
     return legacyKeyOf(cls, entry.key) ? [] : [unknownKey(path, entry, checked.section.name, cls)];
   }

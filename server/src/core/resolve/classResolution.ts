@@ -5,6 +5,7 @@ import type { ConfigLayer } from '../config/configLayers';
 import type { ValueOrigin } from '../config/configValue';
 import { importableClass, registeredClass } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
+import { ALL_CONFIG_CLASSES } from '../schema/allClasses';
 import { expandEnvVar } from '../values/expandVars';
 import { type BuildError } from './buildError';
 import { type DbndResult, failWith, ok } from '../result';
@@ -135,12 +136,38 @@ function endOfChain(name: string, current: string): DbndResult<ConfigClassSchema
     const imported = importableClass(current);
     if (imported) return ok(imported);
     const module = current.slice(0, current.lastIndexOf('.'));
-    return failWith({
-      type: 'DatabandError',
-      message: `Failed to import module '${module}' for task name '${current}'`,
-    });
+    // A module dbnd ships imports fine; the class is then simply not there (get_task_cls: task_not_exist).
+    if (SHIPPED_MODULES.has(module)) return failWith(classNotFound(name));
+    return failWith(moduleNotLoaded(module));
   }
   return failWith(classNotFound(name));
+}
+
+/** The modules (and their packages) of the classes dbnd and the dbnd-run/dbnd-docker plugins ship. */
+const SHIPPED_MODULES: ReadonlySet<string> = new Set(
+  ALL_CONFIG_CLASSES.flatMap((cls) => {
+    const parts = cls.classPath.split('.').slice(0, -1);
+    return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+  }),
+);
+
+/**
+ * load_python_module's failure (friendly_error.failed_to_import_user_module): Python names the first package of
+ * the path that is not there; for a `dbnd*` module dbnd asks whether its package is installed.
+ */
+function moduleNotLoaded(module: string): BuildError {
+  const parts = module.split('.');
+  let missing = parts[0];
+  for (let i = 1; i <= parts.length; i++) {
+    missing = parts.slice(0, i).join('.');
+    if (!SHIPPED_MODULES.has(missing)) break;
+  }
+  const top = parts[0];
+  const tip = top.startsWith('dbnd') ? `Do you have '${top.replaceAll('_', '-')}' installed?` : '';
+  return {
+    type: 'DatabandError',
+    message: `Module '${module}' can not be loaded: ${tip} exception: ModuleNotFoundError: No module named '${missing}'.`,
+  };
 }
 
 /** What one section contributes to the walk: a registered class, an error, the next section, or the end. */
@@ -170,7 +197,10 @@ function computeStep(current: string, layer: ConfigLayer, env: Environment): Cha
         kind: 'selfRef',
         error: {
           type: 'DatabandConfigError',
-          message: `Recursive ${pragma} definition: [${current}] ${pragma} = ${current}`,
+          // friendly_error.config.task_name_and_from_are_the_same, with dbnd's own argument order.
+          message:
+            `Your [${pragma}] defined using _type=${current}. System can't handle recursive type resolving. ` +
+            `Probably you are missing the module that has '${current}' defined. `,
           origin: ref.origin,
         },
       };

@@ -1,6 +1,7 @@
 // Entering the dbnd context (the "env" stage): the [databand], [core] and [run] settings objects, the env
 // name checked against `[run] environments`, and the env object itself. The engine name comes from the env.
 import type { ConfigLayer } from '../config/configLayers';
+import type { ValueOrigin } from '../config/configValue';
 import { classByFamily } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
 import type { ValueParseContext } from '../values/parseValue';
@@ -10,8 +11,13 @@ import { type ConfigObject, buildConfigObject } from './buildConfigObject';
 import { buildNamedObject } from './buildNamedObject';
 import { objectSections } from './sectionList';
 import { pyRepr } from '../python';
+import { type ConfFile, type ReadConfFile, pushContextConf } from './contextConf';
 
 export interface RunSettings {
+  /** The stack after the context started: the input one plus the `[databand]conf` layers (contextConf.ts). */
+  readonly layer: ConfigLayer;
+  /** The `[databand] conf_file` files dbnd read, in order. */
+  readonly confFiles: readonly ConfFile[];
   readonly settings: readonly ConfigObject[];
   readonly run: ConfigObject;
   readonly envName: string;
@@ -38,9 +44,32 @@ export function buildSettings(
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
-export function resolveRunSettings(layer: ConfigLayer, parse: Parse): DbndResult<RunSettings, BuildError> {
+/**
+ * Where an unknown env name comes from: the `[databand] env` line that names it; when the name comes from the
+ * command line or a variable, the `[run] environments` line that does not list it.
+ */
+function unknownEnvCause(system: ConfigObject, run: ConfigObject): ValueOrigin | undefined {
+  const chosen = system.params.get('env')?.origins.at(-1);
+  const listed = run.params.get('environments')?.origins.at(-1);
+  if (chosen?.kind === 'file' || listed?.kind !== 'file') return chosen ?? listed;
+  return listed;
+}
+
+export function resolveRunSettings(
+  base: ConfigLayer,
+  parse: Parse,
+  readConfFile?: ReadConfFile,
+): DbndResult<RunSettings, BuildError> {
   const settings: ConfigObject[] = [];
-  for (const family of ['databand', 'core', 'run']) {
+  // DatabandSystemConfig comes first, from the files, variables and command line: its env, conf and conf_file
+  // are read before the `[databand]conf` layers exist (docs/dbnd-rules.md §1.5).
+  const systemBuild = buildSettings('databand', base, parse);
+  if (systemBuild && !systemBuild.ok) return systemBuild;
+  if (systemBuild) settings.push(systemBuild.value);
+  const context = systemBuild ? pushContextConf(base, systemBuild.value, readConfFile) : undefined;
+  if (context && !context.ok) return context;
+  const layer = context ? context.value.layer : base;
+  for (const family of ['core', 'run']) {
     const obj = buildSettings(family, layer, parse);
     if (!obj) continue;
     if (!obj.ok) return obj;
@@ -59,7 +88,7 @@ export function resolveRunSettings(layer: ConfigLayer, parse: Parse): DbndResult
       type: 'DatabandConfigError',
       message: `Unknown env name '${envName}', available environments are ${pyRepr(enabled)},  please enable it at '[core]environments' `,
       param: 'environments',
-      origin: run.params.get('environments')?.origins.at(-1),
+      origin: unknownEnvCause(system, run),
     });
   }
   const envBuild = buildNamedObject(envName, layer, parse);
@@ -78,6 +107,8 @@ export function resolveRunSettings(layer: ConfigLayer, parse: Parse): DbndResult
     return v === null || v === undefined ? Boolean(envValue(key)) : Boolean(v);
   };
   return ok({
+    layer,
+    confFiles: context ? context.value.files : [],
     settings,
     run,
     envName,

@@ -42,6 +42,8 @@ export const PLACEHOLDER_MEANINGS: Readonly<Record<PlaceholderField, string>> = 
   resultFileUuid: 'the uuid dbnd generates for the run result file',
   trackerUrl: "the task run's tracker URL, known once the run is registered with the tracker",
   taskCommand: 'the command the Airflow executor generates for the task run',
+  user: "the submitting user: [run_info] user, else the OS user dbnd's getuser() finds",
+  sourceVersion: "the user code version: [run_info] source_version (default 'git': the project's git commit)",
 };
 
 /** What a caller knows about the pod to render; everything else comes from the defaults above. */
@@ -108,9 +110,9 @@ export function renderContext(options: RenderOptions, environment: Environment):
     runUid,
     taskRunUid: pick(options.taskRunUid, 'taskRunUid', PLACEHOLDER_VALUES.taskRunUid),
     taskRunAttemptUid: pick(options.taskRunAttemptUid, 'taskRunAttemptUid', PLACEHOLDER_VALUES.taskRunAttemptUid),
-    user: options.user ?? submittingUser(environment),
+    user: options.user ?? (submittingUser(environment) || pick<string>(undefined, 'user', '')),
     trackerUrl: pick(options.trackerUrl, 'trackerUrl', PLACEHOLDER_VALUES.trackerUrl),
-    sourceVersion: options.sourceVersion ?? '',
+    sourceVersion: pick(options.sourceVersion, 'sourceVersion', ''),
     dockerBuildTime: pick(options.dockerBuildTime, 'dockerBuildTime', PLACEHOLDER_VALUES.dockerBuildTime),
     executionDate: pick(options.executionDate, 'executionDate', PLACEHOLDER_VALUES.executionDate),
   };

@@ -6,6 +6,7 @@ import type { PythonError } from '../result';
 import type { Json } from '../json';
 import type { Environment } from '../environment';
 import type { PodRenderContext } from '../pod/types';
+import type { ReadConfFile } from '../resolve/contextConf';
 
 /** One config file dbnd loads. */
 export interface RunFile {
@@ -83,7 +84,9 @@ export type PlaceholderField =
   | 'runFolderName'
   | 'resultFileUuid'
   | 'trackerUrl'
-  | 'taskCommand';
+  | 'taskCommand'
+  | 'user'
+  | 'sourceVersion';
 
 /** One dbnd run, from loading the files to the pod. */
 export interface RunRequest {
@@ -95,6 +98,13 @@ export interface RunRequest {
   readonly envName?: string;
   /** Build this engine section instead of the env's remote_engine (or local_engine). */
   readonly engine?: string;
+  /** `dbnd run --conf-file a.cfg[,b.cfg]`: `[databand] conf_file` on the command line. */
+  readonly confFile?: string;
+  /**
+   * Reads a `[databand] conf_file` entry (as written; relative to the run's working folder) when the context
+   * starts; undefined when there is no such file. Without it every such entry is a missing file.
+   */
+  readonly readConfFile?: ReadConfFile;
   /** `--set` arguments exactly as typed: `section.key=value` or a JSON/hjson object `{"section.key": value}`. */
   readonly set?: readonly string[];
   /** `--set-override` arguments (OVERRIDE priority), same forms as `set`. */

@@ -22,6 +22,7 @@ import type { UnknownKeyWarning } from '../resolve/unknownKeys';
 import { pyRepr } from '../python';
 import { type DbndResult, ok } from '../result';
 import { MAX_HJSON_NESTING } from '../values/hjson';
+import { expandEnvVar } from '../values/expandVars';
 import { driverRunArguments } from './driverCommand';
 import { PLACEHOLDER_MEANINGS } from './renderDefaults';
 import type { PlaceholderField, RenderContext, RunRequest } from './request';
@@ -87,6 +88,10 @@ class Run {
   private readonly otherWarnings: UnknownKeyWarning[] = [];
   private readonly logWarnings: string[] = [];
   private readonly notes: string[] = [];
+  /** The stack once the context started (files, variables, command line, `[databand]conf`). */
+  private contextLayer: ConfigLayer | null = null;
+  /** The `[run_info]` values that replaced the render's user and source version (runInfo). */
+  private runInfoSet = { user: false, sourceVersion: false };
 
   constructor(private readonly request: RunRequest) {}
 
@@ -146,6 +151,7 @@ class Run {
     if (!override.ok) return this.fail('load', override.error);
     const loaded = loadConfig([...PACKAGE_DEFAULT_FILES, ...files], request.environment, {
       env: request.envName,
+      confFile: request.confFile,
       set: set.value,
       override: override.value,
     });
@@ -160,11 +166,16 @@ class Run {
         nested: [{ type: error.type, message: error.message }],
       });
     }
-    const base = loaded.value;
-
-    const settings = resolveRunSettings(base, this.parse);
+    const settings = resolveRunSettings(loaded.value, this.parse, request.readConfFile);
     if (!settings.ok) return this.fail('env', settings.error);
     const s = settings.value;
+    // From here on the stack includes the `[databand]conf` layers the context pushed.
+    const base = s.layer;
+    this.contextLayer = base;
+    this.result.files = [
+      ...this.result.files,
+      ...s.confFiles.map((f) => toDbndView(f.doc ?? parseCfg(f.text), f.path)),
+    ];
     for (const obj of s.settings) this.otherWarnings.push(...obj.warnings);
     this.warnings.push(...s.env.warnings);
     this.result.env = s.env;
@@ -236,7 +247,12 @@ class Run {
     render: RenderContext | null,
   ): RunResult {
     const clone = this.keep(cloneObject(runEngine, base, this.parse, { require_submit: false }));
-    if (!clone.ok) return this.fail('engine', clone.error);
+    if (!clone.ok) {
+      // The executor's clone is where the task's engine comes from: without it there is no final engine object
+      // (docs/conformance.md §6.3), so none is reported next to the failure.
+      this.result.engine = null;
+      return this.fail('engine', clone.error);
+    }
     this.result.engine = clone.value.object;
     let layer = base;
     if (render) {
@@ -347,9 +363,8 @@ class Run {
       runUid: render.runUid,
       taskRunUid: render.taskRunUid,
       taskRunAttemptUid: render.taskRunAttemptUid,
-      user: render.user,
+      ...this.runInfo(render),
       trackerUrl: render.trackerUrl,
-      sourceVersion: render.sourceVersion,
       spawnEnv: render.spawnEnv,
       labels: render.labels ?? null,
       tryNumber: render.tryNumber ?? null,
@@ -372,6 +387,25 @@ class Run {
     return this.finish();
   }
 
+  /**
+   * `[run_info] user` and `source_version` as RunInfoConfig.build_task_run_info reads them: a configured user
+   * replaces the OS user (`self.user or dbnd_getuser()`); a configured source version is used as written, except
+   * the VersionStr aliases (`git`, the default, `now`, `context_uid`), which only the real run can resolve.
+   */
+  private runInfo(render: RenderContext): { user: string; sourceVersion: string } {
+    const read = (key: string): string | undefined => {
+      const raw = this.contextLayer?.get('run_info', key)?.value;
+      if (typeof raw !== 'string') return undefined;
+      const value = expandEnvVar(raw, this.request.environment).value;
+      return value === '' || value.toLowerCase() === '@none' ? undefined : value;
+    };
+    const version = read('source_version');
+    const user = read('user');
+    const alias = version === undefined || ['git', 'now', 'context_uid'].includes(version);
+    this.runInfoSet = { user: user !== undefined, sourceVersion: !alias };
+    return { user: user ?? render.user, sourceVersion: alias ? render.sourceVersion : version };
+  }
+
   /** The flagged render values that really ended up in the pod or the submission. */
   private placeholdersUsed(render: RenderContext): PlaceholderUse[] {
     const used = (field: PlaceholderField): boolean => {
@@ -380,6 +414,7 @@ class Run {
         const step = this.result.dockerStep;
         return step?.kind === 'build' && step.build.tag.endsWith(`_${render.dockerBuildTime}`);
       }
+      if (field === 'user' || field === 'sourceVersion') return !this.runInfoSet[field];
       if (field === 'runFolderName' || field === 'resultFileUuid')
         return render.mode === 'driver' && render.command === undefined;
       return true;
