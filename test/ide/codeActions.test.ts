@@ -64,8 +64,65 @@ test('move [core] environments to [run]: a new section, or merged into the exist
   );
   assert.equal(alone, "[core]\n[k8s]\n_from = local\n\n[run]\nenvironments = ['local', 'k8s']\n");
   assert.deepEqual(codes(alone), []);
-  const merged = fix("[run]\nenvironments = ['local', 'gcp']\n[core]\nenviron$0ments = ['local', 'k8s']\n", /Move/);
-  assert.equal(merged, "[run]\nenvironments = ['local', 'gcp', 'k8s']\n[core]\n");
+  const merged = fix("[run]\nenvironments = ['local', 'staging']\n[core]\nenviron$0ments = ['local', 'k8s']\n", /Move/);
+  assert.equal(merged, "[run]\nenvironments = ['local', 'staging', 'k8s']\n[core]\n");
+});
+
+/** Applies the fix titled like `title` at the cursor of a multi-file project; returns every file's new text. */
+function fixProject(files: Record<string, string>, title: RegExp): Record<string, string> {
+  const p = cursorProject(files);
+  const actions = codeActions(p.analysis, p.uri, { start: p.position, end: p.position });
+  const action = actions.find((a) => title.test(a.title));
+  assert.ok(action, `no fix ${title} among: ${actions.map((a) => a.title).join(' | ')}`);
+  return Object.fromEntries(
+    [...p.texts].map(([uri, text]) => [uri.replace('file:///proj/', ''), applyEdits(text, action.edit.get(uri) ?? [])]),
+  );
+}
+
+function projectErrors(files: Record<string, string>): string[] {
+  return lintFiles(Object.entries(files).map(([name, text]) => ({ path: `/proj/${name}`, text })))
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${d.path}: ${d.code}: ${d.message}`);
+}
+
+const SYSTEM = '.dbnd/databand-system.cfg';
+
+test("moving [core] environments keeps every environment the project enables (the system file's [run] list)", () => {
+  const files = {
+    [SYSTEM]: "[databand]\nenv = k8s\n[run]\nenvironments = ['local', 'k8s']\n[k8s]\n_from = local\n",
+    'project.cfg': "[core]\nenviron$0ments = ['local', 'staging']\n[staging]\n_from = local\n",
+  };
+  const fixed = fixProject(files, /Move 'environments' to \[run\]/);
+  assert.equal(fixed[SYSTEM], files[SYSTEM]);
+  assert.equal(
+    fixed['project.cfg'],
+    "[core]\n[staging]\n_from = local\n\n[run]\nenvironments = ['local', 'k8s', 'staging']\n",
+  );
+  assert.deepEqual(projectErrors(fixed), []);
+});
+
+test('moving [core] environments edits the winning [run] list when a later file holds it', () => {
+  const files = {
+    [SYSTEM]: "[core]\nenviron$0ments = ['local', 'staging']\n[staging]\n_from = local\n",
+    'project.cfg': "[run]\nenvironments = ['local', 'k8s']\n[k8s]\n_from = local\n",
+  };
+  const fixed = fixProject(files, /Move 'environments' to \[run\]/);
+  assert.equal(fixed[SYSTEM], '[core]\n[staging]\n_from = local\n');
+  assert.equal(fixed['project.cfg'], "[run]\nenvironments = ['local', 'k8s', 'staging']\n[k8s]\n_from = local\n");
+});
+
+test('a [core] environments that does not parse is not moved, and its warning does not say nothing is lost', () => {
+  const text = "[core]\nenviron$0ments = {'local'\n";
+  const p = cursorProject({ [FILE]: text });
+  const actions = codeActions(p.analysis, p.uri, { start: p.position, end: p.position });
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    [],
+  );
+  const legacy = lintFiles([{ path: `/proj/${FILE}`, text: p.texts.get(p.uri)! }]).find((d) => d.code === 'legacy-key');
+  assert.ok(legacy);
+  assert.doesNotMatch(legacy.message, /nothing is lost/);
+  assert.match(legacy.message, /not a list dbnd can parse/);
 });
 
 test('[core] tracker_url is renamed to databand_url', () => {
@@ -74,10 +131,20 @@ test('[core] tracker_url is renamed to databand_url', () => {
   assert.deepEqual(codes(fixed), []);
 });
 
-test('add a missing required key', () => {
-  const fixed = fix('[eng$0]\n_type = kubernetes\ncontainer_tag = t\n', /Add 'container_repository'/);
-  assert.match(fixed, /^\[eng\]\n_type = kubernetes\ncontainer_tag = t\ncontainer_repository = .*\n$/);
-  assert.ok(!codes(fixed).includes('missing-required-key'));
+test('a missing required key is added with an empty value, the cursor there, and dbnd still fails until it is typed', () => {
+  const p = cursorProject({ [FILE]: '[eng$0]\n_type = kubernetes\ncontainer_tag = t\n' });
+  const actions = codeActions(p.analysis, p.uri, { start: p.position, end: p.position });
+  const action = actions.find((a) => /Add 'container_repository'/.test(a.title));
+  assert.ok(action);
+  const edits = action.edit.get(p.uri)!;
+  const fixed = applyEdits(p.texts.get(p.uri)!, edits);
+  assert.equal(fixed, '[eng]\n_type = kubernetes\ncontainer_tag = t\ncontainer_repository = \n');
+  assert.deepEqual(
+    edits.map((e) => e.snippet),
+    ['container_repository = $0\n'],
+  );
+  const errors = lintFiles([{ path: `/proj/${FILE}`, text: fixed }]).filter((d) => d.severity === 'error');
+  assert.ok(errors.length > 0, 'an empty required value still fails');
 });
 
 test('drop retry_delay, with its comma', () => {
