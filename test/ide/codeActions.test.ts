@@ -39,6 +39,33 @@ test('did-you-mean for a section name in _from and remote_engine', () => {
   assert.deepEqual(codes(fixed), []);
 });
 
+test('a _from one transposition off an existing section in an enabled environment: the error names the missing section, and a fix', () => {
+  const text = "[run]\nenvironments = ['local', 'k8s']\n[k8s]\n_from = lc$0oal\n";
+  const p = cursorProject({ [FILE]: text });
+  const error = lintFiles([{ path: `/proj/${FILE}`, text: p.texts.get(p.uri)! }]).find(
+    (d) => d.code === 'unknown-type',
+  );
+  assert.equal(error?.severity, 'error');
+  assert.match(error.message, /^There is no section \[lcoal\] .*did you mean 'local'/);
+  const fixed = fix(text, /Change to 'local'/);
+  assert.equal(fixed, "[run]\nenvironments = ['local', 'k8s']\n[k8s]\n_from = local\n");
+  assert.deepEqual(codes(fixed), []);
+});
+
+test('near-miss bool and enum values get their fix; a value far from every valid one gets none', () => {
+  const bool = fix(`${ENGINE}keep_failed_pods = Fl$0ase\n`, /Change to 'False'/);
+  assert.equal(bool, `${ENGINE}keep_failed_pods = False\n`);
+  assert.deepEqual(codes(bool), []);
+  assert.ok(fix(`${ENGINE}debug = tru$0\n`, /Change to 'True'/).endsWith('debug = True\n'));
+  const enumFixed = fix(`${ENGINE}validate_no_extra_params = Wa$0rn\n`, /Change to 'warn'/);
+  assert.deepEqual(codes(enumFixed), []);
+  const p = cursorProject({ [FILE]: `${ENGINE}keep_failed_pods = may$0be\n` });
+  assert.deepEqual(
+    codeActions(p.analysis, p.uri, { start: p.position, end: p.position }).map((a) => a.title),
+    [],
+  );
+});
+
 test('escape a lone %', () => {
   const fixed = fix('[core]\ndataband_access_token = p%$040ss\n', /Escape/);
   assert.equal(fixed, '[core]\ndataband_access_token = p%%40ss\n');

@@ -103,7 +103,7 @@ export interface DiagnosticDataByCode {
   'unused-key': undefined;
   'deprecated-key': undefined;
   'legacy-key': LegacyKeyFixData | undefined;
-  'invalid-value': undefined;
+  'invalid-value': ReplaceValueFixData | undefined;
   'empty-value': undefined;
   // dbnd's pitfalls in values (pitfallDiagnostics and its checks).
   'invalid-json': undefined;
