@@ -1,28 +1,6 @@
-// The real process behind CliIo.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+// The real process behind CliIo. Files are read bounded, as every config file reader does (files/configFileGuard).
+import { readBounded } from '../files/configFileGuard';
 import type { CliIo } from './command';
-
-/** Reads at most `maxBytes + 1` bytes, chunk by chunk, so endless or huge inputs stop early. */
-function readBounded(path: string, maxBytes: number): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    if (fstatSync(fd).isDirectory()) {
-      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' });
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total <= maxBytes) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),

@@ -11,6 +11,7 @@ import type { Environment } from '../core/environment';
 import type { CfgDocument } from '../core/reader';
 import type { DbndResult } from '../core/result';
 import type { EntryDiagnosticsMemo } from '../core/diagnostics/entryDiagnosticsMemo';
+import type { FileReadProblem } from '../core/diagnostics/fileReadProblems';
 
 /** One config file of the project, parsed. */
 export interface ProjectFile {
@@ -22,6 +23,8 @@ export interface ProjectFile {
   readonly doc: CfgDocument;
   /** True when the text comes from an open editor document rather than the disk. */
   readonly open: boolean;
+  /** Why a file on disk is not read as text (not UTF-8, too large); its text is then empty. */
+  readonly problem?: FileReadProblem;
 }
 
 export interface ProjectSnapshot {

@@ -27,7 +27,13 @@ export function projectRun(state: ServerState, uri: string): ProjectRun {
   return {
     analysis,
     base: {
-      files: analysis.files.map((f) => ({ path: f.path, text: f.text, doc: f.doc })),
+      // A file dbnd cannot decode fails the run as it fails `dbnd-cfg render-pod` (files/configFileGuard).
+      files: analysis.files.map((f) => ({
+        path: f.path,
+        text: f.text,
+        doc: f.doc,
+        decodeError: f.problem?.kind === 'not-utf8' ? f.problem.error : undefined,
+      })),
       environment: snapshot.env,
       readFile: snapshot.readFile,
     },
