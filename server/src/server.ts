@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeError } from './lsp/describeError';
 import { registerHandlers } from './lsp/registerHandlers';
 import { ServerState } from './lsp/serverState';
+import { withoutStaleChanges } from './lsp/staleChanges';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -15,5 +16,5 @@ process.on('uncaughtException', (err) => connection.console.error(`Uncaught exce
 process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${describeError(err)}`));
 
 registerHandlers(new ServerState(connection, documents, process.env));
-documents.listen(connection);
+documents.listen(withoutStaleChanges(connection, documents));
 connection.listen();

@@ -39,6 +39,33 @@ test('did-you-mean for a section name in _from and remote_engine', () => {
   assert.deepEqual(codes(fixed), []);
 });
 
+test('a _from one transposition off an existing section in an enabled environment: the error names the missing section, and a fix', () => {
+  const text = "[run]\nenvironments = ['local', 'k8s']\n[k8s]\n_from = lc$0oal\n";
+  const p = cursorProject({ [FILE]: text });
+  const error = lintFiles([{ path: `/proj/${FILE}`, text: p.texts.get(p.uri)! }]).find(
+    (d) => d.code === 'unknown-type',
+  );
+  assert.equal(error?.severity, 'error');
+  assert.match(error.message, /^There is no section \[lcoal\] .*did you mean 'local'/);
+  const fixed = fix(text, /Change to 'local'/);
+  assert.equal(fixed, "[run]\nenvironments = ['local', 'k8s']\n[k8s]\n_from = local\n");
+  assert.deepEqual(codes(fixed), []);
+});
+
+test('near-miss bool and enum values get their fix; a value far from every valid one gets none', () => {
+  const bool = fix(`${ENGINE}keep_failed_pods = Fl$0ase\n`, /Change to 'False'/);
+  assert.equal(bool, `${ENGINE}keep_failed_pods = False\n`);
+  assert.deepEqual(codes(bool), []);
+  assert.ok(fix(`${ENGINE}debug = tru$0\n`, /Change to 'True'/).endsWith('debug = True\n'));
+  const enumFixed = fix(`${ENGINE}validate_no_extra_params = Wa$0rn\n`, /Change to 'warn'/);
+  assert.deepEqual(codes(enumFixed), []);
+  const p = cursorProject({ [FILE]: `${ENGINE}keep_failed_pods = may$0be\n` });
+  assert.deepEqual(
+    codeActions(p.analysis, p.uri, { start: p.position, end: p.position }).map((a) => a.title),
+    [],
+  );
+});
+
 test('escape a lone %', () => {
   const fixed = fix('[core]\ndataband_access_token = p%$040ss\n', /Escape/);
   assert.equal(fixed, '[core]\ndataband_access_token = p%%40ss\n');
@@ -64,8 +91,65 @@ test('move [core] environments to [run]: a new section, or merged into the exist
   );
   assert.equal(alone, "[core]\n[k8s]\n_from = local\n\n[run]\nenvironments = ['local', 'k8s']\n");
   assert.deepEqual(codes(alone), []);
-  const merged = fix("[run]\nenvironments = ['local', 'gcp']\n[core]\nenviron$0ments = ['local', 'k8s']\n", /Move/);
-  assert.equal(merged, "[run]\nenvironments = ['local', 'gcp', 'k8s']\n[core]\n");
+  const merged = fix("[run]\nenvironments = ['local', 'staging']\n[core]\nenviron$0ments = ['local', 'k8s']\n", /Move/);
+  assert.equal(merged, "[run]\nenvironments = ['local', 'staging', 'k8s']\n[core]\n");
+});
+
+/** Applies the fix titled like `title` at the cursor of a multi-file project; returns every file's new text. */
+function fixProject(files: Record<string, string>, title: RegExp): Record<string, string> {
+  const p = cursorProject(files);
+  const actions = codeActions(p.analysis, p.uri, { start: p.position, end: p.position });
+  const action = actions.find((a) => title.test(a.title));
+  assert.ok(action, `no fix ${title} among: ${actions.map((a) => a.title).join(' | ')}`);
+  return Object.fromEntries(
+    [...p.texts].map(([uri, text]) => [uri.replace('file:///proj/', ''), applyEdits(text, action.edit.get(uri) ?? [])]),
+  );
+}
+
+function projectErrors(files: Record<string, string>): string[] {
+  return lintFiles(Object.entries(files).map(([name, text]) => ({ path: `/proj/${name}`, text })))
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${d.path}: ${d.code}: ${d.message}`);
+}
+
+const SYSTEM = '.dbnd/databand-system.cfg';
+
+test("moving [core] environments keeps every environment the project enables (the system file's [run] list)", () => {
+  const files = {
+    [SYSTEM]: "[databand]\nenv = k8s\n[run]\nenvironments = ['local', 'k8s']\n[k8s]\n_from = local\n",
+    'project.cfg': "[core]\nenviron$0ments = ['local', 'staging']\n[staging]\n_from = local\n",
+  };
+  const fixed = fixProject(files, /Move 'environments' to \[run\]/);
+  assert.equal(fixed[SYSTEM], files[SYSTEM]);
+  assert.equal(
+    fixed['project.cfg'],
+    "[core]\n[staging]\n_from = local\n\n[run]\nenvironments = ['local', 'k8s', 'staging']\n",
+  );
+  assert.deepEqual(projectErrors(fixed), []);
+});
+
+test('moving [core] environments edits the winning [run] list when a later file holds it', () => {
+  const files = {
+    [SYSTEM]: "[core]\nenviron$0ments = ['local', 'staging']\n[staging]\n_from = local\n",
+    'project.cfg': "[run]\nenvironments = ['local', 'k8s']\n[k8s]\n_from = local\n",
+  };
+  const fixed = fixProject(files, /Move 'environments' to \[run\]/);
+  assert.equal(fixed[SYSTEM], '[core]\n[staging]\n_from = local\n');
+  assert.equal(fixed['project.cfg'], "[run]\nenvironments = ['local', 'k8s', 'staging']\n[k8s]\n_from = local\n");
+});
+
+test('a [core] environments that does not parse is not moved, and its warning does not say nothing is lost', () => {
+  const text = "[core]\nenviron$0ments = {'local'\n";
+  const p = cursorProject({ [FILE]: text });
+  const actions = codeActions(p.analysis, p.uri, { start: p.position, end: p.position });
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    [],
+  );
+  const legacy = lintFiles([{ path: `/proj/${FILE}`, text: p.texts.get(p.uri)! }]).find((d) => d.code === 'legacy-key');
+  assert.ok(legacy);
+  assert.doesNotMatch(legacy.message, /nothing is lost/);
+  assert.match(legacy.message, /not a list dbnd can parse/);
 });
 
 test('[core] tracker_url is renamed to databand_url', () => {
@@ -74,10 +158,20 @@ test('[core] tracker_url is renamed to databand_url', () => {
   assert.deepEqual(codes(fixed), []);
 });
 
-test('add a missing required key', () => {
-  const fixed = fix('[eng$0]\n_type = kubernetes\ncontainer_tag = t\n', /Add 'container_repository'/);
-  assert.match(fixed, /^\[eng\]\n_type = kubernetes\ncontainer_tag = t\ncontainer_repository = .*\n$/);
-  assert.ok(!codes(fixed).includes('missing-required-key'));
+test('a missing required key is added with an empty value, the cursor there, and dbnd still fails until it is typed', () => {
+  const p = cursorProject({ [FILE]: '[eng$0]\n_type = kubernetes\ncontainer_tag = t\n' });
+  const actions = codeActions(p.analysis, p.uri, { start: p.position, end: p.position });
+  const action = actions.find((a) => /Add 'container_repository'/.test(a.title));
+  assert.ok(action);
+  const edits = action.edit.get(p.uri)!;
+  const fixed = applyEdits(p.texts.get(p.uri)!, edits);
+  assert.equal(fixed, '[eng]\n_type = kubernetes\ncontainer_tag = t\ncontainer_repository = \n');
+  assert.deepEqual(
+    edits.map((e) => e.snippet),
+    ['container_repository = $0\n'],
+  );
+  const errors = lintFiles([{ path: `/proj/${FILE}`, text: fixed }]).filter((d) => d.severity === 'error');
+  assert.ok(errors.length > 0, 'an empty required value still fails');
 });
 
 test('drop retry_delay, with its comma', () => {

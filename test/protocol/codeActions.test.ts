@@ -87,3 +87,52 @@ test('quick fixes applied one after another leave a file that lints clean', asyn
   );
   assert.match(text, /\[run\]\nenvironments = \['local', 'k8s'\]\n$/);
 });
+
+test('a missing required key is inserted as a snippet edit with the cursor after `= ` when the client supports them', async (t) => {
+  const fixture = writeFixture(`
+//- /.dbnd/databand-system.cfg
+[run]
+environments = ['local', 'k8s']
+
+[k8s]
+_from = local
+remote_engine = eng
+
+[eng]
+_type = kubernetes
+container_tag = t
+`);
+  const server = LspServerProcess.start(fixtureEnv(fixture));
+  t.after(() => (server.dispose(), fixture.remove()));
+  await server.initialize({
+    workspaceFolders: [fixture.rootUri],
+    capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } },
+  });
+  const file = fixture.file('/.dbnd/databand-system.cfg');
+  await server.open(file.uri, file.text);
+  const published = await server.nextDiagnostics(file.uri, 'missing-required-key', (p) =>
+    p.diagnostics.some((d) => d.code === 'missing-required-key'),
+  );
+  const diagnostic = published.diagnostics.find((d) => d.code === 'missing-required-key')!;
+  const actions = await withTimeout(
+    server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: file.uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    }),
+    'codeAction',
+  );
+  const action = (actions ?? []).find((a) => a.title.startsWith("Add 'container_repository'"));
+  assert.ok(action && 'edit' in action, JSON.stringify(actions));
+  assert.deepEqual(action.edit?.documentChanges, [
+    {
+      textDocument: { uri: file.uri, version: null },
+      edits: [
+        {
+          range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } },
+          snippet: { kind: 'snippet', value: 'container_repository = $0\n' },
+        },
+      ],
+    },
+  ]);
+});

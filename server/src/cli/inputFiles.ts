@@ -1,11 +1,12 @@
 // Reading the files a command is given, with the same rules for every command: a file that cannot be read
 // (missing, unreadable, a folder, larger than the cap) stops the command with exit 2 and a message naming it;
-// a file that is not UTF-8 is read as dbnd reads it, which is a failure dbnd reports (see decodeUtf8).
-import { type Utf8DecodeError, decodeUtf8 } from '../core/reader';
+// a file that is not UTF-8 is read as dbnd reads it, which is a failure dbnd reports (see decodeUtf8). The cap
+// and the decoding are the language server's too (files/configFileGuard).
+import type { Utf8DecodeError } from '../core/reader';
+import { MAX_CONFIG_FILE_BYTES, guardConfigBytes } from '../files/configFileGuard';
 import { InputError, type CliIo } from './command';
 
-/** dbnd config files are a few kilobytes; anything past this is not one (and `/dev/zero` never ends). */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+export const MAX_INPUT_BYTES = MAX_CONFIG_FILE_BYTES;
 
 export type ConfigInput =
   | { readonly path: string; readonly text: string }
@@ -23,22 +24,17 @@ export function readConfigInput(io: CliIo, path: string): ConfigInput {
   } catch (err) {
     throw new InputError(`cannot read ${path}: ${reason(err)}`);
   }
-  if (bytes.length > MAX_INPUT_BYTES) {
-    throw new InputError(
-      `cannot read ${path}: larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB, which no dbnd config file is`,
-    );
-  }
-  const decoded = decodeUtf8(bytes);
-  return decoded.ok ? { path, text: decoded.text } : { path, decodeError: decoded.error };
+  const guarded = guardConfigBytes(path, bytes);
+  if ('text' in guarded) return { path, text: guarded.text };
+  if (guarded.problem.kind === 'too-large') throw new InputError(guarded.problem.message);
+  return { path, decodeError: guarded.problem.error };
 }
 
 /** Text of a file the config names (a pod template), or undefined when it cannot be read as dbnd would. */
 export function readOptionalText(io: CliIo, path: string): string | undefined {
   try {
-    const bytes = io.readFile(path, MAX_INPUT_BYTES);
-    if (bytes.length > MAX_INPUT_BYTES) return undefined;
-    const decoded = decodeUtf8(bytes);
-    return decoded.ok ? decoded.text : undefined;
+    const guarded = guardConfigBytes(path, io.readFile(path, MAX_INPUT_BYTES));
+    return 'text' in guarded ? guarded.text : undefined;
   } catch {
     return undefined;
   }

@@ -1,42 +1,8 @@
-// The real process behind CliIo.
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+// The real process behind CliIo. Files are read bounded, as every config file reader does (files/configFileGuard).
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readBounded } from '../files/configFileGuard';
 import type { CliIo } from './command';
-
-/** One read; a non-blocking standard input that has nothing yet (EAGAIN) is read again. */
-function readChunk(fd: number, chunk: Buffer): number {
-  for (;;) {
-    try {
-      return readSync(fd, chunk, 0, chunk.length, null);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-    }
-  }
-}
-
-/** Reads at most `maxBytes + 1` bytes, chunk by chunk, so endless or huge inputs stop early. */
-function readBounded(path: string, maxBytes: number): Uint8Array {
-  // `-` is the standard input, read from its descriptor (a pipe or socket has no /dev/stdin to open).
-  const stdin = path === '-';
-  const fd = stdin ? 0 : openSync(path, 'r');
-  try {
-    if (fstatSync(fd).isDirectory()) {
-      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' });
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total <= maxBytes) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
-      const n = readChunk(fd, chunk);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    if (!stdin) closeSync(fd);
-  }
-}
 
 /** The version in the package.json of the package this file ships in (the bundle sits in <package>/dist/cli). */
 function packageVersion(): string | undefined {

@@ -11,7 +11,9 @@ import type { Environment } from '../core/environment';
 import type { CfgDocument } from '../core/reader';
 import type { DbndResult } from '../core/result';
 import type { EntryDiagnosticsMemo } from '../core/diagnostics/entryDiagnosticsMemo';
+import type { RunFile } from '../core/run/request';
 import type { VerdictRequest } from '../core/run/verdict';
+import type { FileReadProblem } from '../core/diagnostics/fileReadProblems';
 
 /** One config file of the project, parsed. */
 export interface ProjectFile {
@@ -23,6 +25,8 @@ export interface ProjectFile {
   readonly doc: CfgDocument;
   /** True when the text comes from an open editor document rather than the disk. */
   readonly open: boolean;
+  /** Why a file on disk is not read as text (not UTF-8, too large); its text is then empty. */
+  readonly problem?: FileReadProblem;
 }
 
 export interface ProjectSnapshot {
@@ -89,4 +93,15 @@ export class Analysis {
       loadConfig([...PACKAGE_DEFAULT_FILES, ...this.files.filter((f) => !f.doc.raisedError)], this.env, {}),
     );
   }
+}
+
+/** A project file as the dbnd run reads it: a file dbnd cannot decode fails the run as it fails
+ *  `dbnd-cfg render-pod` (files/configFileGuard). */
+export function runFileOf(f: ProjectFile): RunFile {
+  return {
+    path: f.path,
+    text: f.text,
+    doc: f.doc,
+    decodeError: f.problem?.kind === 'not-utf8' ? f.problem.error : undefined,
+  };
 }

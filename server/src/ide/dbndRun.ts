@@ -5,7 +5,7 @@
 import type { ValueOrigin } from '../core/config/configValue';
 import { type RunFailure, type RunRequest, type RunResult, type RunStage, runDbnd } from '../core/run';
 import type { Range } from '../core/text/range';
-import type { Analysis } from './analysis';
+import { type Analysis, runFileOf } from './analysis';
 
 /** A range in a file the core names by path; the LSP layer turns the path into the editor's URI. */
 export interface PathRange {
@@ -28,7 +28,7 @@ export interface DbndFailure {
 export function runBase(analysis: Analysis): Pick<RunRequest, 'files' | 'environment' | 'readFile'> {
   const { snapshot } = analysis;
   return {
-    files: analysis.files.map((f) => ({ path: f.path, text: f.text, doc: f.doc })),
+    files: analysis.files.map(runFileOf),
     environment: snapshot.env,
     readFile: snapshot.readFile,
   };

@@ -4,11 +4,14 @@
 // dbnd raises build errors lazily: only for the objects a run builds (docs/dbnd-rules.md §1.7). The core
 // already says so for class resolution; for bad values and missing keys, an error in a section that no object
 // of the run reads (ide/projectQueries builtSections: the settings, every enabled environment, its engines and
-// every section those objects read) becomes a warning that says why dbnd does not raise it now.
+// every section those objects read) becomes a warning that says why dbnd does not raise it now; so does a bad
+// value that loses to another value for every object that reads it (ide/overriddenValues).
+import { fileReadProblemDiagnostic } from '../core/diagnostics/fileReadProblems';
 import { lintFiles } from '../core/diagnostics/lintFiles';
 import type { CoreDiagnostic } from '../core/diagnostics/types';
 import { lineInfoAt } from '../core/reader/nodeAt';
 import type { Analysis } from './analysis';
+import { asOverridden } from './overriddenValues';
 import { builtSections } from './projectQueries';
 import { withProjectVerdict } from './projectAnalysis';
 
@@ -17,16 +20,18 @@ const LAZY_BUILD_ERROR_CODES = new Set(['missing-required-key', 'invalid-value',
 
 /** Every diagnostic of the project, in file order. */
 export function projectDiagnostics(analysis: Analysis): readonly CoreDiagnostic[] {
-  return analysis.memo('diagnostics', () =>
-    withProjectVerdict(
+  return analysis.memo('diagnostics', () => [
+    // A file on disk that is not read as text (not UTF-8, too large), worded as lint words it.
+    ...analysis.files.flatMap((f) => (f.problem ? [fileReadProblemDiagnostic(f.path, f.problem)] : [])),
+    ...withProjectVerdict(
       analysis,
       lintFiles(analysis.files, {
         env: analysis.env,
         environmentName: analysis.snapshot.environmentName,
         memo: analysis.snapshot.lintMemo,
-      }).map((d) => asDbndRaisesIt(analysis, d)),
+      }).map((d) => asDbndRaisesIt(analysis, asOverridden(analysis, d))),
     ),
-  );
+  ]);
 }
 
 /** The diagnostics that belong to the file at `path`. */

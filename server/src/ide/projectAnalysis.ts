@@ -7,8 +7,9 @@ import type { CoreDiagnostic } from '../core/diagnostics/types';
 import { type Verdict, type VerdictRequest, projectVerdict, withVerdict } from '../core/run/verdict';
 import type { Environment } from '../core/environment';
 import { type CfgDocument, parseCfg } from '../core/reader';
-import { Analysis, type ProjectFile } from './analysis';
+import { Analysis, type ProjectFile, runFileOf } from './analysis';
 import type { EntryDiagnosticsMemo } from '../core/diagnostics/entryDiagnosticsMemo';
+import type { FileReadProblem } from '../core/diagnostics/fileReadProblems';
 
 /** What the user can change about a project (the editor's `databand.*` settings, `dbnd-cfg lint --env`). */
 export interface ProjectSettings {
@@ -39,7 +40,11 @@ export interface FolderProject extends DiscoveredProject {
 export interface ProjectFileSource {
   /** A config file of the project: its URI, its text and whether that is an open editor document's text;
    *  undefined when it cannot be read as text (the file is then left out). */
-  file(path: string): { readonly uri: string; readonly text: string; readonly open: boolean } | undefined;
+  file(
+    path: string,
+  ):
+    | { readonly uri: string; readonly text: string; readonly open: boolean; readonly problem?: FileReadProblem }
+    | undefined;
   /** Parses a file's text (the server keeps parse results per file); `parseCfg` when not given. */
   parse?(path: string, text: string): CfgDocument;
   /** Any other file dbnd reads (`@/path` values, kubeconfigs), read as it is now; undefined when missing. */
@@ -74,7 +79,7 @@ export function analyseProject(
     const file = source.file(path);
     if (!file) continue;
     const doc = source.parse ? source.parse(path, file.text) : parseCfg(file.text);
-    files.push({ path, uri: file.uri, text: file.text, open: file.open, doc });
+    files.push({ path, uri: file.uri, text: file.text, open: file.open, doc, problem: file.problem });
   }
   const folder = project.folder ?? project.dbndHome;
   return new Analysis({
@@ -100,7 +105,7 @@ export function analyseProject(
 function verdictRequest(analysis: Analysis): VerdictRequest {
   const snapshot = analysis.snapshot;
   return {
-    files: snapshot.files,
+    files: snapshot.files.map(runFileOf),
     environment: snapshot.env,
     envName: snapshot.environmentName,
     readFile: snapshot.readFile,

@@ -2,7 +2,9 @@
 // diagnostics as soon as the lint has run), a short debounce while changes keep arriving before that lint starts
 // (a burst of versions, or keystrokes queued behind a long lint, end in one lint of the last version), a version
 // check so a result for an outdated text is dropped, and an empty publish on close so the Problems panel forgets
-// the file.
+// the file. The project's verdict, not a file's: the files of every project that are not open get their
+// diagnostics too (the same analysis, read from disk), republished after every change and cleared when a file
+// stops being an unopened project file (it left the project; an open one is published as a document).
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeError } from './describeError';
@@ -10,16 +12,26 @@ import { describeError } from './describeError';
 export const LINT_DEBOUNCE_MS = 100;
 
 export type Linter = (document: TextDocument) => Diagnostic[];
+/** The diagnostics of every project file that is not open, per URI (an empty list for a clean file). */
+export type UnopenedLinter = () => ReadonlyMap<string, Diagnostic[]>;
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** URIs of unopened files whose diagnostics were published last time (to clear them when they leave). */
+  private unopenedPublished = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly lint: Linter,
     private readonly debounceMs = LINT_DEBOUNCE_MS,
+    private readonly lintUnopened: UnopenedLinter = () => new Map(),
   ) {}
+
+  /** Publish the unopened project files' diagnostics, after the changes already received (same debounce). */
+  scheduleUnopened(): void {
+    this.schedule(UNOPENED);
+  }
 
   /**
    * Lints the document on a zero timer when no lint of it is pending (changes already received with this one
@@ -60,6 +72,7 @@ export class DiagnosticsPublisher {
   }
 
   private publish(uri: string): void {
+    if (uri === UNOPENED) return this.publishUnopened();
     const document = this.documents.get(uri);
     if (!document) return; // closed while waiting
     const version = document.version;
@@ -75,4 +88,28 @@ export class DiagnosticsPublisher {
     if (this.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
+
+  private publishUnopened(): void {
+    let found: ReadonlyMap<string, Diagnostic[]>;
+    try {
+      found = this.lintUnopened();
+    } catch (err) {
+      this.connection.console.error(`Linting the unopened project files failed: ${describeError(err)}`);
+      return;
+    }
+    const published = new Set<string>();
+    for (const [uri, diagnostics] of found) {
+      if (this.documents.get(uri)) continue; // opened meanwhile: its own publish (with a version) answers
+      published.add(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of this.unopenedPublished) {
+      if (!published.has(uri) && !this.documents.get(uri))
+        void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    this.unopenedPublished = published;
+  }
 }
+
+/** The timer key of the unopened files' publish (no document URI looks like this). */
+const UNOPENED = '\0unopened project files';

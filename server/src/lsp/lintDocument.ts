@@ -1,4 +1,5 @@
-// One open document → its LSP diagnostics, from the analysis of the project it belongs to.
+// One open document → its LSP diagnostics, from the analysis of the project it belongs to; and the files of
+// every project that are not open → theirs, from the same analysis (the Problems panel shows the project's verdict).
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileDiagnostics } from '../ide/diagnostics';
@@ -11,4 +12,20 @@ export function lintDocument(projects: ProjectModel, document: TextDocument): Di
   const path = uriToPath(document.uri);
   const uriOf = (p: string) => analysis.fileByPath(p)?.uri ?? pathToUri(p, { uri: document.uri, path });
   return fileDiagnostics(analysis, path).map((d) => toDiagnostic(d, uriOf));
+}
+
+/** Every unopened file of every workspace project → its diagnostics (an empty list when it is clean). */
+export function lintUnopenedFiles(projects: ProjectModel): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  for (const analysis of projects.projectAnalyses()) {
+    const uriOf = (p: string) => analysis.fileByPath(p)?.uri ?? pathToUri(p, { uri: '', path: p });
+    for (const file of analysis.files) {
+      if (file.open) continue;
+      out.set(
+        file.uri,
+        fileDiagnostics(analysis, file.path).map((d) => toDiagnostic(d, uriOf)),
+      );
+    }
+  }
+  return out;
 }

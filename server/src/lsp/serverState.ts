@@ -4,7 +4,7 @@ import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Environment } from '../core/environment';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { lintDocument } from './lintDocument';
+import { lintDocument, lintUnopenedFiles } from './lintDocument';
 import { ProjectModel } from './workspace/projectModel';
 
 export class ServerState {
@@ -20,13 +20,19 @@ export class ServerState {
     env: Environment,
   ) {
     this.projects = new ProjectModel(documents, env);
-    this.diagnostics = new DiagnosticsPublisher(connection, documents, (document) =>
-      lintDocument(this.projects, document),
+    this.diagnostics = new DiagnosticsPublisher(
+      connection,
+      documents,
+      (document) => lintDocument(this.projects, document),
+      undefined,
+      () => lintUnopenedFiles(this.projects),
     );
   }
 
-  /** Re-check these open documents (after a change elsewhere in their project). */
+  /** Re-check these open documents (after a change elsewhere in their project), and every project's files
+   *  that are not open (any change can change their verdict). */
   recheck(uris: readonly string[]): void {
     for (const uri of uris) this.diagnostics.schedule(uri);
+    this.diagnostics.scheduleUnopened();
   }
 }

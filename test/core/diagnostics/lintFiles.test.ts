@@ -40,3 +40,9 @@ test('a clean engine section has no findings, and syntax errors come through', (
   assert.deepEqual(codesAt('[eng]\n_type = kubernetes\ncontainer_repository = r\ncontainer_tag = t\n'), []);
   assert.ok(codesAt('[a]\nx = 1\n[a]\n').includes('2:duplicate-section'));
 });
+
+test('a byte order mark before the first header is one error (MissingSectionHeaderError), not two', () => {
+  assert.deepEqual(codesAt("\ufeff[run]\nenvironments = ['local']\n"), ['0:missing-section-header']);
+  // A line that is neither a header nor `key = value` after a header is still its own error.
+  assert.deepEqual(codesAt('[run]\nno delimiter here\n'), ['1:invalid-line']);
+});

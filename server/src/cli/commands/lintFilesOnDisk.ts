@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import type { FileSystemView } from '../../core/config/discovery';
 import type { CoreDiagnostic } from '../../core/diagnostics/types';
-import { range } from '../../core/text/range';
+import { fileReadProblemDiagnostic } from '../../core/diagnostics/fileReadProblems';
 import type { ProjectFileSource } from '../../ide/projectAnalysis';
 import type { CliIo } from '../command';
 import { type ConfigInput, readConfigInput, readOptionalText } from '../inputFiles';
@@ -40,20 +40,13 @@ export class LintFilesOnDisk implements FileSystemView, ProjectFileSource {
     return readOptionalText(this.io, path);
   }
 
-  /** dbnd fails reading a file that is not UTF-8; the finding sits on the line of the first bad byte. */
+  /** dbnd fails reading a file that is not UTF-8; the finding sits on the line of the first bad byte, worded
+   *  as the editor words it (core/diagnostics/fileReadProblems). */
   undecodable(): CoreDiagnostic[] {
-    return [...this.inputs.values()].flatMap((input) => {
-      if (!('decodeError' in input)) return [];
-      const { line, message } = input.decodeError;
-      return [
-        {
-          path: input.path,
-          range: range(line, 0, line, 0),
-          severity: 'error' as const,
-          code: 'not-utf8',
-          message: `dbnd reads config files as UTF-8 and cannot read this one: UnicodeDecodeError: ${message}. Save the file as UTF-8.`,
-        },
-      ];
-    });
+    return [...this.inputs.values()].flatMap((input) =>
+      'decodeError' in input
+        ? [fileReadProblemDiagnostic(input.path, { kind: 'not-utf8', error: input.decodeError })]
+        : [],
+    );
   }
 }

@@ -23,7 +23,8 @@ function coreEnvironments(
 ): CoreDiagnostic {
   const parsed =
     checked.value === undefined ? undefined : parseParameterValue(checked.value, { type: 'List[str]' }, { env });
-  const listed = parsed?.ok && Array.isArray(parsed.value) ? parsed.value.map(String) : [];
+  if (!parsed?.ok || !Array.isArray(parsed.value)) return unparsedCoreEnvironments(checked, enabled, parsed);
+  const listed = parsed.value.map(String);
   const notEnabled = listed.filter((name) => !enabled.environments.includes(name));
   const selectedBroken = notEnabled.includes(enabled.selectedEnv);
   const names = notEnabled.map((n) => `'${n}'`).join(', ');
@@ -47,6 +48,28 @@ function coreEnvironments(
       `(now ${JSON.stringify(enabled.environments)}) and ignores this key with an unknown-key warning. ${consequence}`,
     tags: ['deprecated'],
     data: { moveTo: home } satisfies LegacyKeyFixData,
+  };
+}
+
+/** A `[core] environments` that is not a list dbnd could read: nothing in it is enabled, and moving it as it is
+ *  would make `[run] environments` fail to parse (every run fails), so it has no move fix. */
+function unparsedCoreEnvironments(
+  checked: CheckedEntry,
+  enabled: EnabledObjects,
+  parsed: ReturnType<typeof parseParameterValue> | undefined,
+): CoreDiagnostic {
+  const why = parsed && !parsed.ok ? ` (${parsed.error.message})` : '';
+  return {
+    path: checked.path,
+    range: checked.entry.keyRange,
+    severity: 'warning',
+    code: 'legacy-key',
+    message:
+      `'environments' moved from [core] to [run] in dbnd 1.0.15; dbnd reads [run] environments ` +
+      `(now ${JSON.stringify(enabled.environments)}) and ignores this key with an unknown-key warning. ` +
+      `This value is not a list dbnd can parse${why}, so none of the names written here is enabled, and moved to ` +
+      `[run] as it is it would fail every run. Write it as a list (e.g. ['local', 'k8s']) before moving it, or remove it.`,
+    tags: ['deprecated'],
   };
 }
 

@@ -183,7 +183,12 @@ function swallowedSections(doc: CfgDocument, entry: CfgEntry, path: string): Cor
 }
 
 export function syntaxDiagnostics(doc: CfgDocument, path: string): CoreDiagnostic[] {
-  const diagnostics = doc.errors.map((e) => errorDiagnostic(doc, e, path));
+  // configparser raises MissingSectionHeaderError for a line and stops there; the reader also finds that line
+  // is no `key = value` (a BOM before the first header), which is the same problem told twice: one error.
+  const headerless = new Set(doc.errors.filter((e) => e.code === 'missing-section-header').map((e) => e.line));
+  const diagnostics = doc.errors
+    .filter((e) => e.code !== 'invalid-line' || !headerless.has(e.line))
+    .map((e) => errorDiagnostic(doc, e, path));
   const entries: CfgEntry[] = [...doc.preamble];
   for (const s of doc.sections) entries.push(...s.entries);
   for (const entry of entries) if (entry.lines.length > 1) diagnostics.push(...swallowedSections(doc, entry, path));

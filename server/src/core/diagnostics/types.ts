@@ -94,6 +94,8 @@ export interface DiagnosticDataByCode {
   'indented-section-swallowed': SwallowedSectionData;
   // The file's bytes are not UTF-8: dbnd cannot read it (the CLI decodes files; reader/decodeUtf8).
   'not-utf8': undefined;
+  // The file is larger than any dbnd config file: the tools refuse it unread (fileReadProblems).
+  'unreadable-file': undefined;
   // Classes and sections (lintFiles, unresolvedClasses, engineReferences).
   'from-cycle': undefined;
   'from-chain-too-deep': undefined;
@@ -108,7 +110,7 @@ export interface DiagnosticDataByCode {
   'unused-key': undefined;
   'deprecated-key': undefined;
   'legacy-key': LegacyKeyFixData | undefined;
-  'invalid-value': undefined;
+  'invalid-value': ReplaceValueFixData | undefined;
   'empty-value': undefined;
   // dbnd's pitfalls in values (pitfallDiagnostics and its checks).
   'invalid-json': undefined;
@@ -145,6 +147,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = Object.keys({
   'interpolation-depth': true,
   'indented-section-swallowed': true,
   'not-utf8': true,
+  'unreadable-file': true,
   'from-cycle': true,
   'from-chain-too-deep': true,
   'unknown-type': true,

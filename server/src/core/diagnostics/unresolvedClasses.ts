@@ -21,6 +21,8 @@ export function knownSectionNames(layer: ConfigLayer): string[] {
   ];
 }
 
+const isFamily = (name: string): boolean => ALL_CONFIG_CLASSES.some((c) => c.registered && c.family === name);
+
 export function unresolvedClassDiagnostic(
   path: string,
   section: CfgSection,
@@ -32,18 +34,33 @@ export function unresolvedClassDiagnostic(
   const name = section.name;
   const target = pragma.rawValue.trim();
   const base = { path, range: pragma.valueRange };
+  const lower = target.toLowerCase();
+  const defined = layer.merged.section(lower) !== undefined || knownUnmodelledSection(lower) !== undefined;
+  const suggest = () =>
+    closestName(
+      lower,
+      knownSectionNames(layer).filter((s) => s !== name.toLowerCase()),
+    );
   if (enabled.built.has(name.toLowerCase())) {
+    // dbnd's exception names the object it was building ([name]), not the name it could not find, so the
+    // message says which name is missing first: that is the one to fix.
+    const missing = !target.includes('.') && !defined && !isFamily(lower);
+    const suggestion = missing ? suggest() : undefined;
     return {
       ...base,
       severity: 'error',
       code: 'unknown-type',
       message:
-        `[${name}] ${pragma.key} = ${target} does not name a dbnd config class or a section that does, and dbnd builds ` +
-        `[${name}] (an enabled environment or an engine one uses): ${error.type}: ${error.message.split('\n')[0]}`,
+        (missing
+          ? `There is no section [${target}] and no dbnd class '${target}'` +
+            (suggestion ? ` (did you mean '${suggestion}'?)` : '') +
+            `, so [${name}] ${pragma.key} = ${target} resolves to no class`
+          : `[${name}] ${pragma.key} = ${target} does not name a dbnd config class or a section that does`) +
+        `, and dbnd builds [${name}] (an enabled environment or an engine one uses): ` +
+        `${error.type}: ${error.message.split('\n')[0]}`,
+      data: suggestion ? ({ replaceWith: suggestion } satisfies ReplaceValueFixData) : undefined,
     };
   }
-  const lower = target.toLowerCase();
-  const defined = layer.merged.section(lower) !== undefined || knownUnmodelledSection(lower) !== undefined;
   if (target.includes('.') || defined || (pragma.key === '_type' && !closestName(lower, knownSectionNames(layer)))) {
     return {
       ...base,
@@ -54,10 +71,7 @@ export function unresolvedClassDiagnostic(
         `checked. If that class is not installed, dbnd fails with TaskClassNotFoundException when it builds [${name}].`,
     };
   }
-  const suggestion = closestName(
-    lower,
-    knownSectionNames(layer).filter((s) => s !== name.toLowerCase()),
-  );
+  const suggestion = suggest();
   return {
     ...base,
     severity: 'warning',

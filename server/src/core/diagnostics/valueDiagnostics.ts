@@ -7,6 +7,7 @@ import { isExemptFromUnknownKeyCheck, legacyKeyOf, obsoleteKey } from '../schema
 import type { ConfigClassSchema } from '../schema/types';
 import { parseParameterValue } from '../values/parseValue';
 import { closestName } from './didYouMean';
+import { nearMissValue } from './nearMissValues';
 import type { CoreDiagnostic } from './types';
 import type { Environment } from '../environment';
 import { HOME_FILE_KEYS } from '../config/discovery';
@@ -89,12 +90,16 @@ export function entryValueDiagnostics(checked: EntryFacts, env: Environment): Co
   if (text === undefined) return out; // an interpolation error, reported with the syntax errors
   const parsed = parseParameterValue(text, param, { env, readFile: () => '' });
   if (!parsed.ok) {
+    const suggestion = nearMissValue(text, param);
     out.push({
       path,
       range: entry.valueRange,
       severity: 'error',
       code: 'invalid-value',
-      message: `'${entry.key}' expects ${param.type}: ${parsed.error.message} (dbnd fails the build with DatabandBuildError)`,
+      message:
+        `'${entry.key}' expects ${param.type}: ${parsed.error.message} (dbnd fails the build with DatabandBuildError)` +
+        (suggestion ? `. Did you mean '${suggestion}'?` : ''),
+      data: suggestion ? { replaceWith: suggestion } : undefined,
     });
   } else if (param.validator === 'NonEmptyString' && parsed.value === '') {
     out.push({

@@ -1,5 +1,6 @@
 // Quick fix: did-you-mean for a name in a value — a `_type`/`_from` or `remote_engine`/`local_engine` naming a
-// section that does not exist, a secret `type`, a `pod_error_cfg_source_dict` reason.
+// section that does not exist, a secret `type`, a `pod_error_cfg_source_dict` reason; a near-miss bool or enum
+// value (`keep_failed_pods = Flase` → `False`).
 //
 //   [gamma]                             [gamma]
 //   _from = calculate_alp     →         _from = calculate_alpha
@@ -8,7 +9,12 @@
 import type { Range } from '../../core/text/range';
 import { type QuickFix, fileAction, rangeText } from './codeAction';
 
-type NameFixCode = 'unknown-type' | 'unknown-engine' | 'unknown-pod-failure-reason' | 'invalid-secret-type';
+type NameFixCode =
+  | 'unknown-type'
+  | 'unknown-engine'
+  | 'unknown-pod-failure-reason'
+  | 'invalid-secret-type'
+  | 'invalid-value';
 
 /** Which part of the diagnostic's range holds the wrong name. */
 const TARGET: Readonly<Record<NameFixCode, 'whole' | 'firstQuoted' | 'lastQuoted'>> = {
@@ -16,6 +22,7 @@ const TARGET: Readonly<Record<NameFixCode, 'whole' | 'firstQuoted' | 'lastQuoted
   'unknown-engine': 'whole',
   'unknown-pod-failure-reason': 'firstQuoted',
   'invalid-secret-type': 'lastQuoted',
+  'invalid-value': 'whole',
 };
 
 function quotedNames(text: string): { start: number; end: number }[] {
@@ -44,6 +51,7 @@ export const replaceName: QuickFix = (ctx) => {
     case 'unknown-engine':
     case 'unknown-pod-failure-reason':
     case 'invalid-secret-type':
+    case 'invalid-value':
       break;
     default:
       return undefined;

@@ -14,11 +14,12 @@ export function codeAction(state: ServerState, params: CodeActionParams): CodeAc
   const analysis = state.projects.analysisFor(uri);
   const document = { uri, path: uriToPath(uri) };
   const uriOf = (p: string) => analysis.fileByPath(p)?.uri ?? pathToUri(p, document);
+  const snippets = state.clientCapabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
   return codeActions(analysis, uri, params.range).map((action) => ({
     title: action.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [toDiagnostic(action.diagnostic, uriOf)],
     isPreferred: action.isPreferred,
-    edit: toWorkspaceEdit(action.edit),
+    edit: toWorkspaceEdit(action.edit, snippets),
   }));
 }

@@ -6,9 +6,26 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { describeError } from '../describeError';
 
-/** Logs an unexpected failure; rethrows a deliberate ResponseError. */
-function logUnexpected(connection: Connection, method: string, err: unknown): void {
+/** Why the params of a failed call are not what LSP defines, or undefined when they look right. Checked only
+ *  after a failure, so a well-formed request pays nothing. */
+function malformed(params: unknown): string | undefined {
+  if (typeof params !== 'object' || params === null) return 'params are not an object';
+  const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown } };
+  if ('textDocument' in p && typeof p.textDocument?.uri !== 'string') return 'textDocument.uri is not a string';
+  if ('position' in p && !(Number.isInteger(p.position?.line) && Number.isInteger(p.position?.character)))
+    return 'position is not {line, character}';
+  return undefined;
+}
+
+/** Logs an unexpected failure; rethrows a deliberate ResponseError. A call with malformed params is the
+ *  client's mistake, not a bug here: one log line and an InvalidParams answer, no stack. */
+function logUnexpected(connection: Connection, method: string, err: unknown, params: unknown): void {
   if (err instanceof ResponseError) throw err;
+  const invalid = malformed(params);
+  if (invalid) {
+    connection.console.warn(`${method}: malformed params (${invalid})`);
+    throw new ResponseError(ErrorCodes.InvalidParams, `${method}: malformed params (${invalid})`);
+  }
   connection.console.error(`${method} failed: ${describeError(err)}`);
 }
 
@@ -22,7 +39,7 @@ export function guarded<P extends unknown[], R>(
     try {
       return handler(...args);
     } catch (err) {
-      logUnexpected(connection, method, err);
+      logUnexpected(connection, method, err, args[0]);
       return fallback;
     }
   };
@@ -37,7 +54,7 @@ export function guardedRequest<P, R>(
     try {
       return handler(params);
     } catch (err) {
-      logUnexpected(connection, method, err);
+      logUnexpected(connection, method, err, params);
       // Only the first line reaches the client; the stack is in the server log.
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
       throw new ResponseError(ErrorCodes.InternalError, `${method} failed: ${reason}`);

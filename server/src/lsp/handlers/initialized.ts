@@ -14,4 +14,6 @@ export async function initialized(state: ServerState): Promise<void> {
     });
   }
   await refreshSettings(state);
+  // The project files nobody opened get their diagnostics too, from the start.
+  state.recheck([]);
 }

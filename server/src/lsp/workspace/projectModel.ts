@@ -14,6 +14,7 @@ import { dirname, sep } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Environment } from '../../core/environment';
+import type { FileReadProblem } from '../../core/diagnostics/fileReadProblems';
 import { Analysis } from '../../ide/analysis';
 import { EntryDiagnosticsMemo } from '../../core/diagnostics/entryDiagnosticsMemo';
 import { uriToPath } from '../documentPaths';
@@ -104,8 +105,10 @@ export class ProjectModel {
     if (project?.isProject) return project.analysisFor(path);
     let analysis = this.alone.get(uri);
     if (!analysis) {
-      const text = this.fileText(path)?.text ?? '';
-      const file = { uri, path, text, open: this.documents.get(uri) !== undefined, doc: this.parsed.parse(path, text) };
+      const found = this.fileText(path);
+      const text = found?.text ?? '';
+      const open = this.documents.get(uri) !== undefined;
+      const file = { uri, path, text, open, doc: this.parsed.parse(path, text), problem: found?.problem };
       analysis = new Analysis({
         files: [file],
         env: this.sources.baseEnv,
@@ -134,6 +137,11 @@ export class ProjectModel {
     const folder = isFolder ? path : (project?.folderPath ?? dirname(path));
     const settings = project?.currentSettings ?? DEFAULT_SETTINGS;
     return savedRunFiles(folder, this.sources.baseEnv, settings, (p) => this.disk.readFresh(p));
+  }
+
+  /** The analysis of every workspace folder that is a dbnd project (its own files, open or not). */
+  projectAnalyses(): Analysis[] {
+    return this.projects.filter((p) => p.isProject).map((p) => p.analysis());
   }
 
   /** Every workspace folder's project and every open document's analysis: what workspace-wide features search. */
@@ -213,11 +221,16 @@ export class ProjectModel {
     return undefined;
   }
 
-  /** The text at `path`: an open document's, else the disk's (cached until a watched-file event). */
-  private fileText(path: string): { uri: string; text: string; open: boolean } | undefined {
+  /** The text at `path`: an open document's, else the disk's (cached until a watched-file event). A file on
+   *  disk that is not read as text has an empty text and its problem (reported like lint reports it). */
+  private fileText(path: string): { uri: string; text: string; open: boolean; problem?: FileReadProblem } | undefined {
     const open = this.openText(path);
     if (open) return open;
-    const text = this.disk.readFile(path);
-    return text === undefined ? undefined : { uri: pathToFileURL(path).href, text, open: false };
+    const file = this.disk.read(path);
+    if (!file) return undefined;
+    const uri = pathToFileURL(path).href;
+    return 'text' in file
+      ? { uri, text: file.text, open: false }
+      : { uri, text: '', open: false, problem: file.problem };
   }
 }

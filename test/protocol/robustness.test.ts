@@ -1,0 +1,61 @@
+// The server survives what a broken or racing client sends: a change with a version older than the document's
+// is ignored, malformed params get an error answer (the log has one line, no stack), and a broken message frame
+// is logged and skipped while the session goes on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { LspServerProcess } from './lspServerProcess';
+import { fixtureEnv, writeFixture } from '../support/fixture';
+import { withTimeout } from './waitFor';
+
+const PROJECT = `
+//- /.dbnd/databand-system.cfg
+[run]
+environments = ['local']
+`;
+
+async function started(t: { after: (fn: () => void) => void }) {
+  const fixture = writeFixture(PROJECT);
+  const server = LspServerProcess.start(fixtureEnv(fixture));
+  t.after(() => (server.dispose(), fixture.remove()));
+  await server.initialize({ workspaceFolders: [fixture.rootUri] });
+  const file = fixture.file('/.dbnd/databand-system.cfg');
+  await server.open(file.uri, file.text);
+  await server.nextDiagnostics(file.uri, 'the first publish', (p) => p.version === 1);
+  return { server, file };
+}
+
+const symbols = (server: LspServerProcess, uri: string) =>
+  withTimeout(server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'symbols');
+
+test('a change older than the version the server has is ignored', async (t) => {
+  const { server, file } = await started(t);
+  await server.replaceText(file.uri, 3, "[run]\nenvironments = ['local']\n[newer]\nx = 1\n");
+  await server.nextDiagnostics(file.uri, 'version 3', (p) => p.version === 3);
+  await server.replaceText(file.uri, 2, '[older]\nx = 1\n');
+  const names = ((await symbols(server, file.uri)) ?? []).map((s) => s.name);
+  assert.deepEqual(names, ['run', 'newer']);
+  assert.ok(
+    server.logMessages.some((m) => /older than version 3/.test(m)),
+    server.logMessages.join('\n'),
+  );
+});
+
+test('malformed params are answered with an error, and the log has no stack', async (t) => {
+  const { server, file } = await started(t);
+  await assert.rejects(
+    withTimeout(server.connection.sendRequest(HoverRequest.method, { textDocument: 42 }), 'hover'),
+    /InvalidParams|malformed|invalid params/i,
+  );
+  assert.ok(!server.logMessages.some((m) => /\n\s+at /.test(m)), server.logMessages.join('\n---\n'));
+  // The session goes on.
+  assert.ok((await symbols(server, file.uri))?.length);
+});
+
+test('a broken message frame is logged and the session goes on', async (t) => {
+  const { server, file } = await started(t);
+  const body = '{"jsonrpc": "2.0", "method": broken';
+  server.child.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  assert.ok((await symbols(server, file.uri))?.length, 'answers after the broken frame');
+  assert.equal(server.child.exitCode, null);
+});
