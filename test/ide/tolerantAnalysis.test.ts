@@ -6,6 +6,8 @@ import { completions } from '../../server/src/ide/completion';
 import { hover } from '../../server/src/ide/hover';
 import { fileDiagnostics } from '../../server/src/ide/diagnostics';
 import { sectionClass } from '../../server/src/ide/projectQueries';
+import { documentSymbols } from '../../server/src/ide/symbols';
+import { foldingRanges } from '../../server/src/ide/folding';
 import { analysisFixture } from './analysisFixture';
 
 function labels(spec: string): string[] {
@@ -173,4 +175,18 @@ for (const [state, typed] of [
 test('`key = ` inside an unclosed dict: keys are still offered on the next line', () => {
   const got = labels(`//- /p/project.cfg\n${ENGINE}labels = {"team": \n$0\n`);
   assert.ok(got.includes('namespace'), got.join(' '));
+});
+
+test('a byte order mark in the document itself: hover, outline and folding still see its sections', () => {
+  const f = analysisFixture(`//- /p/project.cfg\n\uFEFF${ENGINE}names$0pace = x\nno_such_key = 1\n`);
+  const text = hover(f.analysis, f.uri, f.position)?.markdown ?? '';
+  assert.match(text, /\*\*namespace\*\*: `str/);
+  assert.match(text, /`x` from \/p\/project\.cfg:4/);
+  assert.deepEqual(
+    documentSymbols(f.analysis, f.uri).map((s) => s.name),
+    ['your_kubernetes_engine'],
+  );
+  assert.ok(foldingRanges(f.analysis, f.uri).some((r) => r.startLine === 0));
+  const d = fileDiagnostics(f.analysis, '/p/project.cfg').map((x) => `${x.range.start.line + 1} ${String(x.code)}`);
+  assert.ok(d.includes('1 missing-section-header') && d.includes('5 unknown-key'), d.join('; '));
 });

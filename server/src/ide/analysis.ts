@@ -14,7 +14,7 @@
 import type { ConfigLayer } from '../core/config/configLayers';
 import { type LoadError, PACKAGE_DEFAULT_FILES, loadConfig } from '../core/config/loadConfig';
 import type { Environment } from '../core/environment';
-import { type CfgDocument, type TolerantDocument, tolerantDocument } from '../core/reader';
+import { type CfgDocument, type TolerantDocument, parseCfg, tolerantDocument } from '../core/reader';
 import type { DbndResult } from '../core/result';
 import type { EntryDiagnosticsMemo } from '../core/diagnostics/entryDiagnosticsMemo';
 
@@ -83,6 +83,16 @@ export class Analysis {
     const value = compute();
     this.cache.set(key, value);
     return value;
+  }
+
+  /**
+   * The document editor features read positions from: the file's own, except that a leading UTF-8 byte order
+   * mark is read as a space. Editors hide the mark (VS Code drops it on open, other clients may send it) and
+   * dbnd's verdict on it is in the diagnostics; read strictly, it would put every line before any header.
+   */
+  document(file: ProjectFile): CfgDocument {
+    if (!file.text.startsWith('\uFEFF')) return file.doc;
+    return this.memo(`document:${file.uri}`, () => parseCfg(' ' + file.text.slice(1)));
   }
 
   /** The file's tolerant reading: its document with the lines dbnd rejects set aside (itself when it loads). */

@@ -28,7 +28,7 @@ export interface HoverResult {
 export function hover(analysis: Analysis, uri: string, pos: Position): HoverResult | null {
   const file = analysis.fileByUri(uri);
   if (!file) return null;
-  const node = nodeAt(file.doc, pos);
+  const node = nodeAt(analysis.document(file), pos);
   switch (node.kind) {
     case 'section-name':
       return { markdown: sectionHover(analysis, node.section), range: node.section.nameRange };
