@@ -12,8 +12,9 @@ export function foldingRanges(analysis: Analysis, uri: string): FoldingRange[] {
   const file = analysis.fileByUri(uri);
   if (!file) return [];
   const out: FoldingRange[] = [];
-  const entries = [...file.doc.preamble];
-  for (const section of file.doc.sections) {
+  const doc = analysis.document(file);
+  const entries = [...doc.preamble];
+  for (const section of doc.sections) {
     if (section.range.end.line > section.range.start.line) {
       out.push({ startLine: section.range.start.line, endLine: section.range.end.line, kind: 'region' });
     }
@@ -28,7 +29,7 @@ export function foldingRanges(analysis: Analysis, uri: string): FoldingRange[] {
   const closeRun = () => {
     if (runStart >= 0 && previous > runStart) out.push({ startLine: runStart, endLine: previous, kind: 'comment' });
   };
-  for (const comment of file.doc.comments) {
+  for (const comment of doc.comments) {
     const line = comment.range.start.line;
     if (line !== previous + 1) {
       closeRun();

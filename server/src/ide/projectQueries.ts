@@ -62,8 +62,9 @@ export function sectionDefinitions(analysis: Analysis): readonly SectionDefiniti
         .map((section) => ({ name: section.name, path: f.path, section })),
     ),
     ...analysis.files.flatMap((f) =>
-      f.doc.sections
-        .filter((s) => !s.isDefault)
+      analysis
+        .document(f)
+        .sections.filter((s) => !s.isDefault)
         .map((section) => ({ name: section.name, path: f.path, uri: f.uri, section })),
     ),
   ]);

@@ -81,7 +81,7 @@ export function sectionIndex(analysis: Analysis): SectionIndex {
     const definitions = new Map<string, SectionDefinitionSite[]>();
     const references = new Map<string, SectionReferenceSite[]>();
     for (const file of analysis.files) {
-      for (const section of file.doc.sections) {
+      for (const section of analysis.document(file).sections) {
         if (section.isDefault) continue;
         push(definitions, section.name.toLowerCase(), { file, section });
         for (const entry of section.entries) {

@@ -26,7 +26,7 @@ function sectionDetail(section: CfgSection): string | undefined {
 export function documentSymbols(analysis: Analysis, uri: string): DocumentSymbol[] {
   const file = analysis.fileByUri(uri);
   if (!file) return [];
-  return file.doc.sections.map((section) => ({
+  return analysis.document(file).sections.map((section) => ({
     name: section.name,
     detail: sectionDetail(section),
     kind: 'section' as const,
