@@ -8,7 +8,7 @@ import { fileDiagnostics } from '../../server/src/ide/diagnostics';
 import { sectionClass } from '../../server/src/ide/projectQueries';
 import { documentSymbols } from '../../server/src/ide/symbols';
 import { foldingRanges } from '../../server/src/ide/folding';
-import { analysisFixture } from './analysisFixture';
+import { analysisFixture } from '../support/fixture';
 
 function labels(spec: string): string[] {
   const f = analysisFixture(spec);

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { LspServerProcess } from './lspServerProcess';
 import { withTimeout } from './waitFor';
-import { fixtureEnv, writeFixture } from './projectFixture';
+import { fixtureEnv, writeFixture } from '../support/fixture';
 import { repoPath } from '../support/paths';
 
 /** The sample's project.cfg with one finding of its own (an unknown key), which must stay while a line is typed. */
