@@ -11,7 +11,7 @@ import {
   type Diagnostic,
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver/node';
-import type { CompletionEntry, CompletionKind } from '../ide/completionItem';
+import type { CompletionEntry, CompletionKind } from '../ide/completion/completionItem';
 import type { CoreDiagnostic, RelatedLocation, Severity } from '../core/diagnostics/types';
 import type { Range } from '../core/text/range';
 

@@ -1,5 +1,5 @@
 // A completion proposal in editor terms (converted to an LSP CompletionItem in lsp/toProtocol.ts).
-import type { Range } from '../core/text/range';
+import type { Range } from '../../core/text/range';
 
 export type CompletionKind = 'section' | 'key' | 'value' | 'enum' | 'reference' | 'field';
 

@@ -2,15 +2,15 @@
 // references (`_from`, `remote_engine`, `local_engine`, `environments`), `image_pull_policy`, the reason keys
 // and fields of `pod_error_cfg_source_dict`, the fields of a `secrets` entry, kubeconfig contexts for
 // `cluster_context`.
-import { POD_FAILURE_REASONS } from '../core/lifecycle';
-import { ALL_CONFIG_CLASSES, paramOf } from '../core/schema';
-import type { ConfigClassKind, ParamSchema } from '../core/schema/types';
-import { parseParameterValue } from '../core/values/parseValue';
-import type { Analysis } from './analysis';
+import { POD_FAILURE_REASONS } from '../../core/lifecycle';
+import { ALL_CONFIG_CLASSES, paramOf } from '../../core/schema';
+import type { ConfigClassKind, ParamSchema } from '../../core/schema/types';
+import { parseParameterValue } from '../../core/values/parseValue';
+import type { Analysis } from '../analysis';
 import type { CompletionEntry, CompletionKind } from './completionItem';
 import type { CursorContext } from './cursorContext';
 import { kubeContexts } from './kubeContexts';
-import { definedSectionNames, sectionClass, valueStack } from './projectQueries';
+import { definedSectionNames, sectionClass, valueStack } from '../projectQueries';
 
 type ValueContext = Extract<CursorContext, { kind: 'value' }>;
 

@@ -6,16 +6,16 @@
 //   image_pull_policy = $0 → Always, IfNotPresent, Never
 //
 // Keys come from the class the section builds, resolved through `_type`/`_from` across the project's files.
-import { ALL_CONFIG_CLASSES, KNOWN_UNMODELLED_SECTIONS, SPECIAL_KEYS, obsoleteKey } from '../core/schema';
-import type { CfgDocument } from '../core/reader';
-import type { Position } from '../core/text/range';
-import type { Analysis } from './analysis';
+import { ALL_CONFIG_CLASSES, KNOWN_UNMODELLED_SECTIONS, SPECIAL_KEYS, obsoleteKey } from '../../core/schema';
+import type { CfgDocument } from '../../core/reader';
+import type { Position } from '../../core/text/range';
+import type { Analysis } from '../analysis';
 import { type CompletionEntry, snippetText } from './completionItem';
 import { valueCompletions } from './completionValues';
 import { type CursorContext, cursorContext, lineText } from './cursorContext';
-import { keyDetail, keyDocumentation } from './keyDocs';
-import { definedSectionNames, sectionClass, sectionDefinitions } from './projectQueries';
-import { sectionIndex } from './sectionReferences';
+import { keyDetail, keyDocumentation } from '../keyDocs';
+import { definedSectionNames, sectionClass, sectionDefinitions } from '../projectQueries';
+import { sectionIndex } from '../sectionReferences';
 import { keyWithValueSnippet } from './valueSkeletons';
 
 /** Characters that open a completion list without an explicit request. */

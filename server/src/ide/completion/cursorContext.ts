@@ -1,9 +1,9 @@
 // "What is around the cursor", in the terms completion and hover need: a section header being typed, a key
 // position in a section, or a value of a key (with where inside a JSON value the cursor is). One query shared
 // by the features, built on the reader's line table.
-import type { CfgDocument, CfgEntry, CfgSection } from '../core/reader';
-import { lineInfoAt } from '../core/reader/nodeAt';
-import type { Position, Range } from '../core/text/range';
+import type { CfgDocument, CfgEntry, CfgSection } from '../../core/reader';
+import { lineInfoAt } from '../../core/reader/nodeAt';
+import type { Position, Range } from '../../core/text/range';
 import { jsonCursor, type JsonCursor } from './jsonCursor';
 
 export type CursorContext =

@@ -1,6 +1,6 @@
 // What a key's value looks like when completion inserts the key: a JSON skeleton for dicts and lists (valid
 // JSON once the placeholders are filled), a choice for booleans and enums. Snippet syntax.
-import type { ParamSchema } from '../core/schema/types';
+import type { ParamSchema } from '../../core/schema/types';
 import { snippetText } from './completionItem';
 
 /** Keys whose JSON shape dbnd expects more precisely than "a dict" or "a list". */
