@@ -66,6 +66,9 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   field: CompletionItemKind.Field,
 };
 
+/** VS Code's command that opens the completion list at the cursor (other clients ignore a command they lack). */
+const TRIGGER_SUGGEST = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+
 export function toCompletionItem(entry: CompletionEntry): CompletionItem {
   const item: CompletionItem = {
     label: entry.label,
@@ -79,5 +82,6 @@ export function toCompletionItem(entry: CompletionEntry): CompletionItem {
   if (entry.sortText) item.sortText = entry.sortText;
   // The range may start before the typed word (e.g. after `[`): filter on the label, not the replaced text.
   item.filterText = entry.label;
+  if (entry.reopen) item.command = TRIGGER_SUGGEST;
   return item;
 }

@@ -39,6 +39,22 @@ const SECRET_FIELDS: readonly { key: string; docs: string }[] = [
   { key: 'key', docs: 'The key inside the Secret; for a volume, leave it out to mount every key.' },
 ];
 
+/** Keys whose value list (below) is not always empty; the switch and the type checks of valueCompletions. */
+const KEYS_WITH_VALUE_LIST = new Set([
+  '_type',
+  '_from',
+  'remote_engine',
+  'local_engine',
+  'image_pull_policy',
+  'cluster_context',
+]);
+
+/** Whether valueCompletions offers values right after `key = `: accepting such a key opens the list at once. */
+export function offersValueList(key: string, param: ParamSchema | undefined): boolean {
+  if (KEYS_WITH_VALUE_LIST.has(key)) return key.startsWith('_') || param !== undefined;
+  return param !== undefined && (param.type === 'bool' || Boolean(param.enumValues?.length));
+}
+
 export function valueCompletions(analysis: Analysis, ctx: ValueContext): CompletionEntry[] {
   const key = ctx.entry.key;
   const sectionName = ctx.section?.name;

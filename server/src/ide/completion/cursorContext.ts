@@ -31,6 +31,8 @@ export type CursorContext =
   | { readonly kind: 'none' };
 
 const WORD = /[\w.\-@${}]/;
+/** Inside a JSON value a brace or `$` is punctuation, not part of the word an item replaces (`{"255": {|`). */
+const JSON_WORD = /[\w.\-]/;
 
 export function lineText(doc: CfgDocument, line: number): string {
   const start = doc.lineStarts[line] ?? doc.text.length;
@@ -108,12 +110,7 @@ function valueContext(
   text: string,
 ): CursorContext {
   const before = valueBefore(doc, entry, pos);
-  return {
-    kind: 'value',
-    section,
-    entry,
-    before,
-    json: jsonCursor(before),
-    ...wordRange(text, pos.line, pos.character),
-  };
+  const json = jsonCursor(before);
+  const word = json.stack.length > 0 ? JSON_WORD : WORD;
+  return { kind: 'value', section, entry, before, json, ...wordRange(text, pos.line, pos.character, word) };
 }

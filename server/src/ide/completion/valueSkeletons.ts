@@ -1,7 +1,9 @@
-// What a key's value looks like when completion inserts the key: a JSON skeleton for dicts and lists (valid
-// JSON once the placeholders are filled), a choice for booleans and enums. Snippet syntax.
+// What accepting a key on a new line inserts: `key = ` and, when completion has a value list for the key, that
+// list at once (the entry's `reopen`); for a dict or list, a JSON skeleton (valid JSON once the placeholders are
+// filled), as a snippet.
 import type { ParamSchema } from '../../core/schema/types';
 import { snippetText } from './completionItem';
+import { offersValueList } from './completionValues';
 
 /** Keys whose JSON shape dbnd expects more precisely than "a dict" or "a list". */
 const SKELETONS: Readonly<Record<string, string>> = {
@@ -14,18 +16,26 @@ const SKELETONS: Readonly<Record<string, string>> = {
     '[{"key": "$1", "operator": "${2|Equal,Exists|}", "value": "$3", "effect": "${4|NoSchedule,PreferNoSchedule,NoExecute|}"}]',
 };
 
-export function valueSkeleton(param: ParamSchema | undefined, key: string): string {
+/** The JSON skeleton of a dict or list key (snippet syntax), undefined for any other key. */
+export function valueSkeleton(param: ParamSchema | undefined, key: string): string | undefined {
   const known = SKELETONS[key];
   if (known) return known;
-  if (!param) return '$0';
-  if (param.type === 'bool') return '${1|True,False|}';
-  if (param.enumValues?.length) return `\${1|${param.enumValues.join(',')}|}`;
-  if (param.type === 'Dict' || param.type === 'Dict[str,str]') return '{"$1": "$2"}';
-  if (param.type === 'List' || param.type === 'List[str]') return '[$1]';
-  return '$0';
+  if (param?.type === 'Dict' || param?.type === 'Dict[str,str]') return '{"$1": "$2"}';
+  if (param?.type === 'List' || param?.type === 'List[str]') return '[$1]';
+  return undefined;
 }
 
-/** `key = <skeleton>` as a snippet. */
-export function keyWithValueSnippet(key: string, param: ParamSchema | undefined): string {
-  return `${snippetText(key)} = ${valueSkeleton(param, key)}`;
+export interface KeyInsertion {
+  readonly insertText: string;
+  readonly snippet: boolean;
+  readonly reopen: boolean;
+}
+
+/** `key = ` (plain text), or `key = <skeleton>` as a snippet. */
+export function keyInsertion(key: string, param: ParamSchema | undefined): KeyInsertion {
+  // A value list beats a snippet choice (`${1|True,False|}`): it shows each value's docs and filters as one types.
+  if (offersValueList(key, param)) return { insertText: `${key} = `, snippet: false, reopen: true };
+  const skeleton = valueSkeleton(param, key);
+  if (skeleton) return { insertText: `${snippetText(key)} = ${skeleton}`, snippet: true, reopen: false };
+  return { insertText: `${key} = `, snippet: false, reopen: false };
 }
