@@ -5,10 +5,16 @@
 // (the config layers, diagnostics, class resolution, anything a feature wants to keep) is computed on first use
 // and cached on the `Analysis`; when a file or a setting changes the project model makes a new snapshot, so a
 // cache never needs invalidating. Plain data in, plain data out: no LSP types, no file system.
+//
+// Two questions are kept apart. What dbnd would do with the files as they are (one load error at its line) is
+// the strict verdict: `strictLoad()`, the syntax diagnostics, the Pod spec and effective-config views. What the
+// user is editing is the tolerant model: `load()` layers every file's tolerant reading (core/reader
+// tolerantDocument: the lines dbnd rejects set aside, every other line where it is), so completion, hover,
+// CodeLens and the checks of the other lines keep working while one line is half-typed.
 import type { ConfigLayer } from '../core/config/configLayers';
 import { type LoadError, PACKAGE_DEFAULT_FILES, loadConfig } from '../core/config/loadConfig';
 import type { Environment } from '../core/environment';
-import type { CfgDocument } from '../core/reader';
+import { type CfgDocument, type TolerantDocument, tolerantDocument } from '../core/reader';
 import type { DbndResult } from '../core/result';
 import type { EntryDiagnosticsMemo } from '../core/diagnostics/entryDiagnosticsMemo';
 
@@ -79,10 +85,36 @@ export class Analysis {
     return value;
   }
 
-  /** The packaged defaults plus every project file dbnd can read, layered as dbnd layers them. */
+  /** The file's tolerant reading: its document with the lines dbnd rejects set aside (itself when it loads). */
+  tolerant(file: ProjectFile): TolerantDocument {
+    return tolerantDocument(file.doc);
+  }
+
+  /**
+   * The tolerant model: the packaged defaults plus every project file's tolerant reading, layered as dbnd
+   * layers them. What editor features read; it fails only if a packaged default did.
+   */
   load(): DbndResult<ConfigLayer, LoadError> {
     return this.memo('load', () =>
-      loadConfig([...PACKAGE_DEFAULT_FILES, ...this.files.filter((f) => !f.doc.raisedError)], this.env, {}),
+      loadConfig(
+        [
+          ...PACKAGE_DEFAULT_FILES,
+          ...this.files.map((f) => ({ path: f.path, text: f.text, doc: this.tolerant(f).doc })),
+        ],
+        this.env,
+        {},
+      ),
     );
+  }
+
+  /** dbnd's strict verdict on the files as they are: the layers, or the first file dbnd fails to read. */
+  strictLoad(): DbndResult<ConfigLayer, LoadError> {
+    return this.memo('strictLoad', () => loadConfig([...PACKAGE_DEFAULT_FILES, ...this.files], this.env, {}));
+  }
+
+  /** True when `line` of `file` is set aside in the tolerant model (dbnd rejects it, or it is a later duplicate). */
+  isSetAside(file: ProjectFile, line: number): boolean {
+    const lines = this.tolerant(file).setAsideLines;
+    return lines.length > 0 && lines.includes(line);
   }
 }

@@ -6,6 +6,10 @@
 //   [kubernetes]
 //   namespace$0 = dev      → `namespace`: str = default … Effective for [kubernetes]: `prod` from
 //                             $DBND__KUBERNETES__NAMESPACE — this line is overridden.
+//
+// Hovers read the tolerant model (ide/analysis.ts): while a line of the file is half-typed, the other lines
+// explain themselves as if it were not there. On a line the tolerant model sets aside (a later duplicate key,
+// a value whose interpolation fails), the hover says so instead of calling the line overridden.
 import type { CfgEntry, CfgSection } from '../core/reader';
 import { nodeAt } from '../core/reader/nodeAt';
 import { firstSentence, knownUnmodelledSection, legacyKeyOf, obsoleteKey, paramOf, specialKey } from '../core/schema';
@@ -64,6 +68,9 @@ function sectionHover(analysis: Analysis, section: CfgSection): string {
   return lines.join('\n\n');
 }
 
+const SET_ASIDE =
+  '**This line is set aside:** dbnd cannot load the file because of it (see its error), so the effective value is read as if the line were not there.';
+
 function keyHover(analysis: Analysis, file: ProjectFile, section: CfgSection, entry: CfgEntry): string {
   const special = specialKey(entry.key);
   if (special) return `**${special.name}**\n\n${special.docs}`;
@@ -89,16 +96,20 @@ function keyHover(analysis: Analysis, file: ProjectFile, section: CfgSection, en
         legacy.docs,
       );
     else parts.push(`**${entry.key}**: not a key of ${cls.value.className}; dbnd warns about it and ignores it.`);
-  } else {
+  } else if (cls) {
     parts.push(`**${entry.key}**: the class of [${section.name}] is not modelled, so this key is not checked.`);
+  } else {
+    parts.push(`**${entry.key}**: the project's files do not load, so the class of [${section.name}] is unknown.`);
   }
+  const setAside = analysis.isSetAside(file, entry.keyRange.start.line);
   const effective = effectiveValue(analysis, section.name, param, entry.key, { path: file.path, entry });
   if (effective) {
     const from = effective.from.join(' + ');
     let text = `**Effective for [${section.name}]:** \`${effective.text}\` from ${from}`;
     if (effective.error) text += `\n\ndbnd fails to parse it: ${effective.error}`;
+    else if (setAside) text += `\n\n${SET_ASIDE}`;
     else if (!effective.thisLineWins) text += `\n\n**This line is overridden:** the value comes from ${from}.`;
     parts.push(text);
-  }
+  } else if (setAside) parts.push(SET_ASIDE);
   return parts.join('\n\n');
 }

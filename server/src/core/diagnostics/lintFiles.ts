@@ -3,7 +3,7 @@
 // obsolete keys, values that do not parse, and required keys missing from engine and environment sections.
 import type { ConfigLayer } from '../config/configLayers';
 import { type ConfigFile, PACKAGE_DEFAULT_FILES, loadConfig } from '../config/loadConfig';
-import { type CfgDocument, type CfgSection, parseCfg } from '../reader';
+import { type CfgDocument, type CfgSection, parseCfg, tolerantDocument } from '../reader';
 import { resolveConfigClass } from '../resolve/classResolution';
 import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
@@ -127,16 +127,19 @@ function entryDiagnostics(checked: CheckedEntry, env: Environment, memo: EntryDi
 export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): CoreDiagnostic[] {
   const env: Environment = options.env ?? {};
   const parsed: ParsedInput[] = inputs.map((i) => ({ ...i, doc: i.doc ?? parseCfg(i.text) }));
+  // A file dbnd cannot load gets its load error (the syntax diagnostics, on the document as it is) and the
+  // findings of its other lines, checked on its tolerant reading (the rejected lines set aside): those are what
+  // dbnd raises once the line is finished, and they must not vanish while it is typed.
   const diagnostics: CoreDiagnostic[] = parsed.flatMap((p) => syntaxDiagnostics(p.doc, p.path));
-  const loadable = parsed.filter((p) => !p.doc.raisedError);
-  const files: ConfigFile[] = [...PACKAGE_DEFAULT_FILES, ...loadable];
+  const tolerant = parsed.map((p) => ({ ...p, doc: tolerantDocument(p.doc).doc }));
+  const files: ConfigFile[] = [...PACKAGE_DEFAULT_FILES, ...tolerant];
   const loaded = loadConfig(files, env, {});
   if (!loaded.ok) return diagnostics;
   const classes = new Map<string, ConfigClassSchema | undefined>();
   const enabled = enabledObjects(loaded.value, env, options.environmentName);
   const ctx = { layer: loaded.value, env, enabled };
   options.memo?.startLint(env);
-  for (const input of loadable) {
+  for (const input of tolerant) {
     const classOf = (name: string) => classes.get(name.toLowerCase());
     diagnostics.push(...classDiagnostics(input, loaded.value, env, classes, enabled));
     const entries = checkedEntries(input.doc, input.path, classOf);

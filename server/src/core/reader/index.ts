@@ -3,6 +3,8 @@ export * from './model';
 export { parseCfg } from './parseCfg';
 export { toDbndView, dbndReadError, dbndViewToJson } from './dbndView';
 export type { DbndFileView, DbndReadError, DbndSectionView, DbndValue } from './dbndView';
+export { tolerantDocument } from './tolerantDocument';
+export type { TolerantDocument } from './tolerantDocument';
 export { nodeAt, lineInfoAt } from './nodeAt';
 export type { CfgNode, CfgLineInfo } from './nodeAt';
 export { pythonErrorMessage } from './pythonErrorMessages';

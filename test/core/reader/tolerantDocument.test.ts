@@ -1,0 +1,109 @@
+// The tolerant reading: the lines dbnd rejects set aside, every other line at its place, and the result equal to
+// the strict reading of the file with those lines removed (commented out, which configparser ignores).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { dbndViewToJson, parseCfg, toDbndView, tolerantDocument } from '../../../server/src/core/reader';
+
+function tolerant(text: string) {
+  const t = tolerantDocument(parseCfg(text));
+  return { lines: t.setAsideLines, view: dbndViewToJson(toDbndView(t.doc, 'f.cfg')), doc: t.doc };
+}
+
+/** The strict view of `text` with `lines` (0-based) commented out. */
+function withoutLines(text: string, lines: readonly number[]) {
+  const split = text.split('\n');
+  for (const l of lines) split[l] = '#';
+  return dbndViewToJson(toDbndView(parseCfg(split.join('\n')), 'f.cfg'));
+}
+
+test('a document that loads is its own tolerant reading', () => {
+  const doc = parseCfg('[a]\nx = 1\n');
+  assert.equal(tolerantDocument(doc).doc, doc);
+  assert.deepEqual(tolerantDocument(doc).setAsideLines, []);
+});
+
+test('a bogus line is set aside; the entries around it keep their ranges', () => {
+  const text = '[k]\n_type = kubernetes\nnamesp\nimage = x\n';
+  const t = tolerant(text);
+  assert.deepEqual(t.lines, [2]);
+  assert.equal(t.doc.raisedError, null);
+  assert.deepEqual(t.view, { sections: { k: { _type: 'kubernetes', image: 'x' } } });
+  assert.deepEqual(t.doc.sections[0].entries[1].keyRange, parseCfg(text).sections[0].entries[1].keyRange);
+});
+
+test('an unclosed header is set aside: the lines below stay in the section above, as without it', () => {
+  const text = '[a]\nx = 1\n[b\ny = 2\n';
+  assert.deepEqual(tolerant(text).view, withoutLines(text, [2]));
+  assert.deepEqual(tolerant(text).view, { sections: { a: { x: '1', y: '2' } } });
+});
+
+test('a bogus line between a key and its continuation does not end the value (configparser keeps optname)', () => {
+  const text = '[a]\nx = 1\nbogus\n  2\n';
+  assert.deepEqual(tolerant(text).view, { sections: { a: { x: '1\n2' } } });
+});
+
+test('lines before any header are set aside; a byte order mark is read as a space', () => {
+  assert.deepEqual(tolerant('x = 1\ny = 2\n[a]\nz = 3\n'), {
+    ...tolerant('x = 1\ny = 2\n[a]\nz = 3\n'),
+    lines: [0, 1],
+  });
+  assert.deepEqual(tolerant('x = 1\n[a]\nz = 3\n').view, { sections: { a: { z: '3' } } });
+  const bom = tolerant('\uFEFF[a]\nz = 3\n');
+  assert.deepEqual(bom.view, { sections: { a: { z: '3' } } });
+  assert.deepEqual(bom.lines, []);
+  assert.deepEqual(bom.doc.sections[0].nameRange, { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } });
+});
+
+test('a duplicate key: the later entry is set aside with its continuation lines (the first wins)', () => {
+  const t = tolerant('[a]\nx = first\ny = 2\nx = second\n  more\nz = 3\n');
+  assert.deepEqual(t.lines, [3, 4]);
+  assert.deepEqual(t.view, { sections: { a: { x: 'first', y: '2', z: '3' } } });
+});
+
+test('a duplicate section: the later header and its block are set aside (the first wins)', () => {
+  const t = tolerant('[a]\nx = 1\n[b]\ny = 2\n[a]\nx = 2\nw = 3\n[c]\nz = 4\n');
+  assert.deepEqual(t.lines, [4, 5, 6]);
+  assert.deepEqual(t.view, { sections: { a: { x: '1' }, b: { y: '2' }, c: { z: '4' } } });
+});
+
+test('an empty key is set aside', () => {
+  assert.deepEqual(tolerant('[a]\n = 1\nx = 2\n').view, { sections: { a: { x: '2' } } });
+});
+
+test('a failing interpolation sets its entry aside, then the entries that read it', () => {
+  const t = tolerant('[a]\nroot = %(nam\npath = %(root)s/x\nok = 1\n');
+  assert.deepEqual(t.lines, [1, 2]);
+  assert.deepEqual(t.view, { sections: { a: { ok: '1' } } });
+});
+
+test('CRLF line endings keep their positions', () => {
+  const t = tolerant('[a]\r\nx = 1\r\nnamesp\r\ny = 2\r\n');
+  assert.deepEqual(t.lines, [2]);
+  assert.deepEqual(t.view, { sections: { a: { x: '1', y: '2' } } });
+  assert.equal(t.doc.sections[0].entries[1].keyRange.start.line, 3);
+});
+
+test("dbnd's example files: each line made bogus, the tolerant view is the file's view without that line", () => {
+  const dir = resolve('test/fixtures/examples');
+  let checked = 0;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.cfg'))) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    if (parseCfg(text).raisedError) continue;
+    const lines = text.split('\n');
+    // Every third line (the examples have ~1.5k lines; each check parses twice).
+    for (let l = 0; l < lines.length; l += 3) {
+      if (!/^\S/.test(lines[l]) || lines[l].startsWith('#') || lines[l].startsWith(';')) continue;
+      const broken = [...lines];
+      broken[l] = 'bogus';
+      const got = tolerant(broken.join('\n'));
+      // Only that line, unless it was the first header: then the lines up to the next one have no section.
+      if (got.lines.length > 1) assert.ok(!/^\[/.test(text.split('\n')[got.lines[1]]), `${name}:${l + 1}`);
+      assert.equal(got.lines[0], l, `${name}:${l + 1}`);
+      assert.deepEqual(got.view, withoutLines(text, got.lines), `${name}:${l + 1}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 100, `checked ${checked}`);
+});
