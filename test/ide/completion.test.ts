@@ -68,7 +68,11 @@ $0
 });
 
 test('a section of an unmodelled class offers only _type and _from', () => {
-  assert.deepEqual(labels('//- /p.cfg\n[gcp_prod]\n_type = dbnd_gcp.env.GcpEnvConfig\n$0\n'), ['_from']);
+  const got = entries('//- /p.cfg\n[gcp_prod]\n_type = dbnd_gcp.env.GcpEnvConfig\n$0\n');
+  assert.deepEqual(
+    got.filter((e) => e.kind !== 'snippet').map((e) => e.label),
+    ['_from'],
+  );
 });
 
 test('values: booleans, image_pull_policy, engine and env references, _type classes', () => {
@@ -257,4 +261,24 @@ _from = base
 namesp$0
 `);
   assert.ok(viaFrom.includes('namespace'), `via _from in another file: ${viaFrom}`);
+});
+
+test('snippets only where they fit: sections on a line of their own or after `[`, keys of the class, never in a value', () => {
+  const snippets = (spec: string) =>
+    entries(spec)
+      .filter((e) => e.kind === 'snippet')
+      .map((e) => e.label);
+  assert.deepEqual(snippets('//- /p.cfg\n$0\n'), ['kubernetes-engine', 'env-remote-engine', 'run-environments']);
+  const engine = snippets('//- /p.cfg\n[kubernetes]\nres$0\n');
+  for (const label of ['kubernetes-engine', 'secrets', 'pod_error_cfg_source_dict', 'resources', 'limits-gpu'])
+    assert.ok(engine.includes(label), `${label} in ${engine}`);
+  assert.ok(!snippets('//- /p.cfg\n[kubernetes]\nsecrets = x\n$0\n').includes('secrets'), 'secrets is set already');
+  assert.ok(!snippets('//- /p.cfg\n[core]\n$0\n').includes('secrets'), 'not a key of [core]');
+  assert.deepEqual(snippets('//- /p.cfg\n[kubernetes]\nimage_pull_policy = $0\n'), []);
+  assert.deepEqual(snippets('//- /p.cfg\n[kubernetes]\nnamespace = $0\n'), []);
+  assert.deepEqual(snippets('//- /p.cfg\n[kubernetes]\nsecrets = [\n    $0\n    ]\n'), ['secret-env', 'secret-volume']);
+  assert.deepEqual(snippets('//- /p.cfg\n[kubernetes]\nnames$0 = x\n'), [], 'on an existing key');
+  const header = accept('//- /p.cfg\n[ku$0]\n', '[kubernetes engine]');
+  assert.equal(header.line, `${header.entry.insertText}`, 'the `[` typed and the closing `]` are replaced');
+  assert.ok(header.entry.insertText!.startsWith('[${1:my_kubernetes_engine}]\n_type = kubernetes'));
 });

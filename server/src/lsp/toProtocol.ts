@@ -64,6 +64,7 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   enum: CompletionItemKind.EnumMember,
   reference: CompletionItemKind.Reference,
   field: CompletionItemKind.Field,
+  snippet: CompletionItemKind.Snippet,
 };
 
 /** VS Code's command that opens the completion list at the cursor (other clients ignore a command they lack). */

@@ -1,7 +1,7 @@
 // A completion proposal in editor terms (converted to an LSP CompletionItem in lsp/toProtocol.ts).
 import type { Range } from '../../core/text/range';
 
-export type CompletionKind = 'section' | 'key' | 'value' | 'enum' | 'reference' | 'field';
+export type CompletionKind = 'section' | 'key' | 'value' | 'enum' | 'reference' | 'field' | 'snippet';
 
 export interface CompletionEntry {
   readonly label: string;

@@ -7,6 +7,7 @@ import { definedSectionNames, sectionDefinitions } from '../projectQueries';
 import { sectionIndex } from '../sectionReferences';
 import type { CompletionEntry } from './completionItem';
 import { type CursorContext, lineText } from './cursorContext';
+import { headerSnippets } from './snippets';
 
 export function headerCompletions(
   analysis: Analysis,
@@ -45,5 +46,5 @@ export function headerCompletions(
   }
   for (const cls of ALL_CONFIG_CLASSES) add(cls.family, cls.className, cls.docs, '2');
   for (const s of KNOWN_UNMODELLED_SECTIONS) add(s.name, 'dbnd section (keys not modelled)', s.description, '3');
-  return [...out.values()];
+  return [...out.values(), ...headerSnippets(ctx, closed)];
 }

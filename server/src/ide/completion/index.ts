@@ -15,6 +15,7 @@ import { valueCompletions } from './completionValues';
 import { type CursorContext, cursorContext } from './cursorContext';
 import { headerCompletions } from './headerCompletions';
 import { keyCompletions } from './keyCompletions';
+import { lineSnippets, valueSnippets } from './snippets';
 
 /** Characters that open a completion list without an explicit request: `[` a header (or a JSON list), `=` a
  *  value, `"` a JSON key or value. */
@@ -51,10 +52,12 @@ export function completions(
   switch (ctx.kind) {
     case 'header':
       return headerCompletions(analysis, file.doc, ctx);
-    case 'key':
-      return keyCompletions(analysis, file.doc, ctx);
+    case 'key': {
+      const keys = keyCompletions(analysis, file.doc, ctx);
+      return [...keys, ...lineSnippets(ctx, new Set(keys.map((k) => k.label)))];
+    }
     case 'value':
-      return spacedAfterDelimiter(ctx, valueCompletions(analysis, ctx));
+      return spacedAfterDelimiter(ctx, [...valueCompletions(analysis, ctx), ...valueSnippets(ctx)]);
     case 'none':
       return [];
   }
