@@ -7,7 +7,8 @@
 //   image_pull_policy = $0 → Always, IfNotPresent, Never
 //
 // Every entry replaces the word typed so far (its `replace` range), so accepting `namespace` on `namesp`
-// gives `namespace = `, not `namespnamespace = `.
+// gives `namespace = `, not `namespnamespace = `. The extension's snippets come here too, only where they fit
+// (snippets.ts).
 import type { Position } from '../../core/text/range';
 import type { Analysis } from '../analysis';
 import type { CompletionEntry, CompletionList } from './completionItem';
