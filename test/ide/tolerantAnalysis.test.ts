@@ -153,3 +153,24 @@ test('a value whose interpolation fails is set aside, and the keys reading it to
   assert.match(text, /This line is set aside/);
   assert.match(text, /code default/);
 });
+
+// The other mid-edit states (each appended to the engine section; the hover is on container_repository, two
+// lines up): the answer is the one of the finished file.
+const CONTAINER_REPOSITORY_HOVER = `//- /p/project.cfg\n[your_kubernetes_engine]\n_type = kubernetes\ncontainer_rep$0ository = x\n`;
+for (const [state, typed] of [
+  ['`key =` with no value', 'namespace ='],
+  ['`key = ` inside an unclosed dict', 'labels = {"team": '],
+  ['an unclosed [section header', '[my_eng'],
+  ['a stray indented line after a header', '[extra]\n  stray'],
+  ['a value continuation being typed', 'labels = {\n    "team": "da'],
+  ['a duplicate key being retyped', 'container_repository = y'],
+] as const) {
+  test(`${state}: the hover on another line is the finished file's`, () => {
+    assert.equal(hoverText(CONTAINER_REPOSITORY_HOVER + typed + '\n'), hoverText(CONTAINER_REPOSITORY_HOVER));
+  });
+}
+
+test('`key = ` inside an unclosed dict: keys are still offered on the next line', () => {
+  const got = labels(`//- /p/project.cfg\n${ENGINE}labels = {"team": \n$0\n`);
+  assert.ok(got.includes('namespace'), got.join(' '));
+});
