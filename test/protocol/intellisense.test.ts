@@ -6,14 +6,14 @@ import {
   CompletionRequest,
   HoverRequest,
   InsertTextFormat,
-  type CompletionItem,
+  type CompletionList,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { LspServerProcess } from './lspServerProcess';
 import { withTimeout } from './waitFor';
 import { fixtureEnv, writeFixture } from '../support/fixture';
 
-test('completion offers the keys of a class named in an unopened file, with snippets and docs', async (t) => {
+test('completion offers the keys of a class named in an unopened file, with `key = ` or a JSON skeleton, and docs', async (t) => {
   const fixture = writeFixture(`
 //- /.dbnd/databand-system.cfg
 [base]
@@ -32,16 +32,19 @@ $0
   const position = { line: cursor.line, character: cursor.character };
   await server.open(cursor.file.uri, cursor.file.text);
 
-  const items = (await withTimeout(
+  const { items } = (await withTimeout(
     server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: cursor.file.uri }, position }),
     'the completion response',
-  )) as CompletionItem[];
+  )) as CompletionList;
   const labels = items.map((i) => i.label);
   assert.ok(labels.includes('container_repository'), 'a KubernetesEngineConfig key');
   assert.ok(!labels.includes('namespace'), 'already set');
   const policy = items.find((i) => i.label === 'image_pull_policy')!;
-  assert.equal(policy.insertTextFormat, InsertTextFormat.Snippet);
-  assert.deepEqual(policy.textEdit, { range: { start: position, end: position }, newText: 'image_pull_policy = $0' });
+  assert.equal(policy.insertTextFormat, InsertTextFormat.PlainText);
+  assert.deepEqual(policy.textEdit, { range: { start: position, end: position }, newText: 'image_pull_policy = ' });
+  assert.equal(policy.command?.command, 'editor.action.triggerSuggest', 'accepting opens the value list');
+  const secrets = items.find((i) => i.label === 'secrets')!;
+  assert.equal(secrets.insertTextFormat, InsertTextFormat.Snippet, 'a JSON skeleton');
   assert.match((policy.documentation as MarkupContent).value, /imagePullPolicy/);
 });
 

@@ -88,6 +88,8 @@ export function registerHandlers(state: ServerState): void {
   connection.onCodeLens(guarded(connection, 'codeLens', (params) => codeLens(state, params), []));
 
   // Completion and hover (ide/ does the work)
-  connection.onCompletion(guarded(connection, 'completion', (p) => completion(state, p), []));
+  connection.onCompletion(
+    guarded(connection, 'completion', (p) => completion(state, p), { isIncomplete: false, items: [] }),
+  );
   connection.onHover(guarded(connection, 'hover', (p) => hover(state, p), null));
 }

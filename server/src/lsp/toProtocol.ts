@@ -12,7 +12,7 @@ import {
   type DiagnosticRelatedInformation,
   type Location,
 } from 'vscode-languageserver/node';
-import type { CompletionEntry, CompletionKind } from '../ide/completionItem';
+import type { CompletionEntry, CompletionKind } from '../ide/completion/completionItem';
 import type { CoreDiagnostic, RelatedLocation, Severity } from '../core/diagnostics/types';
 import type { Range } from '../core/text/range';
 import type { DbndFailure, PathRange } from '../ide/dbndRun';
@@ -109,7 +109,11 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   enum: CompletionItemKind.EnumMember,
   reference: CompletionItemKind.Reference,
   field: CompletionItemKind.Field,
+  snippet: CompletionItemKind.Snippet,
 };
+
+/** VS Code's command that opens the completion list at the cursor (other clients ignore a command they lack). */
+const TRIGGER_SUGGEST = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
 
 export function toCompletionItem(entry: CompletionEntry): CompletionItem {
   const item: CompletionItem = {
@@ -124,5 +128,6 @@ export function toCompletionItem(entry: CompletionEntry): CompletionItem {
   if (entry.sortText) item.sortText = entry.sortText;
   // The range may start before the typed word (e.g. after `[`): filter on the label, not the replaced text.
   item.filterText = entry.label;
+  if (entry.reopen) item.command = TRIGGER_SUGGEST;
   return item;
 }

@@ -1,9 +1,9 @@
 // "What is around the cursor", in the terms completion and hover need: a section header being typed, a key
 // position in a section, or a value of a key (with where inside a JSON value the cursor is). One query shared
 // by the features, built on the reader's line table.
-import type { CfgDocument, CfgEntry, CfgSection } from '../core/reader';
-import { lineInfoAt } from '../core/reader/nodeAt';
-import type { Position, Range } from '../core/text/range';
+import type { CfgDocument, CfgEntry, CfgSection } from '../../core/reader';
+import { lineInfoAt } from '../../core/reader/nodeAt';
+import type { Position, Range } from '../../core/text/range';
 import { jsonCursor, type JsonCursor } from './jsonCursor';
 
 export type CursorContext =
@@ -31,6 +31,8 @@ export type CursorContext =
   | { readonly kind: 'none' };
 
 const WORD = /[\w.\-@${}]/;
+/** Inside a JSON value a brace or `$` is punctuation, not part of the word an item replaces (`{"255": {|`). */
+const JSON_WORD = /[\w.\-]/;
 
 export function lineText(doc: CfgDocument, line: number): string {
   const start = doc.lineStarts[line] ?? doc.text.length;
@@ -108,12 +110,7 @@ function valueContext(
   text: string,
 ): CursorContext {
   const before = valueBefore(doc, entry, pos);
-  return {
-    kind: 'value',
-    section,
-    entry,
-    before,
-    json: jsonCursor(before),
-    ...wordRange(text, pos.line, pos.character),
-  };
+  const json = jsonCursor(before);
+  const word = json.stack.length > 0 ? JSON_WORD : WORD;
+  return { kind: 'value', section, entry, before, json, ...wordRange(text, pos.line, pos.character, word) };
 }

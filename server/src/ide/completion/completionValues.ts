@@ -2,15 +2,15 @@
 // references (`_from`, `remote_engine`, `local_engine`, `environments`), `image_pull_policy`, the reason keys
 // and fields of `pod_error_cfg_source_dict`, the fields of a `secrets` entry, kubeconfig contexts for
 // `cluster_context`.
-import { POD_FAILURE_REASONS } from '../core/lifecycle';
-import { ALL_CONFIG_CLASSES, paramOf } from '../core/schema';
-import type { ConfigClassKind, ParamSchema } from '../core/schema/types';
-import { parseParameterValue } from '../core/values/parseValue';
-import type { Analysis } from './analysis';
+import { POD_FAILURE_REASONS } from '../../core/lifecycle';
+import { ALL_CONFIG_CLASSES, paramOf } from '../../core/schema';
+import type { ConfigClassKind, ParamSchema } from '../../core/schema/types';
+import { parseParameterValue } from '../../core/values/parseValue';
+import type { Analysis } from '../analysis';
 import type { CompletionEntry, CompletionKind } from './completionItem';
 import type { CursorContext } from './cursorContext';
 import { kubeContexts } from './kubeContexts';
-import { definedSectionNames, sectionClass, valueStack } from './projectQueries';
+import { definedSectionNames, sectionClass, valueStack } from '../projectQueries';
 
 type ValueContext = Extract<CursorContext, { kind: 'value' }>;
 
@@ -38,6 +38,22 @@ const SECRET_FIELDS: readonly { key: string; docs: string }[] = [
   { key: 'secret', docs: 'The name of the Kubernetes Secret.' },
   { key: 'key', docs: 'The key inside the Secret; for a volume, leave it out to mount every key.' },
 ];
+
+/** Keys whose value list (below) is not always empty; the switch and the type checks of valueCompletions. */
+const KEYS_WITH_VALUE_LIST = new Set([
+  '_type',
+  '_from',
+  'remote_engine',
+  'local_engine',
+  'image_pull_policy',
+  'cluster_context',
+]);
+
+/** Whether valueCompletions offers values right after `key = `: accepting such a key opens the list at once. */
+export function offersValueList(key: string, param: ParamSchema | undefined): boolean {
+  if (KEYS_WITH_VALUE_LIST.has(key)) return key.startsWith('_') || param !== undefined;
+  return param !== undefined && (param.type === 'bool' || Boolean(param.enumValues?.length));
+}
 
 export function valueCompletions(analysis: Analysis, ctx: ValueContext): CompletionEntry[] {
   const key = ctx.entry.key;

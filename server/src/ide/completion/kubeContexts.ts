@@ -3,8 +3,8 @@
 // with the first file's current-context and first definition of a name winning, else ~/.kube/config); this
 // file only parses the YAML it is handed, so completion reads the kubeconfig the way a run would.
 import { parse } from 'yaml';
-import { type KubeconfigDocument, type Named, kubeconfigFiles, mergeKubeconfigs } from '../core/kube/kubeconfig';
-import type { Environment } from '../core/environment';
+import { type KubeconfigDocument, type Named, kubeconfigFiles, mergeKubeconfigs } from '../../core/kube/kubeconfig';
+import type { Environment } from '../../core/environment';
 
 export interface KubeContexts {
   readonly names: readonly string[];
