@@ -20,7 +20,7 @@ import {
   sendStatus,
   writeKubeconfig,
   type Handler,
-} from './support/loopbackServer';
+} from '../support/loopbackServer';
 
 const dir = mkdtempSync(join(tmpdir(), 'misbehaving-'));
 let n = 0;

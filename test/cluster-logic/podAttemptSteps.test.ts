@@ -41,7 +41,7 @@ test('submitPod waits out a 503 with backoff on the clock, saying so, then the p
   assert.deepEqual(clock.sleeps, [250]);
   assert.deepEqual(
     events.map((e) => e.kind === 'connection' && e.message),
-    ['creating the pod failed (service unavailable); retrying'],
+    ['creating the pod failed (service unavailable); 1 attempt in 0 s, retrying in 0.25 s'],
   );
 });
 

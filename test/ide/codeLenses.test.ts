@@ -48,7 +48,13 @@ test('a section that takes its class through _from in another file gets the lens
   );
 });
 
-test('no lenses for a class dbnd cannot resolve, nor in a file dbnd cannot read', () => {
+test('no lenses for a class dbnd cannot resolve', () => {
   assert.deepEqual(lensesOf({ 'project.cfg': '[my_engine]$0\n_type = my.plugin.Engine\n' }), []);
-  assert.deepEqual(lensesOf({ 'project.cfg': '[k8s_env]$0\n_from = local\n[broken\n' }), []);
+});
+
+test('a half-typed line elsewhere in the file keeps the lenses (the tolerant reading sets the line aside)', () => {
+  assert.deepEqual(lensesOf({ 'project.cfg': '[k8s_env]$0\n_from = local\n[broken\n' }), [
+    '1: Show Pod spec → podSpec {"env":"k8s_env","mode":"driver"}',
+    '1: Show effective config → effectiveConfig {"env":"k8s_env"}',
+  ]);
 });

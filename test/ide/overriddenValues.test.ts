@@ -36,9 +36,9 @@ test("a bad value in a family section that every reader's own section overrides 
   assert.deepEqual(findings(files), [`${SYSTEM}:9: warning`]);
 });
 
-test('a bad value that one built object still reads stays an error', () => {
+test('a bad value that one built object still reads stays an error (the selected env builds it)', () => {
   const twoEngines =
-    "[databand]\nenv = k8s\n[run]\nenvironments = ['local', 'k8s', 'k8s2']\n" +
+    "[databand]\nenv = k8s2\n[run]\nenvironments = ['local', 'k8s', 'k8s2']\n" +
     '[k8s]\n_from = local\nremote_engine = eng\n[k8s2]\n_from = local\nremote_engine = eng2\n' +
     `[kubernetes]\nkeep_failed_pods = maybe\n${ENGINE}keep_failed_pods = False\n` +
     '[eng2]\n_type = kubernetes\ncontainer_repository = r\ncontainer_tag = t\n';

@@ -90,7 +90,10 @@ function probesAround(doc: CfgDocument, line: number): number[] {
 }
 
 function withoutLineNumber(d: string, line: number): boolean {
-  return !d.startsWith(`${line}:`);
+  // The run's verdict (`run-failure`, core/run/verdict.ts) is the project's, not a line's: while a file does not
+  // load, the run fails at that load (reported at the typed line), so a failure the finished file's run meets later
+  // is rightly absent then.
+  return !d.startsWith(`${line}:`) && !/^\d+:\d+ error run-failure /.test(d);
 }
 
 interface Counts {

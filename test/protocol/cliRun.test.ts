@@ -51,7 +51,7 @@ test("run: dbnd's error with the file and line that cause it, exit 3, nothing se
 test('run: an env whose engine is not Kubernetes submits no pod, exit 3', () => {
   const r = dbndCfg('run', '--env', 'local', '--task', 'hello');
   assert.equal(r.code, 3, r.stderr);
-  assert.match(r.stderr, /dbnd would submit no pod: the engine of env "local" is .*not a Kubernetes engine/);
+  assert.match(r.stderr, /dbnd would submit no pod: env "local" runs locally: it has no remote_engine/);
 });
 
 test('run --help: the driver pod is submitted once; the dict retries task pods', () => {

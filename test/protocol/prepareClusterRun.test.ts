@@ -128,5 +128,5 @@ test("a saved config dbnd cannot build: dbnd's error with the file and line that
   );
   assert.equal(local.plan, null);
   assert.equal(local.error, null);
-  assert.match(local.noPod ?? '', /not a Kubernetes engine/);
+  assert.match(local.noPod ?? '', /env "local" runs locally: it has no remote_engine/);
 });

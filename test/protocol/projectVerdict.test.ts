@@ -15,6 +15,9 @@ import { withTimeout } from './waitFor';
 
 const SYSTEM = `
 //- /.dbnd/databand-system.cfg
+[databand]
+env = k8s
+
 [run]
 environments = ['local', 'k8s']
 

@@ -17,7 +17,7 @@ import {
   sendStatus,
   writeKubeconfig,
   type Handler,
-} from '../cluster-logic/support/loopbackServer';
+} from '../support/loopbackServer';
 
 const dir = mkdtempSync(join(tmpdir(), 'dbnd-cfg-run-'));
 // The guide's env, with an image that exists (no build step) and no context of its own: the kubeconfig decides.

@@ -8,13 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClusterError, openCluster, type KubeconfigRequest } from '../../../server/src/runIo';
 import { errorLine, RunFailed, runFailureNotice, SHOW_OUTPUT } from '../../../client/src/cluster/runFailureNotice';
-import {
-  loopbackServer,
-  sendJson,
-  sendLoginPage,
-  sendStatus,
-  writeKubeconfig,
-} from '../../cluster-logic/support/loopbackServer';
+import { loopbackServer, sendJson, sendLoginPage, sendStatus, writeKubeconfig } from '../../support/loopbackServer';
 
 const dir = mkdtempSync(join(tmpdir(), 'run-notice-'));
 const request = (env: Record<string, string>, configFile: string | null = null): KubeconfigRequest => ({

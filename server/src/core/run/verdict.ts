@@ -64,7 +64,10 @@ function causeOf(failure: RunFailure, files: readonly RunFile[], result: RunResu
   const loadFile = error.file?.path;
   if (loadFile) {
     const line = (error.nested as readonly { line?: number | null }[] | undefined)?.[0]?.line;
-    return { path: loadFile, range: typeof line === 'number' ? range(line - 1, 0, line - 1, 0) : AT_START };
+    if (typeof line === 'number') return { path: loadFile, range: range(line - 1, 0, line - 1, 0) };
+    // Python names no line for an interpolation error; the reader knows the entry that raised it.
+    const raised = files.find((f) => f.path === loadFile)?.doc?.raisedError;
+    return { path: loadFile, range: raised ? raised.range : AT_START };
   }
   // A build failure without a value (a missing key): the header of the object's section.
   const name = failure.stage === 'env' ? result.settings?.envName : result.settings?.engineName;
