@@ -140,3 +140,11 @@ export const RECONNECTING = 'Reconnecting';
 export function emptyText(context: string, namespace: string): string {
   return `No dbnd pods in ${context} / ${namespace}. Pods of "Databand: Run Task on Cluster" appear here live.`;
 }
+
+/** Show Failure Reason's answer: dbnd's error and reason key, or why there is none yet. */
+export function failureText(pod: KubePod): string {
+  const s = summarizePod(pod);
+  return s.failure
+    ? `${s.name}: ${s.failure}${s.reason ? ` — dbnd's reason key is "${s.reason}" (pod_error_cfg_source_dict)` : ''}`
+    : `${s.name} has not failed (${podState(pod)}${s.detail && s.detail !== podState(pod) ? `, ${s.detail}` : ''}).`;
+}

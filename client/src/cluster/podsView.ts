@@ -7,7 +7,6 @@ import {
   DBND_POD_SELECTOR,
   followPodLog,
   openCluster,
-  summarizePod,
   systemClock,
   watchPods,
   type Clock,
@@ -16,7 +15,7 @@ import {
   type PodWatch,
 } from '../../../server/src/cluster';
 import type { ClusterChoice } from './clusterTarget';
-import { emptyText, messageAfter, podText, runText } from './podTreeText';
+import { emptyText, failureText, messageAfter, podText, runText } from './podTreeText';
 import { RunLogChannel } from './runLogChannel';
 import { ask } from './userPrompts';
 
@@ -178,10 +177,7 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
 
   /** Says why the pod failed, in dbnd's words with its reason key; returns the text shown. */
   showFailure(pod: KubePod): string {
-    const s = summarizePod(pod);
-    const text = s.failure
-      ? `${s.name}: ${s.failure}${s.reason ? ` — dbnd's reason key is "${s.reason}" (pod_error_cfg_source_dict)` : ''}`
-      : `${s.name} has not failed (${s.phase}${s.detail ? `, ${s.detail}` : ''}).`;
+    const text = failureText(pod);
     void vscode.window.showInformationMessage(text);
     return text;
   }

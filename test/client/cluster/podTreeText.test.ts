@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { KubePod } from '../../../server/src/cluster';
 import {
   emptyText,
+  failureText,
   messageAfter,
   podState,
   podText,
@@ -31,7 +32,9 @@ function pod(extra: {
     spec: { containers: [{ name: 'base', image: 'x:1', command: extra.command } as { name: string; image: string }] },
     status: {
       phase: extra.phase ?? 'Running',
-      containerStatuses: extra.waiting ? [{ name: 'base', state: { waiting: { reason: extra.waiting } } }] : [],
+      containerStatuses: extra.waiting
+        ? [{ name: 'base', image: 'x:1', state: { waiting: { reason: extra.waiting } } }]
+        : [],
     },
   };
 }
@@ -96,4 +99,14 @@ test('"Reconnecting" is cleared when a watch stream opens again, not only after 
 
 test('the empty view says where it looked', () => {
   assert.match(emptyText('kind-dbnd', 'databand'), /^No dbnd pods in kind-dbnd \/ databand\./);
+});
+
+test('Show Failure Reason answers with dbnd\'s reason for a pod in ImagePullBackOff, not "has not failed"', () => {
+  const backOff = pod({ name: 'p', phase: 'Pending', waiting: 'ImagePullBackOff' });
+  const text = failureText(backOff);
+  assert.match(text, /^p: Failed to start Kubernetes pod because the configured image \(x:1\) could not be pulled/);
+  assert.match(text, /dbnd's reason key is "err_image_pull"/);
+  assert.equal(podText(backOff).failed, true);
+  assert.equal(podText(backOff).description, 'ImagePullBackOff');
+  assert.equal(failureText(pod({ name: 'q', phase: 'Running' })), 'q has not failed (Running).');
 });
