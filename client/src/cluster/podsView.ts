@@ -26,6 +26,9 @@ type Node =
 
 const name = (pod: KubePod) => pod.metadata?.name ?? '';
 
+/** The scheme of Show YAML's read-only documents: `databand-pod:/NAMESPACE/POD.yaml`. */
+export const POD_YAML_SCHEME = 'databand-pod';
+
 export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -36,6 +39,10 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   /** The watch has listed the namespace at least once: an empty list now means there are no pods. */
   private synced = false;
   private readonly treeView: vscode.TreeView<Node>;
+  /** Show YAML's documents: read-only, named after the pod (as Kubernetes Tools does), never a dirty Untitled. */
+  private readonly yamls = new Map<string, string>();
+  private readonly yamlChanged = new vscode.EventEmitter<vscode.Uri>();
+  private readonly yamlProvider: vscode.Disposable;
 
   constructor(
     /** The context/namespace of the active project (unset: the kubeconfig's current context, namespace default). */
@@ -47,6 +54,10 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   ) {
     this.treeView = vscode.window.createTreeView('databand.pods', { treeDataProvider: this, showCollapseAll: true });
     this.treeView.onDidChangeVisibility((e) => (e.visible ? void this.start() : this.stop()));
+    this.yamlProvider = vscode.workspace.registerTextDocumentContentProvider(POD_YAML_SCHEME, {
+      onDidChange: this.yamlChanged.event,
+      provideTextDocumentContent: (uri) => this.yamls.get(uri.toString()) ?? '',
+    });
     // A view already open when the extension starts gets no visibility change: start it now, not at Refresh.
     if (this.treeView.visible) void this.start();
   }
@@ -167,10 +178,12 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   async showYaml(pod: KubePod): Promise<vscode.TextDocument> {
     const fresh = (await this.api?.readPod(name(pod))) ?? pod;
     const { managedFields: _ignored, ...metadata } = (fresh.metadata ?? {}) as Record<string, unknown>;
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'yaml',
-      content: stringify({ ...fresh, metadata }),
-    });
+    const namespace = fresh.metadata?.namespace ?? this.api?.target.namespace ?? 'default';
+    const uri = vscode.Uri.from({ scheme: POD_YAML_SCHEME, path: `/${namespace}/${name(fresh)}.yaml` });
+    this.yamls.set(uri.toString(), stringify({ ...fresh, metadata }));
+    // An open document of the same pod shows the state read now.
+    this.yamlChanged.fire(uri);
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'yaml');
     await vscode.window.showTextDocument(doc, { preview: true });
     return doc;
   }
@@ -233,5 +246,7 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     this.stop();
     this.treeView.dispose();
     this.changed.dispose();
+    this.yamlProvider.dispose();
+    this.yamlChanged.dispose();
   }
 }
