@@ -115,3 +115,23 @@ test('stop() from an event of the first list ends the watch at once, not at the 
   await until(() => ended);
   assert.equal(clock.now(), 1_000_000, 'no time passed: the idle timer did not end it');
 });
+
+test('a watch resumed after an outage says it is watching again (no re-list, so no "synced" follows)', async () => {
+  const api = new ScriptedApi();
+  const clock = new ManualClock();
+  api.lists = [{ items: [pod('a', '10')], resourceVersion: '10' }];
+  api.watches = [[{ cut: true }], new ClusterError('unreachable', 'ECONNREFUSED'), [{ hang: true }]];
+  const statuses: string[] = [];
+  const watch = watchPods(api, {
+    selector: {},
+    clock,
+    onEvent: () => {},
+    onStatus: (s) => statuses.push(s.kind),
+  });
+  await until(() => statuses.filter((s) => s === 'watching').length === 2);
+  watch.stop();
+  await watch.done;
+  // The cut and the refused connection are each retried; the stream that opens then is reported.
+  assert.deepEqual(statuses, ['synced', 'watching', 'reconnecting', 'reconnecting', 'watching']);
+  assert.deepEqual(api.calls, ['list', 'watch 10', 'watch 10', 'watch 10']);
+});

@@ -110,7 +110,7 @@ suite('Databand Pods view', function () {
     assert.equal(log.logLines, LINES);
   });
 
-  test('Show YAML opens the pod as the API server has it, without managedFields', async function () {
+  test('Show YAML opens the pod as the API server has it, without managedFields, read-only and named after it', async function () {
     this.timeout(120_000);
     const runA = await viewedRun(RUN_A, (pods) => pods.has(PRINTS), `${PRINTS} in the view`);
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('databand.pods.showYaml', runA.get(PRINTS));
@@ -121,6 +121,11 @@ suite('Databand Pods view', function () {
     assert.match(text, /^  phase: Succeeded$/m, 'the status as the API server reports it');
     assert.doesNotMatch(text, /managedFields/);
     assert.equal(vscode.window.activeTextEditor?.document, doc, 'the YAML is shown');
+    // A read-only document named after the pod, as Kubernetes Tools opens it; not a dirty Untitled-1.
+    assert.equal(doc.uri.scheme, 'databand-pod');
+    assert.match(doc.uri.path, new RegExp(`/${PRINTS}\\.yaml$`));
+    assert.equal(doc.isUntitled, false);
+    assert.equal(doc.isDirty, false);
   });
 
   test("Show Failure Reason says what failed and dbnd's reason key; a pod that did not fail says so", async function () {

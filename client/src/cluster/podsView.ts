@@ -7,14 +7,15 @@ import {
   DBND_POD_SELECTOR,
   followPodLog,
   openCluster,
-  summarizePod,
   systemClock,
   watchPods,
+  type Clock,
   type KubeApi,
   type KubePod,
   type PodWatch,
 } from '../../../server/src/runIo';
 import type { ClusterChoice } from './clusterTarget';
+import { emptyText, failureText, messageAfter, podText, runText } from './podTreeText';
 import { RunLogChannel } from './runLogChannel';
 import { ask } from './userPrompts';
 
@@ -25,6 +26,9 @@ type Node =
 
 const name = (pod: KubePod) => pod.metadata?.name ?? '';
 
+/** The scheme of Show YAML's read-only documents: `databand-pod:/NAMESPACE/POD.yaml`. */
+export const POD_YAML_SCHEME = 'databand-pod';
+
 export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -32,16 +36,30 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   private watch: PodWatch | undefined;
   private api: KubeApi | undefined;
   private message: string | undefined = 'Open the view to list dbnd pods.';
+  /** The watch has listed the namespace at least once: an empty list now means there are no pods. */
+  private synced = false;
   private readonly treeView: vscode.TreeView<Node>;
+  /** Show YAML's documents: read-only, named after the pod (as Kubernetes Tools does), never a dirty Untitled. */
+  private readonly yamls = new Map<string, string>();
+  private readonly yamlChanged = new vscode.EventEmitter<vscode.Uri>();
+  private readonly yamlProvider: vscode.Disposable;
 
   constructor(
     /** The context/namespace of the active project (unset: the kubeconfig's current context, namespace default). */
     readonly choice: () => ClusterChoice | undefined,
     /** Where followed logs are written in full (the extension's log folder). */
     private readonly logDir: string,
+    /** Time for the watch's retries; injectable so tests need not wait. */
+    private readonly clock: Clock = systemClock,
   ) {
     this.treeView = vscode.window.createTreeView('databand.pods', { treeDataProvider: this, showCollapseAll: true });
     this.treeView.onDidChangeVisibility((e) => (e.visible ? void this.start() : this.stop()));
+    this.yamlProvider = vscode.workspace.registerTextDocumentContentProvider(POD_YAML_SCHEME, {
+      onDidChange: this.yamlChanged.event,
+      provideTextDocumentContent: (uri) => this.yamls.get(uri.toString()) ?? '',
+    });
+    // A view already open when the extension starts gets no visibility change: start it now, not at Refresh.
+    if (this.treeView.visible) void this.start();
   }
 
   /** (Re)starts the watch on the current choice; the view lists what the watch has seen. */
@@ -65,15 +83,18 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     this.say('Listing dbnd pods…');
     const watch = watchPods(this.api, {
       selector: { labelSelector: DBND_POD_SELECTOR },
-      clock: systemClock,
+      clock: this.clock,
+      // A view shows live state while it is open: it keeps retrying (every 5 s at most) however long the
+      // cluster is away, and recovers by itself when it is back; hiding the view stops it.
+      maxOutageMs: Number.POSITIVE_INFINITY,
       onStatus: (s) => {
-        if (s.kind === 'synced') this.say(s.pods === 0 ? 'No dbnd pods in this namespace.' : undefined);
-        if (s.kind === 'reconnecting') this.say(`Reconnecting: ${s.error}`);
+        if (s.kind === 'synced') this.synced = true;
+        const next = messageAfter(s, this.message);
+        if (next !== this.message) this.say(next);
       },
       onEvent: (e) => {
         if (e.type === 'DELETED') this.pods.delete(name(e.pod));
         else this.pods.set(name(e.pod), e.pod);
-        if (this.pods.size > 0) this.message = undefined;
         this.changed.fire();
       },
     });
@@ -91,6 +112,7 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     this.watch?.stop();
     this.watch = undefined;
     this.pods.clear();
+    this.synced = false;
   }
 
   private say(text: string | undefined): void {
@@ -116,27 +138,33 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       runUid,
       pods: pods.sort((a, b) => name(a).localeCompare(name(b))),
     }));
-    return this.message ? [{ kind: 'message', text: this.message }, ...nodes] : nodes;
+    if (this.message) return [{ kind: 'message', text: this.message }, ...nodes];
+    if (nodes.length === 0 && this.synced && this.api) {
+      return [{ kind: 'message', text: emptyText(this.api.target.context, this.api.target.namespace) }];
+    }
+    return nodes;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'message') return new vscode.TreeItem(node.text);
+    if (node.kind === 'message') {
+      const item = new vscode.TreeItem(node.text);
+      item.tooltip = node.text; // a long message is cut in a narrow sidebar
+      return item;
+    }
     if (node.kind === 'run') {
-      const item = new vscode.TreeItem(`run ${node.runUid}`, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.pods.length} pod${node.pods.length === 1 ? '' : 's'}`;
+      const text = runText(node.runUid, node.pods, new Date());
+      const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = text.description;
+      item.tooltip = text.tooltip;
       item.iconPath = new vscode.ThemeIcon('run-all');
       return item;
     }
-    const s = summarizePod(node.pod);
-    const item = new vscode.TreeItem(s.name);
-    item.description = `${s.phase}${s.detail ? ` · ${s.detail}` : ''}${s.tryNumber ? ` · try ${s.tryNumber}` : ''}`;
-    item.tooltip = s.failure
-      ? `${item.description}\n${s.failure}${s.reason ? `\nreason key: ${s.reason}` : ''}`
-      : item.description;
-    item.contextValue = s.failure ? 'databandPod.failed' : 'databandPod';
-    item.iconPath = new vscode.ThemeIcon(
-      s.phase === 'Succeeded' ? 'pass' : s.failure ? 'error' : s.phase === 'Running' ? 'sync~spin' : 'clock',
-    );
+    const text = podText(node.pod);
+    const item = new vscode.TreeItem(text.label);
+    item.description = text.description;
+    item.tooltip = text.tooltip;
+    item.contextValue = text.failed ? 'databandPod.failed' : 'databandPod';
+    item.iconPath = new vscode.ThemeIcon(text.icon);
     return item;
   }
 
@@ -150,20 +178,19 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   async showYaml(pod: KubePod): Promise<vscode.TextDocument> {
     const fresh = (await this.api?.readPod(name(pod))) ?? pod;
     const { managedFields: _ignored, ...metadata } = (fresh.metadata ?? {}) as Record<string, unknown>;
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'yaml',
-      content: stringify({ ...fresh, metadata }),
-    });
+    const namespace = fresh.metadata?.namespace ?? this.api?.target.namespace ?? 'default';
+    const uri = vscode.Uri.from({ scheme: POD_YAML_SCHEME, path: `/${namespace}/${name(fresh)}.yaml` });
+    this.yamls.set(uri.toString(), stringify({ ...fresh, metadata }));
+    // An open document of the same pod shows the state read now.
+    this.yamlChanged.fire(uri);
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'yaml');
     await vscode.window.showTextDocument(doc, { preview: true });
     return doc;
   }
 
   /** Says why the pod failed, in dbnd's words with its reason key; returns the text shown. */
   showFailure(pod: KubePod): string {
-    const s = summarizePod(pod);
-    const text = s.failure
-      ? `${s.name}: ${s.failure}${s.reason ? ` — dbnd's reason key is "${s.reason}" (pod_error_cfg_source_dict)` : ''}`
-      : `${s.name} has not failed (${s.phase}${s.detail ? `, ${s.detail}` : ''}).`;
+    const text = failureText(pod);
     void vscode.window.showInformationMessage(text);
     return text;
   }
@@ -219,5 +246,7 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     this.stop();
     this.treeView.dispose();
     this.changed.dispose();
+    this.yamlProvider.dispose();
+    this.yamlChanged.dispose();
   }
 }

@@ -1,7 +1,7 @@
 // What the editor's Pods view says about one pod: its phase with the container's waiting/terminated detail, and,
 // for a pod that failed or is stuck, the reason key dbnd derives (the key of pod_error_cfg_source_dict) with the
 // deploy error dbnd would raise, through the core's lifecycle rules (docs/dbnd-rules.md §4.4).
-import { checkDeployErrors, classifyPodFailure, podExitCode } from '../core/lifecycle';
+import { asPullFailure, checkDeployErrors, classifyPodFailure, podExitCode } from '../core/lifecycle';
 import type { KubePod } from './kubeApi';
 
 export interface PodSummary {
@@ -27,13 +27,15 @@ export function summarizePod(pod: KubePod): PodSummary {
       ? `exit code ${exit.exitCode ?? '?'}${exit.reason ? ` (${exit.reason})` : ''}`
       : (pod.status?.conditions?.find((c) => c.reason === 'Unschedulable')?.message ?? null);
   // The shipped defaults (check_unschedulable_condition, check_image_pull_errors on); no node listing here.
-  const deploy = checkDeployErrors(pod, {
+  // ImagePullBackOff is the pause between ErrImagePull attempts: judged as the failure dbnd declared at one.
+  const judged = asPullFailure(pod) ?? pod;
+  const deploy = checkDeployErrors(judged, {
     check_unschedulable_condition: true,
     check_image_pull_errors: true,
     check_cluster_resource_capacity: false,
   });
   const failed = phase === 'Failed' || deploy.failure !== null;
-  const reason = failed ? classifyPodFailure(pod, { deleted: false, checkImagePullErrors: true }) : null;
+  const reason = failed ? classifyPodFailure(judged, { deleted: false, checkImagePullErrors: true }) : null;
   const f = deploy.failure;
   return {
     name: pod.metadata?.name ?? '',

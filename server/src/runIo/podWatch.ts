@@ -19,6 +19,8 @@ export interface PodEvent {
 export type WatchStatus =
   | { readonly kind: 'synced'; readonly resourceVersion: string; readonly pods: number }
   | { readonly kind: 'rewatch'; readonly why: 'stream-ended' | 'idle' }
+  /** A watch stream is open again (after a resume that needs no re-list, no `synced` follows an outage). */
+  | { readonly kind: 'watching'; readonly resourceVersion: string }
   | { readonly kind: 'relist'; readonly why: string }
   | { readonly kind: 'reconnecting'; readonly error: string; readonly delayMs: number };
 
@@ -99,6 +101,7 @@ export function watchPods(api: KubeApi, options: PodWatchOptions): PodWatch {
         { ...options.selector, resourceVersion: rv, timeoutSeconds: options.timeoutSeconds ?? 300 },
         inner.signal,
       );
+      options.onStatus?.({ kind: 'watching', resourceVersion: rv });
       for await (const chunk of stream) {
         cancelIdle();
         cancelIdle = clock.timer(idleMs, () => ((idle = true), inner.abort()));

@@ -1,7 +1,11 @@
 // One small pod per row of docs/dbnd-rules.md §4.4's reason table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyPodFailure, type PodFailureFacts } from '../../../server/src/core/lifecycle/failureReason';
+import {
+  asPullFailure,
+  classifyPodFailure,
+  type PodFailureFacts,
+} from '../../../server/src/core/lifecycle/failureReason';
 import type { ContainerStatusJson, PodJson } from '../../../server/src/core/lifecycle/podStatus';
 
 const facts: PodFailureFacts = { deleted: false, checkImagePullErrors: true };
@@ -87,4 +91,16 @@ test('err_pod_evicted only for a Succeeded pod whose Airflow task instance is no
   assert.equal(classifyPodFailure(pod('Succeeded'), { ...facts, airflowTaskFinished: false }), 'err_pod_evicted');
   assert.equal(classifyPodFailure(pod('Succeeded'), { ...facts, airflowTaskFinished: true }), null);
   assert.equal(classifyPodFailure(pod('Succeeded'), facts), null);
+});
+
+test('a look between pull attempts (ImagePullBackOff) is judged as the ErrImagePull dbnd declared err_image_pull at', () => {
+  const backOff = pod('Pending', [waiting('ImagePullBackOff')]);
+  const judged = asPullFailure(backOff);
+  assert.ok(judged);
+  assert.equal(judged.status?.containerStatuses?.[0].state?.waiting?.reason, 'ErrImagePull');
+  assert.equal(classifyPodFailure(judged, facts), 'err_image_pull');
+  // The pod itself is left as it is; other pods are not pull failures.
+  assert.equal(backOff.status?.containerStatuses?.[0].state?.waiting?.reason, 'ImagePullBackOff');
+  assert.equal(asPullFailure(pod('Pending', [waiting('ContainerCreating')])), null);
+  assert.equal(asPullFailure(pod('Running', [waiting('ImagePullBackOff')])), null);
 });

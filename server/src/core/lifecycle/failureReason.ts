@@ -74,3 +74,17 @@ export function classifyPodFailure(pod: PodJson | undefined, facts: PodFailureFa
   if (exit && (exit.exitCode || exit.reason)) return exitCodeKey(exit.exitCode);
   return null;
 }
+
+/**
+ * A Pending pod whose first container waits in `ImagePullBackOff`, seen as the `ErrImagePull` it backs off from;
+ * null for any other pod. Kubelet alternates the two between pull attempts; dbnd checks only `ErrImagePull`, so a
+ * run polling the pod declares `err_image_pull` at an attempt, while a look in between (the Pods view, Show Failure
+ * Reason) sees the back-off. Through this, such a look gives the answer dbnd gave, not "has not failed".
+ */
+export function asPullFailure<P extends PodJson>(pod: P): P | null {
+  const statuses = pod.status?.containerStatuses ?? [];
+  const waiting = statuses[0]?.state?.waiting;
+  if (pod.status?.phase !== 'Pending' || waiting?.reason !== 'ImagePullBackOff') return null;
+  const first = { ...statuses[0], state: { ...statuses[0].state, waiting: { ...waiting, reason: 'ErrImagePull' } } };
+  return { ...pod, status: { ...pod.status, containerStatuses: [first, ...statuses.slice(1)] } };
+}
