@@ -2,7 +2,7 @@
 // are unit-tested in Node: a pod's state as kubectl would say it (Terminating once deletionTimestamp is set), and a
 // run named by what the user started (task and env from the driver's `dbnd run` command, and its start time)
 // rather than by its uid.
-import { summarizePod, type KubePod, type WatchStatus } from '../../../server/src/cluster';
+import { summarizePod, type KubePod, type WatchStatus } from '../../../server/src/runIo';
 
 export interface PodText {
   readonly label: string;

@@ -2,7 +2,7 @@
 // runs named by task, env and start time instead of their uid, and the status line after the watch reconnects.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { KubePod } from '../../../server/src/cluster';
+import type { KubePod } from '../../../server/src/runIo';
 import {
   emptyText,
   failureText,
