@@ -1,7 +1,7 @@
 // The whole test suite, ending with ONE line "N passed, N failed" that adds up every stage:
 //   build      tsc (type-check + compile to out/), esbuild (dist/) and prettier --check, one check each
 //   unit       node --test on out/test/** except cluster/ and extension/ (unit, protocol, CLI, layers...)
-//   cluster    node --test on out/test/cluster/** against the k8s testbed, started here and always stopped
+//   cluster    node --test on out/test/real-cluster/** against the k8s testbed, started here and always stopped
 //   extension  the mocha suites of test/extension/ inside VS Code (code-server, test/vscode-testbed)
 //   restricted the suites of test/extension/restricted/ in VS Code with the workspace in Restricted Mode
 //   ui         each test/ui/*.mjs (playwright, through the workbench), when there are any
@@ -94,14 +94,14 @@ for (const [name, cmd] of [
 
 // ── unit, protocol, CLI ───────────────────────────────────────────────────────────────────────────────────────────
 const outside = (file, ...dirs) => !dirs.some((d) => file.startsWith(`out/test/${d}/`));
-const unitFiles = findTests('out/test').filter((f) => outside(f, 'cluster', 'extension') && matches(f));
+const unitFiles = findTests('out/test').filter((f) => outside(f, 'real-cluster', 'extension') && matches(f));
 if (wanted('unit') && unitFiles.length > 0) {
   console.log(`\n── unit: ${unitFiles.length} files ──`);
   recordNodeRun('unit', unitFiles, await runNodeTests(unitFiles, { timeoutMs: 1_800_000 }));
 }
 
 // ── the k8s testbed: up for the cluster stage and the extension stage (a run from VS Code needs a cluster) ─────
-const clusterFiles = findTests('out/test/cluster').filter(matches);
+const clusterFiles = findTests('out/test/real-cluster').filter(matches);
 const extensionFiles = findTests('out/test/extension').filter(matches);
 const restrictedFiles = extensionFiles.filter((f) => f.startsWith('out/test/extension/restricted/'));
 const trustedFiles = extensionFiles.filter((f) => !restrictedFiles.includes(f));

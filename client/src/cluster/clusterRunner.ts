@@ -13,6 +13,7 @@ import {
   type RunEvent,
 } from '../../../server/src/runIo';
 import { errorLine, RunFailed } from './runFailureNotice';
+import { runChannelName } from './runChannelName';
 import { RunLogChannel } from './runLogChannel';
 import { markAsThisWindow } from './windowIdentity';
 
@@ -50,7 +51,7 @@ export interface RunOptions {
 }
 
 export async function runPlan(plan: ClusterRunPlan, { task, processEnv, logDir }: RunOptions): Promise<FinishedRun> {
-  const name = `Databand Run: ${task} (${plan.envName})`;
+  const name = runChannelName(task, plan.envName, new Date());
   const log = new RunLogChannel(name, logDir, `${task.replace(/[^A-Za-z0-9._-]/g, '_')}-${plan.runUid}.log`);
   log.channel.show(true);
   const ac = new AbortController();

@@ -19,6 +19,7 @@ import { runPlan, type FinishedRun } from '../cluster/clusterRunner';
 import { fromProtocolLocation, placeText } from '../views/viewText';
 import { findPythonTasks } from '../cluster/pythonTasks';
 import { runFailureNotice, SHOW_OUTPUT } from '../cluster/runFailureNotice';
+import { setArguments, setValueError } from '../cluster/setValues';
 import { refusedUntrusted } from '../cluster/trustGuard';
 import { RUN_TASK_ON_CLUSTER_COMMAND } from '../commandIds';
 import { LANGUAGE_ID } from '../languageClient';
@@ -37,7 +38,7 @@ export interface RunTaskArgs extends ProjectArgs {
 }
 
 const TASK_HISTORY_KEY = 'databand.run.taskHistory';
-const SET_HISTORY_KEY = 'databand.run.lastSet';
+const SET_HISTORY_KEY = 'databand.run.lastSetValues';
 
 function envOfProcess(folder: vscode.Uri): NodeJS.ProcessEnv {
   const extra = vscode.workspace
@@ -107,23 +108,25 @@ async function pickTask(
 }
 
 async function askSet(context: CommandContext): Promise<string[] | undefined> {
-  const last = context.workspaceState.get<string>(SET_HISTORY_KEY, '');
-  const text = await vscode.window.showInputBox({
-    title: 'Run Task on Cluster (3/3): --set overrides (optional)',
-    prompt: 'Space-separated S.K=V values, as dbnd run --set takes them; empty for none',
-    value: last,
-    validateInput: (v) =>
-      v.trim() === '' ||
-      v
-        .trim()
-        .split(/\s+/)
-        .every((p) => /^[^=\s]+\.[^=\s]+=/.test(p))
-        ? undefined
-        : 'Each value is SECTION.KEY=VALUE',
-  });
-  if (text === undefined) return undefined;
-  await context.workspaceState.update(SET_HISTORY_KEY, text.trim());
-  return text.trim() === '' ? [] : text.trim().split(/\s+/);
+  // One value per input, as `dbnd run --set` takes one per flag: a value keeps its spaces, quotes and JSON.
+  const last = context.workspaceState.get<unknown>(SET_HISTORY_KEY);
+  const previous = Array.isArray(last) ? last.filter((v): v is string => typeof v === 'string') : [];
+  const entries: string[] = [];
+  for (;;) {
+    const text = await vscode.window.showInputBox({
+      title: `Run Task on Cluster (3/3): --set override ${entries.length + 1} (optional)`,
+      prompt:
+        'One SECTION.KEY=VALUE, as dbnd run --set takes it (spaces, quotes and JSON stay in the value); empty to finish',
+      value: previous[entries.length] ?? '',
+      validateInput: setValueError,
+    });
+    if (text === undefined) return undefined;
+    if (text.trim() === '') break;
+    entries.push(text);
+  }
+  const set = setArguments(entries);
+  await context.workspaceState.update(SET_HISTORY_KEY, set);
+  return set;
 }
 
 /** When dbnd would build the image first: ask for an existing tag, or build and push it in a terminal, as dbnd would. */

@@ -118,7 +118,31 @@ export function analysisVerdict(analysis: Analysis): Verdict {
   return analysis.memo('verdict', () => projectVerdict(verdictRequest(analysis)));
 }
 
-/** The project's diagnostics made to agree with its verdict: a run fails exactly when an error says so. */
+/** The run of the tolerant model: every file with the lines dbnd rejects set aside (ide/analysis.ts). */
+function tolerantVerdict(analysis: Analysis): Verdict {
+  return analysis.memo('verdict:tolerant', () => {
+    const request = verdictRequest(analysis);
+    const files = analysis.files.map((f) => ({ ...runFileOf(f), doc: analysis.tolerant(f).doc }));
+    return projectVerdict({ ...request, files });
+  });
+}
+
+/** The project's diagnostics made to agree with its verdict: a run fails exactly when an error says so. While a
+ *  file does not load, the other lines' severities follow the tolerant run, so they do not flip as a line is typed. */
 export function withProjectVerdict(analysis: Analysis, diagnostics: readonly CoreDiagnostic[]): CoreDiagnostic[] {
-  return withVerdict(diagnostics, analysisVerdict(analysis), verdictRequest(analysis));
+  const verdict = analysisVerdict(analysis);
+  if (verdict.failure?.stage !== 'load') return withVerdict(diagnostics, verdict, verdictRequest(analysis));
+  // dbnd's read errors (a broken line, a BOM) stay errors: they are what fails the run now.
+  const isReadError = (d: CoreDiagnostic) => {
+    const file = analysis.fileByPath(d.path);
+    if (!file) return false;
+    const line = d.range.start.line;
+    return (
+      analysis.isSetAside(file, line) || file.doc.errors.some((e) => e.code === d.code && e.range.start.line === line)
+    );
+  };
+  return withVerdict(diagnostics, verdict, verdictRequest(analysis), {
+    verdict: tolerantVerdict(analysis),
+    keepsError: isReadError,
+  });
 }

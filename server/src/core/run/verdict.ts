@@ -123,6 +123,16 @@ function overlaps(d: CoreDiagnostic, cause: FailureCause): boolean {
 }
 
 /**
+ * Which verdict decides whether an error stays one. Normally the run's own; while a file does not load, the run of
+ * the files with the broken lines set aside (what dbnd decides once the line is finished), so the other lines'
+ * findings keep their severity at every keystroke, and the broken line's own errors (`keepsError`) stay errors.
+ */
+export interface SeverityRule {
+  readonly verdict: Verdict;
+  readonly keepsError: (d: CoreDiagnostic) => boolean;
+}
+
+/**
  * The lint's diagnostics made to agree with the verdict: a failure of the run that no error reports at its
  * cause gets a `run-failure` error there; when the run passes, an error is a warning that says the run does not
  * fail on it (dbnd raises it only for objects this run does not build); a misplaced system file gets its warning.
@@ -131,11 +141,12 @@ export function withVerdict(
   diagnostics: readonly CoreDiagnostic[],
   verdict: Verdict,
   request: VerdictRequest,
+  severities: SeverityRule = { verdict, keepsError: () => false },
 ): CoreDiagnostic[] {
-  const envName = verdict.effective.settings?.envName ?? request.envName ?? '[databand] env';
+  const envName = severities.verdict.effective.settings?.envName ?? request.envName ?? '[databand] env';
   const out: CoreDiagnostic[] = [];
   for (const d of diagnostics) {
-    if (d.severity !== 'error' || verdict.failure) out.push(d);
+    if (d.severity !== 'error' || severities.verdict.failure || severities.keepsError(d)) out.push(d);
     else
       out.push({
         ...d,
