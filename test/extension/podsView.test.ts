@@ -80,11 +80,16 @@ suite('Databand Pods view', function () {
     assert.deepEqual([...runB.keys()], [SLEEPS]);
 
     const runItem = api.pods.getTreeItem(api.pods.getChildren().find((n) => n.kind === 'run' && n.runUid === RUN_A)!);
-    assert.equal(runItem.label, `run ${RUN_A}`);
-    assert.equal(runItem.description, '2 pods');
+    // These pods run no `dbnd run TASK` command, so the run is named by its uid's start; the start time leads
+    // the description, the whole uid is in the tooltip.
+    assert.equal(runItem.label, `run ${RUN_A.slice(0, 8)}`);
+    assert.match(String(runItem.description), /^\d\d:\d\d:\d\d · 2 pods$/);
+    assert.match(String(runItem.tooltip), new RegExp(`run uid \\(label dbnd_run_uid\\): ${RUN_A}`));
     const failed = api.pods.getTreeItem(runA.get(FAILS)!);
     assert.equal(failed.contextValue, 'databandPod.failed', 'a failed pod offers the failure reason');
-    assert.match(String(failed.description), /^Failed · exit code 3 \(Error\) · try 2$/);
+    // The short state in the description (not cut off in a normal sidebar), the phase in the tooltip.
+    assert.match(String(failed.description), /^exit code 3 \(Error\) · try 2$/);
+    assert.match(String(failed.tooltip), /phase: Failed/);
     assert.equal(api.pods.getTreeItem(runA.get(PRINTS)!).contextValue, 'databandPod');
   });
 
