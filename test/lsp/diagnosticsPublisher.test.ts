@@ -37,7 +37,7 @@ function harness(duringLint: (edit: () => void) => void = () => undefined) {
 }
 
 test('an edit right after the previous diagnostics is linted at once, not after the debounce', (t) => {
-  t.mock.timers.enable({ apis: ['setTimeout'] });
+  t.mock.timers.enable({ apis: ['setTimeout', 'setImmediate'] });
   const h = harness();
   h.publisher.schedule(URI);
   t.mock.timers.tick(0);
@@ -52,7 +52,7 @@ test('an edit right after the previous diagnostics is linted at once, not after 
 });
 
 test('changes that arrive while a lint is pending end in one lint of the last version, after the debounce', (t) => {
-  t.mock.timers.enable({ apis: ['setTimeout'] });
+  t.mock.timers.enable({ apis: ['setTimeout', 'setImmediate'] });
   const h = harness();
   h.edit();
   h.edit();
@@ -64,7 +64,7 @@ test('changes that arrive while a lint is pending end in one lint of the last ve
 });
 
 test('a result for a text that changed while it was computed is not published', (t) => {
-  t.mock.timers.enable({ apis: ['setTimeout'] });
+  t.mock.timers.enable({ apis: ['setTimeout', 'setImmediate'] });
   const h = harness((edit) => edit());
   h.publisher.schedule(URI);
   t.mock.timers.tick(0);

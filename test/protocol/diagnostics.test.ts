@@ -62,13 +62,20 @@ test('a burst of edits is coalesced by the debounce and ends with the last versi
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
     textDocument: { uri, languageId: 'dbnd-cfg', version: 1, text: '[a]\nx = 1\n' },
   });
-  // Versions 2..5 arrive back to back, well inside the debounce window; 5 re-adds the duplicate header.
-  for (let version = 2; version <= 5; version++) {
-    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version },
-      contentChanges: [{ text: version === 5 ? DUPLICATE_SECTION : `[a]\nx = ${version}\n` }],
+  // Versions 2..5 arrive back to back, in one write (as a client's queued keystrokes reach a busy server), well
+  // inside the debounce window; 5 re-adds the duplicate header.
+  const frames = [2, 3, 4, 5].map((version) => {
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      method: DidChangeTextDocumentNotification.method,
+      params: {
+        textDocument: { uri, version },
+        contentChanges: [{ text: version === 5 ? DUPLICATE_SECTION : `[a]\nx = ${version}\n` }],
+      },
     });
-  }
+    return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  });
+  server.child.stdin!.write(frames.join(''));
   const last = await server.nextDiagnostics(uri, 'the publish for version 5', (p) => p.version === 5);
   assert.ok(last.diagnostics.some((d) => d.code === 'duplicate-section'));
   const versions = server.diagnostics.received.filter((p) => p.uri === uri).map((p) => p.version ?? -1);

@@ -16,7 +16,8 @@ export type Linter = (document: TextDocument) => Diagnostic[];
 export type UnopenedLinter = () => ReadonlyMap<string, Diagnostic[]>;
 
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per URI, how to cancel its pending lint (a debounce timer or the immediates of an at-once lint). */
+  private readonly timers = new Map<string, () => void>();
   /** URIs of unopened files whose diagnostics were published last time (to clear them when they leave). */
   private unopenedPublished = new Set<string>();
 
@@ -34,24 +35,31 @@ export class DiagnosticsPublisher {
   }
 
   /**
-   * Lints the document on a zero timer when no lint of it is pending (changes already received with this one
-   * are applied first); a change that finds one pending pushes it back by `debounceMs`, so a burst is linted
-   * once, after its last change. Time since the last lint does not matter: an edit made right after the
-   * previous diagnostics arrived is not part of a burst and is linted at once.
+   * Lints the document at once when no lint of it is pending; a change that finds one pending pushes it back by
+   * `debounceMs`, so a burst is linted once, after its last change. Time since the last lint does not matter: an
+   * edit made right after the previous diagnostics arrived is not part of a burst and is linted at once.
+   * "At once" is two `setImmediate`s away, behind the changes already received: the connection handles one queued
+   * message per `setImmediate` and queues the next one after the current handler returns, so a change queued
+   * behind this one is handled first, finds this lint pending and joins the debounce (a zero timer would fire
+   * between two queued messages whenever handling one takes a millisecond).
    */
   schedule(uri: string): void {
     const pending = this.timers.has(uri);
     this.cancel(uri);
-    this.timers.set(
-      uri,
-      setTimeout(
-        () => {
-          this.timers.delete(uri);
-          this.publish(uri);
-        },
-        pending ? this.debounceMs : 0,
-      ),
-    );
+    const run = () => {
+      this.timers.delete(uri);
+      this.publish(uri);
+    };
+    if (pending) {
+      const timer = setTimeout(run, this.debounceMs);
+      this.timers.set(uri, () => clearTimeout(timer));
+      return;
+    }
+    const first = setImmediate(() => {
+      const second = setImmediate(run);
+      this.timers.set(uri, () => clearImmediate(second));
+    });
+    this.timers.set(uri, () => clearImmediate(first));
   }
 
   /** The document was closed: forget pending work and its diagnostics. */
@@ -61,13 +69,12 @@ export class DiagnosticsPublisher {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
   }
 
   private cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
   }
 
