@@ -76,17 +76,22 @@ const KUBECONFIG_MAX_BYTES = 16 * 2 ** 20;
 /** Certificates and keys named by path. */
 const CREDENTIAL_FILE_MAX_BYTES = 2 ** 20;
 
+/** A file the client reads itself, within its size bound and the read time bound, cancelled with the run. */
+function readWithin(path: string, maxBytes: number, options: ClientOptions) {
+  return readFileBounded(path, {
+    maxBytes,
+    timeoutMs: options.readTimeoutMs ?? 10_000,
+    clock: options.clock,
+    signal: options.signal,
+  });
+}
+
 /** Reads one kubeconfig file (bounded, asynchronous: see readBounded.ts) and parses it as client-node does. */
 async function loadOne(KubeConfig: ClientNode['KubeConfig'], path: string, options: ClientOptions) {
   const cannot = (why: string) => new ClusterError('config', `cannot read the kubeconfig ${path}: ${why}`);
   let text: string;
   try {
-    const bytes = await readFileBounded(path, {
-      maxBytes: KUBECONFIG_MAX_BYTES,
-      timeoutMs: options.readTimeoutMs ?? 10_000,
-      clock: options.clock,
-      signal: options.signal,
-    });
+    const bytes = await readWithin(path, KUBECONFIG_MAX_BYTES, options);
     text = bytes.toString('utf8');
   } catch (err) {
     if (options.signal?.aborted) throw new ClusterError('cancelled', `reading the kubeconfig ${path}: cancelled`);
@@ -252,12 +257,7 @@ async function inlineFile<T extends Cluster | User>(
   const path = (entry as unknown as Record<string, unknown>)[fileKey];
   if (typeof path !== 'string' || path === '') return entry;
   try {
-    const bytes = await readFileBounded(path, {
-      maxBytes: CREDENTIAL_FILE_MAX_BYTES,
-      timeoutMs: options.readTimeoutMs ?? 10_000,
-      clock: options.clock,
-      signal: options.signal,
-    });
+    const bytes = await readWithin(path, CREDENTIAL_FILE_MAX_BYTES, options);
     return { ...entry, [fileKey]: undefined, [dataKey]: bytes.toString('base64') };
   } catch (err) {
     if (options.signal?.aborted) throw new ClusterError('cancelled', `reading ${path}: cancelled`);
