@@ -1,8 +1,8 @@
 // Where an edit's time goes, in process (no stdio, so a loaded machine's scheduling moves it less): a generated
 // project.cfg of BENCH_LINES lines (default 20k) analysed as the language server analyses it, then EDITS edits of
 // one value in the middle, each timed phase by phase in CPU time: the re-reading (incremental, as the server's
-// parsed files do it), the tolerant model's layering, the lint (entry memo carried over) and the project verdict.
-// `node --cpu-prof dist/bench/editPhases.js` profiles the same. Not a test.
+// parsed files do it), the project verdict, the lint (entry memo carried over), then the tolerant model's layering.
+// `node --cpu-prof out/test/bench/editPhases.js` profiles the same. Not a test.
 import { Analysis, type ProjectFile } from '../../server/src/ide/analysis';
 import { projectDiagnostics } from '../../server/src/ide/diagnostics';
 import { analysisVerdict } from '../../server/src/ide/projectAnalysis';
@@ -44,14 +44,16 @@ function main(): void {
     });
     text = next;
     const a = analysisOf(text, doc, memo);
-    const load = cpuMs(() => a.load());
+    // In the order publishing runs them; the editor model's layering comes after (features ask for it later,
+    // and it reuses the documents' views that the lint and the verdict made).
     const verdict = cpuMs(() => analysisVerdict(a));
     const diagnostics = cpuMs(() => projectDiagnostics(a));
+    const load = cpuMs(() => a.load());
     phases.parse.push(parse);
     phases.load.push(load);
     phases.verdict.push(verdict);
     phases.diagnostics.push(diagnostics);
-    // What publishing needs (the lint runs its own layering); `load` is what editor features add on first use.
+    // What publishing needs; `load` is what editor features add on first use.
     phases.total.push(parse + verdict + diagnostics);
   }
   console.log(`${doc.lineCount} lines, ${doc.sections.length} sections; first analysis ${first.toFixed(1)} ms CPU`);
