@@ -57,7 +57,11 @@ export class BenchLspServer {
   }
 
   static start(command: ServerCommand): BenchLspServer {
-    const child = spawn(process.execPath, [command.script, ...command.args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) is handed to each server's node: to profile one.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+    const child = spawn(process.execPath, [...nodeArgs, command.script, ...command.args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout!),
       new StreamMessageWriter(child.stdin!),

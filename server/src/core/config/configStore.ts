@@ -43,6 +43,13 @@ export class ConfigStore {
   update(other: ConfigStore): this {
     // Both stores hold lower-cased names already: one section lookup per section, no case folding per key.
     for (const [section, entries] of other.sections) {
+      if (!this.sections.has(section)) {
+        // A section new to this store: share the other's map until one of them writes to it (copy on write:
+        // neither owns it now).
+        this.sections.set(section, entries);
+        other.owned.delete(entries);
+        continue;
+      }
       const mine = this.writable(section);
       for (const [key, value] of entries) {
         const old = mine.get(key);

@@ -36,8 +36,22 @@ export function basename(path: string): string {
   return slash >= 0 ? path.slice(slash + 1) : path;
 }
 
-/** The values of a file dbnd could load, as dbnd stores them. */
-export function fileConfigStore(view: Extract<DbndFileView, { kind: 'sections' }>, path: string): ConfigStore {
+type LoadedView = Extract<DbndFileView, { kind: 'sections' }>;
+
+/** Stores already made, per view (made once per document, see toDbndView) and path. */
+const stores = new WeakMap<LoadedView, Map<string, ConfigStore>>();
+
+/** The values of a file dbnd could load, as dbnd stores them. Made once per view and path: the layering reads
+ *  it (`update` copies its values) and never writes to it; neither may a caller. */
+export function fileConfigStore(view: LoadedView, path: string): ConfigStore {
+  let byPath = stores.get(view);
+  if (!byPath) stores.set(view, (byPath = new Map()));
+  let store = byPath.get(path);
+  if (!store) byPath.set(path, (store = makeFileConfigStore(view, path)));
+  return store;
+}
+
+function makeFileConfigStore(view: LoadedView, path: string): ConfigStore {
   const source = `config[${basename(path)}]`;
   const store = new ConfigStore();
   for (const [sectionName, section] of view.sections) {

@@ -8,6 +8,7 @@
 // environment (compared by content: a new snapshot builds a new but equal object). The reported ranges are
 // kept with the line they were computed at and moved when the entry moves (lines added above it).
 import type { CfgDocument } from '../reader';
+import { ownCopy } from '../reader/ownCopy';
 import type { ConfigClassSchema } from '../schema/types';
 import type { Range } from '../text/range';
 import type { Environment } from '../environment';
@@ -66,10 +67,21 @@ function sameEnvironment(a: Environment, b: Environment): boolean {
   return keys.every((k) => a[k] === b[k]);
 }
 
+/** Sources already cut, per entry node: the incremental reader (core/reader/incremental.ts) hands the same node
+ *  to the next lint when its block did not change, and a node's text never changes (only its line), so its
+ *  source is cut once and the maps below find it by a string whose hash is already computed. */
+const sources = new WeakMap<CheckedEntry['entry'], string>();
+
 /** The entry's text from the start of its first line to the end of its value (its indentation included). */
 function entrySource(doc: CfgDocument, checked: CheckedEntry): string {
-  const { start, end } = checked.entry.range;
-  return doc.text.slice(doc.lineStarts[start.line], doc.lineStarts[end.line] + end.character);
+  let source = sources.get(checked.entry);
+  if (source === undefined) {
+    const { start, end } = checked.entry.range;
+    // A copy: a slice would keep this version of the whole text alive as long as the node lives.
+    source = ownCopy(doc.text.slice(doc.lineStarts[start.line], doc.lineStarts[end.line] + end.character));
+    sources.set(checked.entry, source);
+  }
+  return source;
 }
 
 function moveRange(range: Range, lines: number): Range {

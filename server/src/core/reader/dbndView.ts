@@ -69,8 +69,21 @@ export function dbndReadError(doc: CfgDocument, source: string): DbndReadError |
   }
 }
 
-/** dbnd's view of one file read alone; `source` is the path dbnd names in its messages. */
+/** Views already made, per document and source: a lint, the project's verdict and the editor's model each
+ *  layer the same documents, and a document does not change (an edit makes a new one). */
+const views = new WeakMap<CfgDocument, Map<string, DbndFileView>>();
+
+/** dbnd's view of one file read alone; `source` is the path dbnd names in its messages. Made once per document
+ *  and source; treat it as read-only. */
 export function toDbndView(doc: CfgDocument, source: string): DbndFileView {
+  let bySource = views.get(doc);
+  if (!bySource) views.set(doc, (bySource = new Map()));
+  let view = bySource.get(source);
+  if (!view) bySource.set(source, (view = makeDbndView(doc, source)));
+  return view;
+}
+
+function makeDbndView(doc: CfgDocument, source: string): DbndFileView {
   const error = dbndReadError(doc, source);
   if (error) return { kind: 'error', source, error };
   const sections = new Map<string, { name: string; values: Map<string, DbndValue>; headers: CfgSection[] }>();

@@ -11,3 +11,5 @@ export { pythonErrorMessage } from './pythonErrorMessages';
 export { MAX_INTERPOLATION_DEPTH } from './interpolation';
 export { decodeUtf8 } from './decodeUtf8';
 export type { Utf8DecodeError, Utf8DecodeResult } from './decodeUtf8';
+export { reparseCfg, reparseCfgText, applyCfgChange, textChange } from './incremental';
+export type { CfgTextChange } from './incremental';

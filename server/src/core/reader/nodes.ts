@@ -1,20 +1,36 @@
 // Compact implementations of the model's nodes. A 100k-line file has ~50k entries; storing line/character
 // numbers and building Range objects only when asked keeps the reader from spending its time in the garbage
 // collector (eager Range objects were 3 allocations each, several per line).
+//
+// Lines are relative to the node's block (blocks.ts: a header at column 0 and the lines up to the next one):
+// an edit above a block moves it by changing its `BlockBase`, so the incremental reader reuses the block's
+// nodes as they are instead of renumbering or rebuilding them.
 import { range, type Range } from '../text/range';
-import type { CfgComment, CfgEntry, CfgSection, CfgValueLine } from './model';
+import type { CfgComment, CfgEntry, CfgInvalidLine, CfgSection, CfgValueLine } from './model';
+
+/** Where a block starts in its document: its first line and the index of its first section. Set by the
+ *  assembly of each document the block is part of (a document consumed by an edit shares it no more). */
+export class BlockBase {
+  line = 0;
+  sectionIndex = 0;
+}
 
 export class ValueLineNode implements CfgValueLine {
   constructor(
     readonly text: string,
     readonly offset: number,
     readonly indent: number,
-    /** 0-based line and the character where `text` starts. */
-    readonly line: number,
+    private readonly base: BlockBase,
+    /** Line relative to the block's start, and the character where `text` starts. */
+    private readonly relLine: number,
     readonly character: number,
   ) {}
+  get line(): number {
+    return this.base.line + this.relLine;
+  }
   get range(): Range {
-    return range(this.line, this.character, this.line, this.character + this.text.length);
+    const line = this.line;
+    return range(line, this.character, line, this.character + this.text.length);
   }
 }
 
@@ -33,8 +49,10 @@ export class EntryNode implements CfgEntry {
     readonly rawKey: string,
     readonly key: string,
     readonly delimiter: '=' | ':',
-    readonly sectionIndex: number,
-    readonly line: number,
+    private readonly base: BlockBase,
+    /** Index of the section among the block's sections, -1 before any header. */
+    private readonly blockSection: number,
+    private readonly relLine: number,
     /** Character of the key's start (the indent) and end, and of the delimiter. */
     readonly keyStart: number,
     readonly keyEnd: number,
@@ -46,6 +64,12 @@ export class EntryNode implements CfgEntry {
     this.bracketDepth = bracketDepth;
   }
 
+  get line(): number {
+    return this.base.line + this.relLine;
+  }
+  get sectionIndex(): number {
+    return this.blockSection < 0 ? -1 : this.base.sectionIndex + this.blockSection;
+  }
   get lines(): readonly ValueLineNode[] {
     return (this.allLines ??= [this.firstLine]);
   }
@@ -58,10 +82,12 @@ export class EntryNode implements CfgEntry {
   }
 
   get keyRange(): Range {
-    return range(this.line, this.keyStart, this.line, this.keyEnd);
+    const line = this.line;
+    return range(line, this.keyStart, line, this.keyEnd);
   }
   get delimiterRange(): Range {
-    return range(this.line, this.delimiterAt, this.line, this.delimiterAt + 1);
+    const line = this.line;
+    return range(line, this.delimiterAt, line, this.delimiterAt + 1);
   }
   get valueRange(): Range {
     const first = this.firstLine;
@@ -89,28 +115,48 @@ export class EntryNode implements CfgEntry {
   }
 }
 
+/** Text after a header's closing `]`. */
+export class TrailingNode {
+  constructor(
+    readonly text: string,
+    private readonly section: SectionNode,
+    private readonly start: number,
+  ) {}
+  get range(): Range {
+    const line = this.section.line;
+    return range(line, this.start, line, this.start + this.text.length);
+  }
+}
+
 export class SectionNode implements CfgSection {
   readonly entries: EntryNode[] = [];
-  trailing: { readonly text: string; readonly range: Range } | null = null;
+  trailing: TrailingNode | null = null;
 
   constructor(
     readonly name: string,
     readonly isDefault: boolean,
-    readonly index: number,
-    readonly line: number,
+    private readonly base: BlockBase,
+    /** Index among the block's sections. */
+    private readonly blockIndex: number,
+    private readonly relLine: number,
     /** Characters of `[` and of the closing `]`. */
     readonly open: number,
     readonly close: number,
-    /** Keys seen so far, for duplicate detection; all `[DEFAULT]` headers share one map, as Python's
-     *  `elements_added` does. */
-    public keys: Map<string, EntryNode>,
   ) {}
 
+  get line(): number {
+    return this.base.line + this.relLine;
+  }
+  get index(): number {
+    return this.base.sectionIndex + this.blockIndex;
+  }
   get headerRange(): Range {
-    return range(this.line, this.open, this.line, this.close + 1);
+    const line = this.line;
+    return range(line, this.open, line, this.close + 1);
   }
   get nameRange(): Range {
-    return range(this.line, this.open + 1, this.line, this.close);
+    const line = this.line;
+    return range(line, this.open + 1, line, this.close);
   }
   get range(): Range {
     if (this.entries.length === 0) return this.headerRange;
@@ -122,10 +168,25 @@ export class SectionNode implements CfgSection {
 export class CommentNode implements CfgComment {
   constructor(
     readonly text: string,
-    readonly line: number,
+    private readonly base: BlockBase,
+    private readonly relLine: number,
     readonly character: number,
   ) {}
   get range(): Range {
-    return range(this.line, this.character, this.line, this.character + this.text.length);
+    const line = this.base.line + this.relLine;
+    return range(line, this.character, line, this.character + this.text.length);
+  }
+}
+
+export class InvalidLineNode implements CfgInvalidLine {
+  constructor(
+    readonly text: string,
+    private readonly base: BlockBase,
+    private readonly relLine: number,
+    readonly character: number,
+  ) {}
+  get range(): Range {
+    const line = this.base.line + this.relLine;
+    return range(line, this.character, line, this.character + this.text.length);
   }
 }
