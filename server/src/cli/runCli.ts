@@ -2,11 +2,13 @@
 // messages and exit codes here, so commands can simply throw UsageError.
 import { parseCommandArgs } from './args';
 import { ExitCode, InputError, UsageError, type CliCommand, type CliIo } from './command';
-import { COMMANDS } from './commands';
+import { COMMANDS, type CommandEntry } from './commands';
 
 const PROGRAM = 'dbnd-cfg';
 
-function programHelp(commands: readonly CliCommand[]): string {
+/** The help of the program lists every command with its summary, so it loads them all. */
+async function programHelp(entries: readonly CommandEntry[]): Promise<string> {
+  const commands = await Promise.all(entries.map((e) => e.load()));
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     `usage: ${PROGRAM} COMMAND [ARGS]   (${PROGRAM} --version: its version)`,
@@ -28,11 +30,11 @@ function commandHelp(command: CliCommand): string {
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  commands: readonly CliCommand[] = COMMANDS,
+  commands: readonly CommandEntry[] = COMMANDS,
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    io.stderr(programHelp(commands));
+    io.stderr(await programHelp(commands));
     return ExitCode.usage;
   }
   if (name === '--version' || name === '-V') {
@@ -40,14 +42,15 @@ export async function runCli(
     return ExitCode.ok;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(programHelp(commands));
+    io.stdout(await programHelp(commands));
     return ExitCode.ok;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(`${PROGRAM}: unknown command '${name}'\n\n${programHelp(commands)}`);
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
+    io.stderr(`${PROGRAM}: unknown command '${name}'\n\n${await programHelp(commands)}`);
     return ExitCode.usage;
   }
+  const command = await entry.load();
   try {
     const args = parseCommandArgs(rest, command.options);
     if (args.help) {

@@ -35,7 +35,7 @@ export function codeLenses(analysis: Analysis, uri: string): SectionLens[] {
   const file = analysis.fileByUri(uri);
   const layer = layerOf(analysis);
   if (!file || !layer) return [];
-  return file.doc.sections.flatMap((section): SectionLens[] => {
+  return analysis.document(file).sections.flatMap((section): SectionLens[] => {
     // The name as written: the core resolves (and remembers) each spelling, as dbnd looks it up.
     const cls = resolveConfigClass(section.name, layer, analysis.env);
     if (!cls.ok || !cls.value) return [];

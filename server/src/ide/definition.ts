@@ -11,7 +11,7 @@ import { sectionIndex } from './sectionReferences';
 export function definition(analysis: Analysis, uri: string, position: Position): FileRange[] {
   const file = analysis.fileByUri(uri);
   if (!file) return [];
-  const target = sectionAtCursor(file, position);
+  const target = sectionAtCursor(analysis, file, position);
   if (!target) return [];
   const sites = sectionIndex(analysis).definitions.get(target.name.toLowerCase()) ?? [];
   return sortedUnique(sites.map((d) => ({ uri: d.file.uri, range: d.section.nameRange })));

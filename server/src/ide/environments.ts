@@ -81,7 +81,7 @@ function environmentView(analysis: Analysis, name: string): EnvironmentView {
 /** The header of section `name` in the last file that declares it, matched with dbnd's case rules. */
 function sectionHeader(analysis: Analysis, name: string): PathRange | undefined {
   for (const file of [...analysis.files].reverse()) {
-    const section = file.doc.sections.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const section = analysis.document(file).sections.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (section) return { path: file.path, range: section.headerRange };
   }
   return undefined;

@@ -15,7 +15,7 @@ export function references(
 ): FileRange[] {
   const file = analysis.fileByUri(uri);
   if (!file) return [];
-  const target = sectionAtCursor(file, position);
+  const target = sectionAtCursor(analysis, file, position);
   if (!target) return [];
   const name = target.name.toLowerCase();
   const index = sectionIndex(analysis);

@@ -35,7 +35,7 @@ function reservedReason(name: string): string | undefined {
 
 export function prepareRename(analysis: Analysis, uri: string, position: Position): PrepareRenameResult | undefined {
   const file = analysis.fileByUri(uri);
-  const target = file && sectionAtCursor(file, position);
+  const target = file && sectionAtCursor(analysis, file, position);
   if (!target) return undefined;
   const reserved = reservedReason(target.name);
   return reserved ? { ok: false, reason: reserved } : { ok: true, range: target.range, placeholder: target.name };

@@ -3,7 +3,7 @@
 // `[databand] env` or an `environments` list.
 import { nodeAt } from '../core/reader';
 import { containsPosition, type Position, type Range } from '../core/text/range';
-import type { ProjectFile } from './analysis';
+import type { Analysis, ProjectFile } from './analysis';
 import { referencesOf } from './sectionReferences';
 
 export interface SectionAtCursor {
@@ -15,8 +15,14 @@ export interface SectionAtCursor {
   readonly isDefinition: boolean;
 }
 
-export function sectionAtCursor(file: ProjectFile, position: Position): SectionAtCursor | undefined {
-  const node = nodeAt(file.doc, position);
+/** Read on the editor's document (`Analysis.document`: a leading byte order mark is a space there), so a name
+ *  on a BOM file's first lines is found where the client points. */
+export function sectionAtCursor(
+  analysis: Analysis,
+  file: ProjectFile,
+  position: Position,
+): SectionAtCursor | undefined {
+  const node = nodeAt(analysis.document(file), position);
   if (node.kind === 'section-name') {
     if (node.section.isDefault) return undefined;
     return { name: node.section.name, range: node.section.nameRange, isDefinition: true };

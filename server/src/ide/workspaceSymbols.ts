@@ -34,7 +34,7 @@ export function workspaceSymbols(analyses: readonly Analysis[], query: string): 
     for (const file of analysis.files) {
       if (seen.has(file.uri)) continue;
       seen.add(file.uri);
-      for (const section of file.doc.sections) {
+      for (const section of analysis.document(file).sections) {
         if (!matches(section.name, query)) continue;
         out.push({ name: section.name, uri: file.uri, range: section.nameRange, containerName: baseName(file.path) });
       }

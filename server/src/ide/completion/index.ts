@@ -48,13 +48,16 @@ export function completions(
 ): CompletionEntry[] {
   const file = analysis.fileByUri(uri);
   if (!file) return [];
-  const ctx = cursorContext(file.doc, pos);
+  // The editor's positions: a leading byte order mark reads as a space (Analysis.document), so the first
+  // header is a header and the columns of line 1 stay those the client counts.
+  const doc = analysis.document(file);
+  const ctx = cursorContext(doc, pos);
   if (triggerCharacter !== undefined && !triggerFits(ctx, triggerCharacter)) return [];
   switch (ctx.kind) {
     case 'header':
-      return headerCompletions(analysis, file.doc, ctx);
+      return headerCompletions(analysis, doc, ctx);
     case 'key': {
-      const keys = keyCompletions(analysis, file.doc, ctx);
+      const keys = keyCompletions(analysis, doc, ctx);
       return [...keys, ...lineSnippets(ctx, new Set(keys.map((k) => k.label)))];
     }
     case 'value':
