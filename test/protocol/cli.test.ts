@@ -113,11 +113,18 @@ test('one verdict: lint --env nosuch and render-pod --env nosuch both fail, lint
   assert.equal(clean.code, 0, clean.stdout);
 });
 
-test('one verdict: a DBND__ variable that fails the build fails lint, at the variable', () => {
+test('one verdict: a DBND__ variable that fails the build fails lint, at the header of the section it sets', () => {
   const env = { DBND__YOUR_KUBERNETES_ENGINE__DEBUG: 'maybe' };
   const lint = dbndCfgIn(WORKSPACE, env, 'lint');
   assert.equal(lint.code, 1, lint.stdout);
-  assert.match(lint.stdout, /^\$DBND__YOUR_KUBERNETES_ENGINE__DEBUG:1:1: error run-failure .*DatabandBuildError/m);
+  const header = lineOf('[your_kubernetes_engine]');
+  assert.match(
+    lint.stdout,
+    new RegExp(
+      `^\\S*databand-system\\.cfg:${header}:1: error run-failure .*DatabandBuildError.*the variable \\$DBND__YOUR_KUBERNETES_ENGINE__DEBUG\\)$`,
+      'm',
+    ),
+  );
   assert.equal(dbndCfgIn(WORKSPACE, env, 'render-pod').code, 1);
 });
 
