@@ -35,7 +35,7 @@ export interface DbndError {
 
 /** Where one value that decided a parameter came from. */
 export interface ValueSource {
-  /** In words, as the CLI's `effective` and the hover say it: `/p/project.cfg:12`, `$DBND__K8S__NAMESPACE`, `code default`. */
+  /** In words, as the CLI's `effective` and the hover say it: `project.cfg:12` (relative to DBND_HOME when inside it), `$DBND__K8S__NAMESPACE`, `code default`. */
   readonly text: string;
   /** The line that sets it, when it is in one of the project's files (not dbnd's package defaults). */
   readonly location?: Location;

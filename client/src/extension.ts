@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Databa
   const status = createServerStatusItem();
   server = new ServerController(context, output, status);
   const environments = new EnvironmentSelection(context.workspaceState);
-  const views = new DocumentViews(server);
+  const views = new DocumentViews(server, environments);
   const environmentStatus = new EnvironmentStatus(server, environments, views);
   const clusterTarget = new ClusterTarget(context.workspaceState);
   const projectKey = () => activeProject((uri) => views.projectOf(uri))?.key;

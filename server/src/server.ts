@@ -7,8 +7,14 @@ import { describeError } from './lsp/describeError';
 import { registerHandlers } from './lsp/registerHandlers';
 import { ServerState } from './lsp/serverState';
 import { withoutStaleChanges } from './lsp/staleChanges';
+import { stdioTransport } from './lsp/stdioTransport';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio the transport is ours, so a broken message frame is logged (lsp/stdioTransport.ts).
+const stdio = stdioTransport(process.argv);
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer)
+  : createConnection(ProposedFeatures.all);
+stdio?.attach(connection.console);
 const documents = new TextDocuments(TextDocument);
 
 // A bug in one request must not end the session: log it where the client shows server output, keep serving.

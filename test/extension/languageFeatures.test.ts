@@ -68,7 +68,8 @@ suite('completion and hover from the language server', () => {
     assert.match(
       text,
       new RegExp(
-        `\\*\\*Effective for \\[your_kubernetes_engine\\]:\\*\\* \`databand\` from \\S*/\\.dbnd/databand-system\\.cfg:${line + 1}\\b`,
+        // Relative to the project root, a link to the file's line (VS Code's `#L` fragment).
+        `\\*\\*Effective for \\[your_kubernetes_engine\\]:\\*\\* \`databand\` from \\[\\.dbnd/databand-system\\.cfg:${line + 1}\\]\\(file://\\S*/\\.dbnd/databand-system\\.cfg#L${line + 1}\\)`,
       ),
     );
     assert.doesNotMatch(text, /This line is overridden/);
@@ -85,7 +86,10 @@ suite('completion and hover from the language server', () => {
       () => hoverText(doc.uri, new vscode.Position(line + 1, 2)).then((t) => /keep_failed_pods/.test(t) && t),
       'the hover of the inserted line',
     );
-    assert.match(text, new RegExp(`\`True\` from \\S*/project\\.cfg:${winning + 1}\\b`));
+    assert.match(
+      text,
+      new RegExp(`\`True\` from \\[project\\.cfg:${winning + 1}\\]\\(file://\\S*/project\\.cfg#L${winning + 1}\\)`),
+    );
     assert.match(text, /\*\*This line is overridden:\*\*/);
     await restore(doc, systemCommitted());
   });

@@ -63,11 +63,11 @@ test('a packaged default and a code default are named as such', () => {
     param('pod_error_cfg_source_dict'),
     'pod_error_cfg_source_dict',
   )!;
-  assert.match(fromPackage.from[0], /^package default dbnd-run\.cfg:\d+$/);
+  assert.match(fromPackage.from[0].text, /^package default dbnd-run\.cfg:\d+$/);
   assert.match(fromPackage.text, /"255"/);
   assert.deepEqual(effectiveValue(analysis, 'mine', param('keep_finished_pods'), 'keep_finished_pods'), {
     text: 'False',
-    from: ['code default'],
+    from: [{ text: 'code default' }],
     thisLineWins: false,
   });
 });
@@ -87,4 +87,53 @@ test('a section name: its class, the sections its object reads, whether a run bu
   assert.match(text, /No enabled environment builds/);
   const plugin = hoverText('//- /p.cfg\n[g$0cp_prod]\n_type = dbnd_gcp.env.GcpEnvConfig\n');
   assert.match(plugin, /not one the editor models/);
+});
+
+test("the origin is relative to the project root (DBND_HOME) and links to the file's line", () => {
+  const f = analysisFixture(
+    `
+//- /home/me/proj/.dbnd/databand-system.cfg
+[kubernetes]
+namespace = base
+//- /home/me/proj/project.cfg
+[kubernetes]
+names$0pace = prod
+`,
+    { DBND_HOME: '/home/me/proj' },
+  );
+  const uriOf = (path: string) => `file://${path.replaceAll(' ', '%20')}`;
+  const withLinks = hover(f.analysis, f.uri, f.position, uriOf)?.markdown ?? '';
+  assert.match(withLinks, /`prod` from \[project\.cfg:2\]\(file:\/\/\/home\/me\/proj\/project\.cfg#L2\)/);
+  // Without a way to name URIs (a plain-text client of ide/), the same words without the link.
+  const plain = hover(f.analysis, f.uri, f.position)?.markdown ?? '';
+  assert.match(plain, /`prod` from project\.cfg:2/);
+});
+
+test('an overridden line links to the winning line, relative to the root; outside the root the path stays whole', () => {
+  const f = analysisFixture(
+    `
+//- /home/me/proj/.dbnd/databand-system.cfg
+[kubernetes]
+names$0pace = base
+//- /elsewhere/extra (1).cfg
+[kubernetes]
+namespace = prod
+`,
+    { DBND_HOME: '/home/me/proj' },
+  );
+  const markdown = hover(f.analysis, f.uri, f.position, (path) => `file://${path.replaceAll(' ', '%20')}`)?.markdown;
+  assert.match(
+    markdown ?? '',
+    /the value comes from \[\/elsewhere\/extra \(1\)\.cfg:2\]\(file:\/\/\/elsewhere\/extra%20%281%29\.cfg#L2\)/,
+  );
+});
+
+test('a value from a variable or a default is not a link', () => {
+  const f = analysisFixture('//- /p/project.cfg\n[kubernetes]\nnames$0pace = x\n', {
+    DBND__KUBERNETES__NAMESPACE: 'from-env',
+    DBND_HOME: '/p',
+  });
+  const markdown = hover(f.analysis, f.uri, f.position, (path) => `file://${path}`)?.markdown ?? '';
+  assert.match(markdown, /the value comes from \$DBND__KUBERNETES__NAMESPACE\./);
+  assert.doesNotMatch(markdown, /\]\(file:/);
 });

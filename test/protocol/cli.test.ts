@@ -113,11 +113,18 @@ test('one verdict: lint --env nosuch and render-pod --env nosuch both fail, lint
   assert.equal(clean.code, 0, clean.stdout);
 });
 
-test('one verdict: a DBND__ variable that fails the build fails lint, at the variable', () => {
+test('one verdict: a DBND__ variable that fails the build fails lint, at the header of the section it sets', () => {
   const env = { DBND__YOUR_KUBERNETES_ENGINE__DEBUG: 'maybe' };
   const lint = dbndCfgIn(WORKSPACE, env, 'lint');
   assert.equal(lint.code, 1, lint.stdout);
-  assert.match(lint.stdout, /^\$DBND__YOUR_KUBERNETES_ENGINE__DEBUG:1:1: error run-failure .*DatabandBuildError/m);
+  const header = lineOf('[your_kubernetes_engine]');
+  assert.match(
+    lint.stdout,
+    new RegExp(
+      `^\\S*databand-system\\.cfg:${header}:1: error run-failure .*DatabandBuildError.*the variable \\$DBND__YOUR_KUBERNETES_ENGINE__DEBUG\\)$`,
+      'm',
+    ),
+  );
   assert.equal(dbndCfgIn(WORKSPACE, env, 'render-pod').code, 1);
 });
 
@@ -202,3 +209,22 @@ test('--version prints the package version; lint - reads the standard input', ()
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /^-:3:\d+: error duplicate-section /m);
 });
+
+test("effective names the project's files relative to DBND_HOME, as the editor's hover does", () => {
+  const r = dbndCfgIn(WORKSPACE, {}, 'effective', '--env', 'kubernetes_cluster_env');
+  assert.equal(r.code, 0, r.stderr);
+  const engine = JSON.parse(r.stdout).engine_config.params;
+  assert.deepEqual(engine.namespace.defined_at, [`.dbnd/databand-system.cfg:${lineOf('namespace =')}`]);
+  const texts = Object.values(engine as Record<string, { defined_at: string[] }>).flatMap((p) => p.defined_at);
+  assert.ok(
+    texts.some((t) => /^package default dbnd-run\.cfg:\d+$/.test(t)),
+    'packaged defaults keep their name',
+  );
+  assert.ok(!texts.some((t) => t.startsWith('/')), `no absolute path among ${texts.join(', ')}`);
+});
+
+/** The 1-based line of the sample workspace's system file that starts with `prefix`. */
+function lineOf(prefix: string): number {
+  const lines = readFileSync(join(WORKSPACE, '.dbnd', 'databand-system.cfg'), 'utf8').split('\n');
+  return lines.findIndex((l) => l.startsWith(prefix)) + 1;
+}

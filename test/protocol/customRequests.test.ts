@@ -77,7 +77,14 @@ test('dbnd/effectiveConfig gives every value with the file and line it comes fro
   assert.equal(namespace.value, 'databand');
   assert.deepEqual(
     namespace.from.map((f) => [f.text, f.location?.uri, f.location?.range.start.line]),
-    [[`${SYSTEM_CFG}:${lineOf(SYSTEM_CFG, 'namespace = ') + 1}`, systemUri, lineOf(SYSTEM_CFG, 'namespace = ')]],
+    // Named relative to the project root (DBND_HOME), as `dbnd-cfg effective` and the hover name it.
+    [
+      [
+        `.dbnd/databand-system.cfg:${lineOf(SYSTEM_CFG, 'namespace = ') + 1}`,
+        systemUri,
+        lineOf(SYSTEM_CFG, 'namespace = '),
+      ],
+    ],
   );
   const keepFailed = engine.params.find((p) => p.name === 'keep_failed_pods')!;
   assert.equal(keepFailed.value, true, 'project.cfg wins over databand-system.cfg');

@@ -1,5 +1,5 @@
 // Completion and hover over stdio, on a project whose other file is not open: keys come from the class the
-// `_from` chain in the unopened file names, and the hover names the unopened file that wins.
+// `_from` chain in the unopened file names, and the hover names the unopened file that wins (a relative link).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -48,7 +48,7 @@ $0
   assert.match((policy.documentation as MarkupContent).value, /imagePullPolicy/);
 });
 
-test('hover names the unopened file whose value beats the line under the cursor', async (t) => {
+test('hover names the unopened file whose value beats the line under the cursor, as a relative link to its line', async (t) => {
   const fixture = writeFixture(`
 //- /.dbnd/databand-system.cfg
 [kubernetes]
@@ -68,8 +68,9 @@ namespace = prod
     'the hover',
   );
   const text = (result!.contents as MarkupContent).value;
-  const projectPath = fixture.file('/project.cfg').path;
-  assert.ok(text.includes(`\`prod\` from ${projectPath}:2`), text);
+  // Relative to the project root, as a plain file link to the line (VS Code opens `#L2` at line 2).
+  const projectUri = fixture.file('/project.cfg').uri;
+  assert.ok(text.includes(`\`prod\` from [project.cfg:2](${projectUri}#L2)`), text);
   assert.match(text, /This line is overridden/);
   assert.deepEqual(result!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } });
 });

@@ -35,10 +35,20 @@ export function environmentItems(result: EnvironmentsResult, selected: string | 
 /** Hook for the extension's tests: the picker as it is shown. */
 export const pickerShown = new vscode.EventEmitter<vscode.QuickPick<EnvironmentItem>>();
 
-function pick(items: EnvironmentItem[], active: string): Promise<EnvironmentItem | undefined> {
+const SELECT_TEXTS = {
+  title: 'Select the dbnd environment',
+  placeholder: 'The environment `dbnd run` uses (its --env), for the Pod spec and the effective config',
+};
+
+/** Shows a picker of environments (`active` is the item Enter takes); undefined when it is dismissed. */
+export function pickEnvironment(
+  items: EnvironmentItem[],
+  active: string,
+  texts: { readonly title: string; readonly placeholder: string } = SELECT_TEXTS,
+): Promise<EnvironmentItem | undefined> {
   const picker = vscode.window.createQuickPick<EnvironmentItem>();
-  picker.title = 'Select the dbnd environment';
-  picker.placeholder = 'The environment `dbnd run` uses (its --env), for the Pod spec and the effective config';
+  picker.title = texts.title;
+  picker.placeholder = texts.placeholder;
   picker.matchOnDetail = true;
   picker.items = items;
   picker.activeItems = items.filter((i) => i.env === active);
@@ -77,7 +87,7 @@ export const selectEnvironment: DatabandCommand = {
       void vscode.window.showInformationMessage('This project lists no environments in [run] environments.');
       return undefined;
     }
-    const picked = await pick(environmentItems(result, target.env), target.env ?? result.defaultEnv);
+    const picked = await pickEnvironment(environmentItems(result, target.env), target.env ?? result.defaultEnv);
     if (!picked) return undefined;
     await context.environments.set(target.project.key, picked.env);
     return picked.env;

@@ -1,5 +1,6 @@
 // "Databand: Show Effective Pod Spec": the Pod dbnd would submit in the selected environment, as a read-only
-// YAML document that follows the project's files. The driver pod unless a task pod is asked for; every
+// YAML document that follows the project's files and the environment selected in the status bar. When that
+// environment submits no pod (dbnd's default `local`), the project's Kubernetes environments are offered. The driver pod unless a task pod is asked for; every
 // question has a default (the driver, the last task name, the last task_config), so Enter goes through, and
 // Escape at any question cancels quietly.
 import * as vscode from 'vscode';
@@ -7,6 +8,7 @@ import type { JsonValue } from '../../../protocol/customRequests';
 import { SHOW_POD_SPEC_COMMAND } from '../commandIds';
 import type { CommandContext, DatabandCommand } from './command';
 import { argsOf, type PodSpecArgs } from './commandArgs';
+import { podEnvironment } from './podEnvironment';
 import { resolveTarget } from './resolveTarget';
 
 const LAST_TASK_NAME = 'databand.podSpec.lastTaskName';
@@ -72,12 +74,17 @@ export const showPodSpec: DatabandCommand = {
     const given = argsOf<PodSpecArgs>(rawArgs);
     const target = resolveTarget(context, given);
     if (!target) return undefined;
+    // Without an environment given the document follows the selected one, and one that submits no pod is
+    // replaced by a Kubernetes environment the user picks (podEnvironment.ts).
+    const chosen = given.env || given.engine ? { env: target.env } : await podEnvironment(context, target);
+    if (!chosen) return undefined; // cancelled
     const args = given.mode ? given : { ...given, ...(await askWhichPod(context)) };
     if (!args.mode) return undefined; // cancelled
     return context.views.showPodSpec({
       uri: target.project.uri.toString(),
       mode: args.mode,
-      ...(target.env ? { env: target.env } : {}),
+      ...(given.env ? {} : { followsSelection: true }),
+      ...(chosen.env ? { env: chosen.env } : {}),
       ...(args.engine ? { engine: args.engine } : {}),
       ...(args.taskName ? { taskName: args.taskName } : {}),
       ...(args.taskConfig ? { taskConfig: args.taskConfig } : {}),

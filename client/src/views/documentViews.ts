@@ -4,32 +4,49 @@
 import * as vscode from 'vscode';
 import {
   EffectiveConfigRequest,
+  EnvironmentsRequest,
   RenderPodRequest,
   type RenderPodParams,
   type RunParams,
 } from '../../../protocol/customRequests';
+import type { EnvironmentSelection } from '../environmentSelection';
 import { LANGUAGE_ID } from '../languageClient';
+import { projectOf } from '../projectTarget';
 import type { ServerController } from '../serverController';
 import { effectiveConfigText } from './effectiveConfigText';
-import { podSpecText } from './podSpecText';
+import { kubernetesEnvironmentsHint, podSpecText } from './podSpecText';
 import { ReadOnlyView } from './readOnlyView';
 import { TextBuilder } from './viewText';
 
 export const POD_SPEC_SCHEME = 'dbnd-pod';
 export const EFFECTIVE_CONFIG_SCHEME = 'dbnd-config';
+/**
+ * What a Pod document shows. `followsSelection`: no environment was given, so the document shows the one selected
+ * for the project's folder (else dbnd's default) and re-renders when the status bar's selection changes.
+ */
+export type PodSpecQuery = RenderPodParams & { readonly followsSelection?: boolean };
 /** Coalesces a burst of keystrokes into one re-render. */
 const REFRESH_DELAY_MS = 150;
 
 export class DocumentViews implements vscode.Disposable {
-  readonly podSpec: ReadOnlyView<RenderPodParams>;
+  readonly podSpec: ReadOnlyView<PodSpecQuery>;
   readonly effectiveConfig: ReadOnlyView<RunParams>;
   private readonly disposables: vscode.Disposable[] = [];
   private pending: NodeJS.Timeout | undefined;
 
-  constructor(server: ServerController) {
-    this.podSpec = new ReadOnlyView(POD_SPEC_SCHEME, async (q) =>
-      podSpecText(q, await server.request(RenderPodRequest.type, q), new TextBuilder()),
-    );
+  constructor(
+    server: ServerController,
+    private readonly selection: EnvironmentSelection,
+  ) {
+    this.podSpec = new ReadOnlyView(POD_SPEC_SCHEME, async (q) => {
+      const params = this.renderPodParams(q);
+      const result = await server.request(RenderPodRequest.type, params);
+      const hint =
+        q.followsSelection && result.pod === null && !result.error
+          ? kubernetesEnvironmentsHint(await server.request(EnvironmentsRequest.type, { uri: q.uri }))
+          : undefined;
+      return podSpecText(params, result, new TextBuilder(), hint);
+    });
     this.effectiveConfig = new ReadOnlyView(EFFECTIVE_CONFIG_SCHEME, async (q) =>
       effectiveConfigText(await server.request(EffectiveConfigRequest.type, q), new TextBuilder()),
     );
@@ -38,6 +55,8 @@ export class DocumentViews implements vscode.Disposable {
       ...this.podSpec.register(),
       ...this.effectiveConfig.register(),
       watcher,
+      // A Pod document that follows the selection shows the environment just picked in the status bar.
+      selection.onDidChange(() => this.podSpec.refresh()),
       watcher.onDidChange((uri) => this.onProjectChange(uri)),
       watcher.onDidCreate((uri) => this.onProjectChange(uri)),
       watcher.onDidDelete((uri) => this.onProjectChange(uri)),
@@ -65,9 +84,20 @@ export class DocumentViews implements vscode.Disposable {
     return query ? vscode.Uri.parse(query.uri) : undefined;
   }
 
-  showPodSpec(params: RenderPodParams): Promise<vscode.TextEditor> {
-    const name = params.mode === 'driver' ? 'driver' : (params.taskName ?? 'task');
-    return show(this.podSpec.uri(`/${params.env ?? 'default-env'}/${name}-pod.yaml`, params));
+  /** Opens the Pod document of `query`; without an environment it follows the folder's selected one. */
+  showPodSpec(query: PodSpecQuery): Promise<vscode.TextEditor> {
+    const name = query.mode === 'driver' ? 'driver' : (query.taskName ?? 'task');
+    const folder = query.followsSelection ? 'selected-env' : (query.env ?? 'default-env');
+    return show(this.podSpec.uri(`/${folder}/${name}-pod.yaml`, query));
+  }
+
+  /** The request for a Pod document: a following document asks for the environment selected now. */
+  private renderPodParams(query: PodSpecQuery): RenderPodParams {
+    const { followsSelection, ...params } = query;
+    if (!followsSelection) return params;
+    const env = this.selection.get(projectOf(vscode.Uri.parse(query.uri)).key);
+    const { env: _given, ...rest } = params;
+    return env ? { ...rest, env } : rest;
   }
 
   showEffectiveConfig(params: RunParams): Promise<vscode.TextEditor> {

@@ -61,12 +61,13 @@ export interface EffectiveConfigOptions {
 export function effectiveConfig(analysis: Analysis, options: EffectiveConfigOptions): EffectiveConfig {
   const envName = options.env ?? analysis.snapshot.environmentName;
   const r = projectRun(analysis, envName, options.engine);
+  const root = analysis.env.DBND_HOME;
   return {
     env: r.settings?.envName ?? envName ?? 'local',
     engine: r.settings?.engineName ?? options.engine ?? null,
     objects: [
-      ...(r.env ? [effectiveObject('env', r.env)] : []),
-      ...(r.engine ? [effectiveObject('engine', r.engine)] : []),
+      ...(r.env ? [effectiveObject('env', r.env, root)] : []),
+      ...(r.engine ? [effectiveObject('engine', r.engine, root)] : []),
     ],
     warnings: [...r.warnings.map((w) => w.message), ...r.logWarnings, ...r.notes],
     error: r.failure ? dbndFailure(r.failure) : null,
@@ -74,7 +75,12 @@ export function effectiveConfig(analysis: Analysis, options: EffectiveConfigOpti
   };
 }
 
-function effectiveObject(role: EffectiveObjectView['role'], obj: ConfigObject): EffectiveObjectView {
+/** `root`: the project's DBND_HOME, which file names are relative to (core/run/provenance.ts). */
+function effectiveObject(
+  role: EffectiveObjectView['role'],
+  obj: ConfigObject,
+  root: string | undefined,
+): EffectiveObjectView {
   return {
     role,
     name: obj.name,
@@ -89,7 +95,7 @@ function effectiveObject(role: EffectiveObjectView['role'], obj: ConfigObject): 
       // A value no layer set (dbnd computes it in `_initialize`) still gets one source, in words.
       from: (p.origins.length > 0 ? p.origins : [undefined]).map((o) => {
         const location = originRange(o);
-        return { text: o ? originText(o, p.source) : 'computed by dbnd', ...(location ? { location } : {}) };
+        return { text: o ? originText(o, p.source, root) : 'computed by dbnd', ...(location ? { location } : {}) };
       }),
       system: p.system === true,
     })),

@@ -15,7 +15,7 @@ import { nodeAt } from '../core/reader/nodeAt';
 import { firstSentence, knownUnmodelledSection, legacyKeyOf, obsoleteKey, paramOf, specialKey } from '../core/schema';
 import type { Position, Range } from '../core/text/range';
 import type { Analysis, ProjectFile } from './analysis';
-import { effectiveValue } from './effectiveValue';
+import { type ValueFrom, effectiveValue } from './effectiveValue';
 import { keyDetail, keyDocumentation } from './keyDocs';
 import { builtSections, sectionClass, sectionsOfObject } from './projectQueries';
 
@@ -25,7 +25,14 @@ export interface HoverResult {
   readonly range: Range;
 }
 
-export function hover(analysis: Analysis, uri: string, pos: Position): HoverResult | null {
+/** The URI of a file the hover names (a link to it); undefined leaves the name as text. */
+export type UriOfPath = (path: string) => string | undefined;
+
+/**
+ * `uriOf` turns a file the effective value comes from into a link: `[.dbnd/databand-system.cfg:12](file:///…#L12)`,
+ * a plain `file:` URI with VS Code's line fragment (no command link, which a client would refuse to run).
+ */
+export function hover(analysis: Analysis, uri: string, pos: Position, uriOf?: UriOfPath): HoverResult | null {
   const file = analysis.fileByUri(uri);
   if (!file) return null;
   const node = nodeAt(analysis.document(file), pos);
@@ -37,7 +44,7 @@ export function hover(analysis: Analysis, uri: string, pos: Position): HoverResu
     case 'continuation':
       if (!node.section) return null;
       return {
-        markdown: keyHover(analysis, file, node.section, node.entry),
+        markdown: keyHover(analysis, file, node.section, node.entry, uriOf),
         range: node.kind === 'key' ? node.entry.keyRange : node.entry.valueRange,
       };
     default:
@@ -71,7 +78,22 @@ function sectionHover(analysis: Analysis, section: CfgSection): string {
 const SET_ASIDE =
   '**This line is set aside:** dbnd cannot load the file because of it (see its error), so the effective value is read as if the line were not there.';
 
-function keyHover(analysis: Analysis, file: ProjectFile, section: CfgSection, entry: CfgEntry): string {
+/** A markdown link to the file and line a value comes from, or its words when there is no file to open. */
+export function fromMarkdown(from: ValueFrom, uriOf: UriOfPath | undefined): string {
+  const uri = from.file && uriOf?.(from.file.path);
+  if (!from.file || !uri) return from.text;
+  const label = from.text.replace(/[\\[\]]/g, (c) => `\\${c}`);
+  const target = `${uri.split('#')[0]}#L${from.file.line + 1}`.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `[${label}](${target})`;
+}
+
+function keyHover(
+  analysis: Analysis,
+  file: ProjectFile,
+  section: CfgSection,
+  entry: CfgEntry,
+  uriOf: UriOfPath | undefined,
+): string {
   const special = specialKey(entry.key);
   if (special) return `**${special.name}**\n\n${special.docs}`;
   const cls = sectionClass(analysis, section.name);
@@ -104,7 +126,7 @@ function keyHover(analysis: Analysis, file: ProjectFile, section: CfgSection, en
   const setAside = analysis.isSetAside(file, entry.keyRange.start.line);
   const effective = effectiveValue(analysis, section.name, param, entry.key, { path: file.path, entry });
   if (effective) {
-    const from = effective.from.join(' + ');
+    const from = effective.from.map((f) => fromMarkdown(f, uriOf)).join(' + ');
     let text = `**Effective for [${section.name}]:** \`${effective.text}\` from ${from}`;
     if (effective.error) text += `\n\ndbnd fails to parse it: ${effective.error}`;
     else if (setAside) text += `\n\n${SET_ASIDE}`;

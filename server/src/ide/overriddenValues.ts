@@ -53,7 +53,7 @@ export function asOverridden(analysis: Analysis, d: CoreDiagnostic): CoreDiagnos
       ...d,
       severity: 'warning',
       message:
-        `${d.message}. This value is overridden: '${entry.key}' comes from ${originText(winner.origin, winner.source)} ` +
+        `${d.message}. This value is overridden: '${entry.key}' comes from ${originText(winner.origin, winner.source, analysis.env.DBND_HOME)} ` +
         `for every object that reads [${section.name}], and dbnd parses only the value that wins, so nothing fails ` +
         `now; it would fail if that value went away.`,
     };

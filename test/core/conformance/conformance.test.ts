@@ -48,7 +48,9 @@ function filesForCompare(files: Json): Json {
 
 function errorForCompare(error: Json): Json {
   if (!error || typeof error !== 'object' || Array.isArray(error)) return error;
-  const type = error.type === 'RecursionError' || error.type === 'Hang' ? 'CycleError' : error.type;
+  // dbnd's RecursionError on a cycle is reported as dbnd raises it; where dbnd hangs there is no exception to
+  // match, and the project reports CycleError.
+  const type = error.type === 'Hang' ? 'CycleError' : error.type;
   return { stage: error.stage, type };
 }
 

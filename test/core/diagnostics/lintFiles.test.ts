@@ -1,7 +1,10 @@
 // lintFiles over small configs: each finding at the right line, with its stable code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
+import { REPO_ROOT } from '../../support/paths';
 
 function codesAt(text: string): string[] {
   return lintFiles([{ path: '/p/databand-system.cfg', text }]).map((d) => `${d.range.start.line}:${d.code}`);
@@ -34,6 +37,21 @@ test('_from cycles and unknown _type are errors at the pragma line', () => {
     ['1:from-cycle', '3:from-cycle'],
   );
   assert.deepEqual(codesAt('[typo_engine]\n_type = kuberntes\n'), ['1:unknown-type']);
+});
+
+test("a _from cycle is dbnd's RecursionError in dbnd's words (conformance case 35), then the sections of the cycle", () => {
+  const cycle = lintFiles([{ path: '/p/x.cfg', text: '[a]\n_from = b\n[b]\n_from = a\n' }]).find(
+    (d) => d.code === 'from-cycle',
+  );
+  assert.equal(
+    cycle?.message,
+    'dbnd fails building [a] with RecursionError: maximum recursion depth exceeded while calling a Python object ' +
+      '(the _type/_from references form a cycle: a -> b -> a).',
+  );
+  const expected = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'test/fixtures/conformance/cases/35-err-from-cycle-recursion/expected.json'), 'utf8'),
+  );
+  assert.ok(cycle?.message.includes(`RecursionError: ${expected.error.message}`), 'the words dbnd raised');
 });
 
 test('a clean engine section has no findings, and syntax errors come through', () => {

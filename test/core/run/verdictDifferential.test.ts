@@ -79,7 +79,8 @@ function hasErrorAtCause(errors: readonly CoreDiagnostic[], failed: RunResult): 
     const line = origin.valueRange?.start.line ?? -1;
     return errors.some((d) => d.path === origin.path && d.range.start.line <= line && line <= d.range.end.line);
   }
-  if (origin?.kind === 'environ') return errors.some((d) => d.path === `$${origin.variable}`);
+  // A variable has no line: the error is at the section it sets (or the first file) and names the variable.
+  if (origin?.kind === 'environ') return errors.some((d) => d.message.includes(`$${origin.variable}`));
   if (error.file) return errors.some((d) => d.path === error.file?.path);
   return errors.length > 0;
 }
@@ -215,10 +216,12 @@ test('a failure is reported at its cause: the env line, the variable, the conf_f
   );
   assert.match(typo[0].message, /Unknown env name 'typo_env'/);
   const variable = errorsOf('workspace, DBND__ variable');
+  const header = workspaceFiles[0].text.split('\n').indexOf('[your_kubernetes_engine]');
   assert.deepEqual(
-    variable.map((d) => [d.path, d.code]),
-    [['$DBND__YOUR_KUBERNETES_ENGINE__DEBUG', 'run-failure']],
+    variable.map((d) => [d.path, d.range.start.line, d.code]),
+    [[workspaceFiles[0].path, header, 'run-failure']],
   );
+  assert.match(variable[0].message, /\(the value comes from the variable \$DBND__YOUR_KUBERNETES_ENGINE__DEBUG\)/);
   const conf = errorsOf('conf_file with a bad value', 'k8s_env');
   assert.deepEqual(
     conf.map((d) => [d.path, d.range.start.line]),

@@ -35,7 +35,8 @@ export const effectiveCommand: CliCommand = {
   help: `Resolves dbnd's layered config (package defaults, files, DBND__S__K variables, --set, task_config) the way
 dbnd does and prints {files, run, env_config, engine_config, warnings, notes, error}. Each parameter has its
 value, its type, dbnd's source string (config[file], environ[KEY], --set, ...[default], ...[task_config]) and
-defined_at: where the value was written (file:line, $VARIABLE, package default, code default).
+defined_at: where the value was written (file:line, relative to DBND_HOME for the project's files;
+$VARIABLE, package default, code default).
 With --task-config, engine_config is the engine a task with that task_config gets (its pods use it).
 
 options:
@@ -47,6 +48,8 @@ exit codes: 0 resolved, 1 dbnd would fail (the error and its stage are in the ou
     const input = dbndRunInput(args, io);
     const result = runDbnd(input.request);
     const hint = misplacedSystemFileHint(input.misplacedSystemFile, result.failure);
+    // Files inside the project are named relative to its root, as the editor's hover names them.
+    const provenance = { root: input.request.environment.DBND_HOME };
     // Messages echo the user's lines (a ParsingError lists every bad one): bounded, like all CLI output.
     const files: Record<string, unknown> = {};
     for (const view of result.files) files[view.source] = boundedFileJson(view);
@@ -57,8 +60,8 @@ exit codes: 0 resolved, 1 dbnd would fail (the error and its stage are in the ou
     const report = {
       files,
       run: settingsJson(result.settings),
-      env_config: result.env ? configObjectJson(result.env, true) : null,
-      engine_config: result.engine ? configObjectJson(result.engine, true) : null,
+      env_config: result.env ? configObjectJson(result.env, provenance) : null,
+      engine_config: result.engine ? configObjectJson(result.engine, provenance) : null,
       warnings: result.warnings.map(warningJson),
       notes: hint ? [...result.notes, hint] : result.notes,
       error: failureJson(failure),

@@ -4,7 +4,7 @@
 import type { ConfigLayer } from '../config/configLayers';
 import { type ConfigFile, PACKAGE_DEFAULT_FILES, loadConfig } from '../config/loadConfig';
 import { type CfgDocument, type CfgSection, parseCfg, tolerantDocument } from '../reader';
-import { resolveConfigClass } from '../resolve/classResolution';
+import { MAX_CLASS_CHAIN_DEPTH, resolveConfigClass } from '../resolve/classResolution';
 import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
 import { type EnabledObjects, enabledObjects } from './enabledObjects';
@@ -60,24 +60,21 @@ function classDiagnostics(
     }
     if (!pragma) continue;
     if (resolved.error.type === 'RecursionError') {
-      const message = `dbnd fails building [${section.name}] with RecursionError: ${resolved.error.message}.`;
-      out.push({ path: input.path, range: pragma.valueRange, severity: 'error', code: 'from-chain-too-deep', message });
+      // dbnd's words first; which sections recurse is ours (Python's message names none).
+      const { cycle } = resolved.error;
+      const why = cycle
+        ? `the _type/_from references form a cycle: ${cycle.join(' -> ')}`
+        : `the _type/_from chain from [${section.name}] is longer than Python's recursion limit (${MAX_CLASS_CHAIN_DEPTH})`;
+      out.push({
+        path: input.path,
+        range: pragma.valueRange,
+        severity: 'error',
+        code: cycle ? 'from-cycle' : 'from-chain-too-deep',
+        message: `dbnd fails building [${section.name}] with RecursionError: ${resolved.error.message} (${why}).`,
+      });
       continue;
     }
-    const cycle = resolved.error.type === 'CycleError';
-    if (!cycle) {
-      out.push(unresolvedClassDiagnostic(input.path, section, pragma, resolved.error, layer, enabled));
-      continue;
-    }
-    out.push({
-      path: input.path,
-      range: pragma.valueRange,
-      severity: 'error',
-      code: cycle ? 'from-cycle' : 'unknown-type',
-      message: cycle
-        ? `${resolved.error.message}. dbnd never finishes building [${section.name}].`
-        : `[${section.name}] ${pragma.key} = ${pragma.rawValue} does not name a dbnd config class or a section that does (dbnd: TaskClassNotFoundException).`,
-    });
+    out.push(unresolvedClassDiagnostic(input.path, section, pragma, resolved.error, layer, enabled));
   }
   return out;
 }

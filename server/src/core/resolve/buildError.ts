@@ -11,6 +11,9 @@ export interface BuildError extends PythonError {
   readonly param?: string;
   /** Where the failing value (or the `_from`/`_type` that caused the error) was written. */
   readonly origin?: ValueOrigin;
+  /** For dbnd's RecursionError on a `_type`/`_from` cycle: the sections of the cycle, from the one built (dbnd's
+   *  message does not name them; the lint's does). */
+  readonly cycle?: readonly string[];
 }
 
 /** dbnd's `safe_string(value, 100)` for messages: long values are cut. */

@@ -1,6 +1,7 @@
 // Which config class a section name builds (dbnd's task registry `_get_task_cls`): a registered family or
 // class path first (a `_type` there is ignored), then `[N] _type`, then `[N] _from`, then a dotted name imported.
-// dbnd recurses without a visited set; a cycle is reported here as CycleError instead of recursing forever.
+// dbnd recurses without a visited set, so a cycle ends in Python's RecursionError; it is reported here in
+// dbnd's words as soon as the walk comes back to a section, instead of recursing a thousand times.
 import type { ConfigLayer } from '../config/configLayers';
 import type { ValueOrigin } from '../config/configValue';
 import { importableClass, registeredClass } from '../schema';
@@ -58,12 +59,11 @@ export function classNotFound(name: string): BuildError {
   };
 }
 
+/** What Python says when `_get_task_cls` recurses past the limit, as dbnd surfaces it (conformance case 35). */
+export const RECURSION_MESSAGE = 'maximum recursion depth exceeded while calling a Python object';
+
 function cycleError(chain: readonly string[], origin: ValueOrigin | undefined): BuildError {
-  return {
-    type: 'CycleError',
-    message: `_type/_from references form a cycle: ${chain.join(' -> ')} (dbnd would recurse or hang forever)`,
-    origin,
-  };
+  return { type: 'RecursionError', message: RECURSION_MESSAGE, origin, cycle: chain };
 }
 
 /**
@@ -72,7 +72,7 @@ function cycleError(chain: readonly string[], origin: ValueOrigin | undefined): 
  */
 export const MAX_CLASS_CHAIN_DEPTH = 1000;
 
-/** The class `name` builds, or dbnd's error (TaskClassNotFoundException, CycleError, RecursionError, ...). */
+/** The class `name` builds, or dbnd's error (TaskClassNotFoundException, RecursionError on a cycle, ...). */
 export function resolveConfigClass(
   name: string,
   layer: ConfigLayer,
@@ -108,7 +108,7 @@ export function walkConfigClass(
     const registered = registeredClass(current);
     if (registered) return ok(registered);
     if (visited.has(current)) return failWith(cycleError([...visiting, current], cycleOrigin));
-    if (visiting.length >= MAX_CLASS_CHAIN_DEPTH) return failWith(recursionError(name, cycleOrigin));
+    if (visiting.length >= MAX_CLASS_CHAIN_DEPTH) return failWith(recursionError(cycleOrigin));
     visiting.push(current);
     visited.add(current);
     const step = stepOf(current, layer, env);
@@ -122,12 +122,8 @@ export function walkConfigClass(
   }
 }
 
-function recursionError(name: string, origin: ValueOrigin | undefined): BuildError {
-  return {
-    type: 'RecursionError',
-    message: `maximum recursion depth exceeded (the _type/_from chain from [${name}] is longer than ${MAX_CLASS_CHAIN_DEPTH} sections)`,
-    origin,
-  };
+function recursionError(origin: ValueOrigin | undefined): BuildError {
+  return { type: 'RecursionError', message: RECURSION_MESSAGE, origin };
 }
 
 /** A section with neither a registered name nor a pragma: a class path dbnd imports, or not found. */
@@ -266,7 +262,7 @@ function resolveAlongTail(
   }
   // RecursionError names the origin of the step that reached the limit: the pragma of the section MAX-1 steps on.
   const step = stepOf(ahead(name, MAX_CLASS_CHAIN_DEPTH - 1, memo, layer, env), layer, env);
-  return failWith(recursionError(name, step.kind === 'next' ? step.origin : undefined));
+  return failWith(recursionError(step.kind === 'next' ? step.origin : undefined));
 }
 
 /** How many `next` steps a jump pointer skips. */

@@ -6,8 +6,11 @@ import type { UnknownKeyWarning } from '../resolve/unknownKeys';
 import { provenanceTexts } from './provenance';
 import type { RunFailure, RunSettingsSummary } from './result';
 
-/** `withProvenance` adds `defined_at`: where each value was written, as provenanceTexts words it. */
-export function configObjectJson(obj: ConfigObject, withProvenance = false): Json {
+/**
+ * `provenance` adds `defined_at`: where each value was written, as provenanceTexts words it (file paths relative
+ * to `root`, the project's DBND_HOME).
+ */
+export function configObjectJson(obj: ConfigObject, provenance?: { readonly root?: string }): Json {
   const params: Record<string, Json> = {};
   for (const [name, p] of obj.params) {
     params[name] = {
@@ -15,7 +18,7 @@ export function configObjectJson(obj: ConfigObject, withProvenance = false): Jso
       value: p.value,
       source: p.source,
       ...(p.system ? { system: true } : {}),
-      ...(withProvenance ? { defined_at: provenanceTexts(p) } : {}),
+      ...(provenance ? { defined_at: provenanceTexts(p, provenance.root) } : {}),
     };
   }
   return {

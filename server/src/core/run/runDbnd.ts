@@ -374,7 +374,8 @@ class Run {
     // renderPod knows the packaged template itself; other `pod_yaml` paths are read through the request.
     const templates = { readTemplate: (path: string) => this.request.readFile?.(path) };
     const rendered = renderPod({ engineName: engine.name, ...paramValuesRecord(engine.params) }, ctx, templates);
-    if (!rendered.ok) return this.fail('pod', rendered.error);
+    // The engine rendered here may be dbnd's clone (values set by its ctor); the user's line is in the reported one.
+    if (!rendered.ok) return this.fail('pod', withTemplateOrigin(rendered.error, [engine, this.result.engine]));
     this.logWarnings.push(...rendered.value.logWarnings);
     const pod: RenderedPod = {
       pod: rendered.value.pod,
@@ -433,4 +434,15 @@ class Run {
 /** Runs dbnd's flow for the request: see RunResult for what each stage leaves. Never throws for any input. */
 export function runDbnd(request: RunRequest): RunResult {
   return new Run(request).run();
+}
+
+/**
+ * The pod template dbnd cannot open (FileNotFoundError, e.g. a `$VAR` in `pod_yaml` that is not set, which
+ * expandvars leaves as it is) is caused by the `pod_yaml` value: its line is where lint and the editor report it.
+ */
+function withTemplateOrigin(error: BuildError, engines: readonly (ConfigObject | null)[]): BuildError {
+  if (error.type !== 'FileNotFoundError' || error.origin) return error;
+  const written = engines.flatMap((e) => e?.params.get('pod_yaml')?.origins ?? []).filter((o) => o.kind !== 'computed');
+  const origin = written[0];
+  return origin ? { ...error, origin } : error;
 }

@@ -3,6 +3,7 @@
 // line, a variable, a flag). `dbnd-cfg lint` and the editor's diagnostics read it so that they say a run fails
 // exactly when `effective`/`render-pod` say so, at the line that causes it (docs/dbnd-rules.md §1.5–§3).
 import type { ConfigValue } from '../config/configValue';
+import { parseDbndVariable } from '../config/environmentValues';
 import type { CoreDiagnostic } from '../diagnostics/types';
 import type { Environment } from '../environment';
 import type { ReadConfFile } from '../resolve/contextConf';
@@ -24,11 +25,14 @@ export interface VerdictRequest {
   readonly misplacedSystemFile?: { readonly path: string; readonly systemDir: string };
 }
 
-/** Where a failure comes from: a place in a file, or a variable or flag (then `range` is the start). */
+/** Where a failure comes from: a place in a file, or a flag (then `range` is the start). */
 export interface FailureCause {
-  /** A file path, `$NAME` for a process variable, or the command-line flag. */
+  /** A file path, or the command-line flag. */
   readonly path: string;
   readonly range: Range;
+  /** The `DBND__SECTION__KEY` variable whose value fails: it has no line, so the cause is the header of the
+   *  section it sets in the project's files (else the first file's start), and the message names it. */
+  readonly variable?: string;
 }
 
 export interface Verdict {
@@ -54,11 +58,19 @@ function sectionHeader(files: readonly RunFile[], section: string): FailureCause
   return null;
 }
 
+/** A variable's failure, where an editor can show it: the section it sets, else the top of the first file. */
+function variableCause(variable: string, files: readonly RunFile[]): FailureCause | null {
+  const section = parseDbndVariable(variable)?.[0];
+  const at =
+    (section ? sectionHeader(files, section) : null) ?? (files[0] ? { path: files[0].path, range: AT_START } : null);
+  return at && { ...at, variable };
+}
+
 function causeOf(failure: RunFailure, files: readonly RunFile[], result: RunResult): FailureCause | null {
   const error = failure.error as RunFailure['error'] & { file?: { path: string }; nested?: unknown };
   const origin = error.origin as ConfigValue['origin'] | undefined;
   if (origin?.kind === 'file') return { path: origin.path, range: origin.valueRange };
-  if (origin?.kind === 'environ') return { path: `$${origin.variable}`, range: AT_START };
+  if (origin?.kind === 'environ') return variableCause(origin.variable, files);
   if (origin?.kind === 'cli') return { path: origin.flag, range: AT_START };
   // A file dbnd cannot read (LoadError): the file, at the line configparser names.
   const loadFile = error.file?.path;
@@ -155,15 +167,17 @@ export function withVerdict(
       } as CoreDiagnostic);
   }
   const { failure, cause } = verdict;
-  if (failure && cause && !diagnostics.some((d) => d.severity === 'error' && overlaps(d, cause))) {
+  // A variable's failure is always reported: no error at the section's header can be about the variable.
+  if (failure && cause && (cause.variable || !diagnostics.some((d) => d.severity === 'error' && overlaps(d, cause)))) {
     const run = request.envName ? `dbnd run --env ${request.envName}` : 'dbnd run';
+    const from = cause.variable ? ` (the value comes from the variable $${cause.variable})` : '';
     out.push({
       path: cause.path,
       range: cause.range,
       severity: 'error',
       code: 'run-failure',
       message:
-        `${run} fails at the ${failure.stage} stage: ${failure.error.type}: ${failure.error.message.trim()}` +
+        `${run} fails at the ${failure.stage} stage: ${failure.error.type}: ${failure.error.message.trim()}${from}` +
         (verdict.hint ? ` ${verdict.hint}` : ''),
     });
   }
