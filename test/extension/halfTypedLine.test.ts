@@ -91,7 +91,7 @@ suite('a half-typed line in the editor', () => {
     assert.match(
       text,
       new RegExp(
-        `\\*\\*Effective for \\[your_kubernetes_engine\\]:\\*\\* \`databand_examples\` from \\S*/\\.dbnd/databand-system\\.cfg:${repository + 1}\\b`,
+        `\\*\\*Effective for \\[your_kubernetes_engine\\]:\\*\\* \`databand_examples\` from \\S*\\.dbnd/databand-system\\.cfg:${repository + 1}\\b`,
       ),
     );
     assert.doesNotMatch(text, /not modelled/);
