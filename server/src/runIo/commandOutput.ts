@@ -58,7 +58,7 @@ export class LineSplitter {
     for (let m = ends.exec(all); m; m = ends.exec(all)) {
       // A `\r` at the end may be the first half of a `\r\n` the next chunk completes.
       if (m[0] === '\r' && m.index === all.length - 1) break;
-      this.emit({ stream: this.stream, text: all.slice(start, m.index) });
+      this.emitPieces(all.slice(start, m.index));
       start = m.index + m[0].length;
     }
     let rest = all.slice(start);
@@ -67,5 +67,15 @@ export class LineSplitter {
       rest = rest.slice(MAX_LINE);
     }
     this.partial = rest;
+  }
+
+  /** A whole line, in pieces of MAX_LINE: the chunk that ends a long line may itself carry more than MAX_LINE. */
+  private emitPieces(line: string): void {
+    let rest = line;
+    while (rest.length > MAX_LINE) {
+      this.emit({ stream: this.stream, text: rest.slice(0, MAX_LINE) });
+      rest = rest.slice(MAX_LINE);
+    }
+    this.emit({ stream: this.stream, text: rest });
   }
 }
