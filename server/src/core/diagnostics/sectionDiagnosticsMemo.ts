@@ -63,6 +63,10 @@ export class SectionDiagnosticsMemo {
   /** The previous lint's answers; what this lint does not use is dropped at its end. */
   private previous = new Map<CfgSection, Remembered>();
 
+  private hits = 0;
+  /** How many sections the last lint answered whole (for tests and profiling). */
+  reusedInLastLint = 0;
+
   /** Forgets every answer (the environment changed). */
   forget(): void {
     this.previous.clear();
@@ -72,6 +76,8 @@ export class SectionDiagnosticsMemo {
   endLint(): void {
     this.previous = this.current;
     this.current = new Map();
+    this.reusedInLastLint = this.hits;
+    this.hits = 0;
   }
 
   /** The answer for the section as it is now, when a previous lint computed it for the same key. */
@@ -81,6 +87,7 @@ export class SectionDiagnosticsMemo {
     const line = section.headerRange.start.line;
     const answer = known.line === line ? known : { ...known, line, own: moved(known.own, line - known.line) };
     this.current.set(section, answer);
+    this.hits++;
     return answer;
   }
 
