@@ -28,6 +28,13 @@ export class ConfigStore {
     this.writable(section.toLowerCase()).set(key.toLowerCase(), value);
   }
 
+  /** Shares `entries` (keys lower-cased) as the (lower-cased) section's values: this store never writes to it
+   *  (a write copies it first), so whoever made it may share it with other stores too. */
+  shareSection(name: string, entries: ReadonlyMap<string, ConfigValue>): void {
+    this.sections.set(name, entries as Map<string, ConfigValue>);
+    this.owned.delete(entries as Map<string, ConfigValue>);
+  }
+
   /** The map of the (lower-cased) section to write to: created, or copied when it is shared with another store. */
   private writable(name: string): Map<string, ConfigValue> {
     let entries = this.sections.get(name);

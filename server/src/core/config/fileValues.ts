@@ -1,9 +1,9 @@
 // One config file's values as a dbnd config store (read_from_config_file): the reader's dbnd view, each value
 // tagged `config[<file name>]` and with the range it was written at.
-import type { CfgEntry, DbndFileView } from '../reader';
+import type { CfgEntry, DbndFileView, DbndSectionView, DbndValue } from '../reader';
 import type { Range } from '../text/range';
 import { ConfigStore } from './configStore';
-import { configValue, type ValueOrigin } from './configValue';
+import { type ConfigValue, configValue, type ValueOrigin } from './configValue';
 
 type FileOrigin = Extract<ValueOrigin, { kind: 'file' }>;
 
@@ -51,13 +51,52 @@ export function fileConfigStore(view: LoadedView, path: string): ConfigStore {
   return store;
 }
 
+/** Per path, the last store made and the view it was made of: an edit makes a new document and view, but the
+ *  incremental reader hands over the unchanged sections' entry nodes, so most sections' values are the same. */
+const lastMade = new Map<string, { view: LoadedView; sections: Map<string, ReadonlyMap<string, ConfigValue>> }>();
+/** Bounds `lastMade` (paths of closed or deleted files): past it, the oldest path is forgotten. */
+const LAST_MADE_PATHS = 256;
+
+/**
+ * Whether `previous` makes the same values as `next`: the same keys in the same order, each from the same entry
+ * node of the same section node with the same value. That is all a value's ConfigValue is made of (the value,
+ * the path's source, and an origin of path, section name and entry, whose ranges are read from the node when
+ * asked), so its values can be shared.
+ */
+function sameValues(previous: DbndSectionView | undefined, next: DbndSectionView): boolean {
+  if (!previous || previous.values.size !== next.values.size) return false;
+  const theirs = previous.values.entries();
+  for (const [key, v] of next.values) {
+    const [k, p] = theirs.next().value as [string, DbndValue];
+    if (k !== key || p.entry !== v.entry || p.section !== v.section || p.value !== v.value) return false;
+  }
+  return true;
+}
+
 function makeFileConfigStore(view: LoadedView, path: string): ConfigStore {
   const source = `config[${basename(path)}]`;
   const store = new ConfigStore();
+  const last = lastMade.get(path);
+  const made = new Map<string, ReadonlyMap<string, ConfigValue>>();
   for (const [sectionName, section] of view.sections) {
-    for (const [key, v] of section.values) {
-      store.set(sectionName, key, configValue(v.value, source, new EntryOrigin(path, v.section.name, v.entry)));
+    let values =
+      last && sameValues(last.view.sections.get(sectionName), section) ? last.sections.get(sectionName) : undefined;
+    if (!values) {
+      const fresh = new Map<string, ConfigValue>();
+      for (const [key, v] of section.values) {
+        fresh.set(key.toLowerCase(), configValue(v.value, source, new EntryOrigin(path, v.section.name, v.entry)));
+      }
+      values = fresh;
     }
+    made.set(sectionName, values);
+    // The store's own case folding, as `set` would do it (the view's names are folded as Python folds them).
+    const name = sectionName.toLowerCase();
+    if (store.section(name)) for (const [key, v] of values) store.set(name, key, v);
+    // Shared, never owned: no store writes to a file's values (a write copies them).
+    else store.shareSection(name, values);
   }
+  lastMade.delete(path);
+  if (lastMade.size >= LAST_MADE_PATHS) lastMade.delete(lastMade.keys().next().value as string);
+  lastMade.set(path, { view, sections: made });
   return store;
 }

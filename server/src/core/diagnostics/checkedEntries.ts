@@ -5,7 +5,6 @@ import type { CfgDocument, CfgEntry, CfgSection } from '../reader';
 import { pyStrip } from '../python/strMethods';
 import { valueSpanToRange } from '../reader/valuePositions';
 import type { Json } from '../json';
-import { paramOf } from '../schema';
 import type { ConfigClassSchema, ParamSchema } from '../schema/types';
 import type { Range } from '../text/range';
 import type { Environment } from '../environment';
@@ -34,24 +33,6 @@ export interface EntryFacts {
 export interface CheckedEntry extends EntryFacts {
   readonly doc: CfgDocument;
   readonly section: CfgSection;
-}
-
-/** Every entry of every named section of `doc` (not `[DEFAULT]`, whose keys dbnd copies everywhere). */
-export function checkedEntries(
-  doc: CfgDocument,
-  path: string,
-  classOf: (sectionName: string) => ConfigClassSchema | undefined,
-): CheckedEntry[] {
-  const out: CheckedEntry[] = [];
-  for (const section of doc.sections) {
-    if (section.isDefault) continue;
-    const cls = classOf(section.name);
-    for (const entry of section.entries) {
-      const param = cls && paramOf(cls, entry.key);
-      out.push({ path, doc, section, entry, cls, param, value: entry.interpolated });
-    }
-  }
-  return out;
 }
 
 /** dbnd parses a Dict/List value with hjson when its stripped text starts with `{`, `[` (or `@`, a file). */

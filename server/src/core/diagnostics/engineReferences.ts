@@ -6,7 +6,7 @@ import type { ConfigLayer } from '../config/configLayers';
 import { resolveConfigClass } from '../resolve/classResolution';
 import type { Environment } from '../environment';
 import { expandEnvVar } from '../values/expandVars';
-import type { CheckedEntry } from './checkedEntries';
+import type { CheckedEntry, EntryFacts } from './checkedEntries';
 import { closestName } from './didYouMean';
 import type { EnabledObjects } from './enabledObjects';
 import type { CoreDiagnostic, ReplaceValueFixData } from './types';
@@ -14,14 +14,19 @@ import { knownSectionNames } from './unresolvedClasses';
 
 export const ENGINE_REFERENCE_KEYS = new Set(['remote_engine', 'local_engine']);
 
+/** Whether the check can say anything of the entry: it reads the rest of the project only for these. */
+export function engineReferenceApplies({ cls, entry, value }: EntryFacts): boolean {
+  return cls?.kind === 'env' && ENGINE_REFERENCE_KEYS.has(entry.key) && value !== undefined;
+}
+
 export function engineReferenceDiagnostics(
   checked: CheckedEntry,
   layer: ConfigLayer,
   enabled: EnabledObjects,
   env: Environment,
 ): CoreDiagnostic[] {
-  const { cls, entry, value } = checked;
-  if (cls?.kind !== 'env' || !ENGINE_REFERENCE_KEYS.has(entry.key) || value === undefined) return [];
+  const { entry, value } = checked;
+  if (!engineReferenceApplies(checked) || value === undefined) return [];
   const name = expandEnvVar(value, env).value.trim();
   if (!name || name.startsWith('@')) return [];
   const resolved = resolveConfigClass(name, layer, env);

@@ -13,6 +13,7 @@ import type { ConfigClassSchema } from '../schema/types';
 import type { Range } from '../text/range';
 import type { Environment } from '../environment';
 import type { CheckedEntry } from './checkedEntries';
+import { SectionDiagnosticsMemo } from './sectionDiagnosticsMemo';
 import type { CoreDiagnostic } from './types';
 
 export interface EntryDiagnostics {
@@ -102,9 +103,15 @@ export class EntryDiagnosticsMemo {
   /** The previous lint's answers: what this lint may reuse; dropped at the end of the lint (no unbounded growth). */
   private previous: Answers = new Map();
 
+  /** Whole sections' answers, by section node (sectionDiagnosticsMemo.ts); under the same environment. */
+  readonly sections = new SectionDiagnosticsMemo();
+
   /** Starts a lint with `env`; answers remembered under another environment are dropped. */
   startLint(env: Environment): void {
-    if (this.env && !sameEnvironment(this.env, env)) this.previous.clear();
+    if (this.env && !sameEnvironment(this.env, env)) {
+      this.previous.clear();
+      this.sections.forget();
+    }
     this.env = env;
   }
 
@@ -112,6 +119,21 @@ export class EntryDiagnosticsMemo {
   endLint(): void {
     this.previous = this.current;
     this.current = new Map();
+    this.sections.endLint();
+  }
+
+  /** Keeps the previous lint's entry answers of a section answered whole (this.sections) for the next lint, as
+   *  if each entry had been asked: an edit of that section next time then recomputes only its edited entries. */
+  carry(cls: ConfigClassSchema | undefined, section: string): void {
+    const previous = sectionAnswers(this.previous, cls, section, false);
+    if (!previous) return;
+    let bySection = this.current.get(cls);
+    if (!bySection) this.current.set(cls, (bySection = new Map()));
+    const current = bySection.get(section);
+    // Shared as it is (no copy per entry): what this lint adds to it are valid answers for the previous one too.
+    if (!current) return void bySection.set(section, previous);
+    if (current === previous) return;
+    for (const [source, remembered] of previous) if (!current.has(source)) current.set(source, remembered);
   }
 
   /** The entry's diagnostics: remembered when an identical entry was checked, else `compute()`d. */

@@ -6,7 +6,7 @@ import { legacyKeyOf } from '../schema';
 import type { LegacyKeySchema } from '../schema/types';
 import type { Environment } from '../environment';
 import { parseParameterValue } from '../values/parseValue';
-import type { CheckedEntry } from './checkedEntries';
+import type { CheckedEntry, EntryFacts } from './checkedEntries';
 import type { EnabledObjects } from './enabledObjects';
 import type { CoreDiagnostic, LegacyKeyFixData } from './types';
 
@@ -71,6 +71,11 @@ function unparsedCoreEnvironments(
       `[run] as it is it would fail every run. Write it as a list (e.g. ['local', 'k8s']) before moving it, or remove it.`,
     tags: ['deprecated'],
   };
+}
+
+/** Whether the check can say anything of the entry: it reads the rest of the project only for these. */
+export function legacyKeyApplies({ cls, param, entry }: EntryFacts): boolean {
+  return cls !== undefined && param === undefined && legacyKeyOf(cls, entry.key) !== undefined;
 }
 
 export function legacyKeyDiagnostics(

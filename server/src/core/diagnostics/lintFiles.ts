@@ -3,14 +3,21 @@
 // obsolete keys, values that do not parse, and required keys missing from engine and environment sections.
 import type { ConfigLayer } from '../config/configLayers';
 import { type ConfigFile, PACKAGE_DEFAULT_FILES, loadConfig } from '../config/loadConfig';
-import { type CfgDocument, type CfgSection, parseCfg, tolerantDocument } from '../reader';
+import { type CfgDocument, type CfgEntry, type CfgSection, parseCfg, tolerantDocument } from '../reader';
 import { MAX_CLASS_CHAIN_DEPTH, resolveConfigClass } from '../resolve/classResolution';
 import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
 import { type EnabledObjects, enabledObjects } from './enabledObjects';
-import { checkedEntries, type CheckedEntry } from './checkedEntries';
+import type { CheckedEntry } from './checkedEntries';
 import { type EntryDiagnostics, type EntryDiagnosticsMemo, NO_ENTRY_DIAGNOSTICS } from './entryDiagnosticsMemo';
-import { entryPitfallDiagnostics, projectPitfallDiagnostics, withoutSuperseded } from './pitfallDiagnostics';
+import {
+  entryPitfallDiagnostics,
+  projectChecksApply,
+  projectPitfallDiagnostics,
+  withoutSuperseded,
+} from './pitfallDiagnostics';
+import type { SectionAnswer } from './sectionDiagnosticsMemo';
+import { paramOf } from '../schema';
 import { syntaxDiagnostics } from './syntaxDiagnostics';
 import type { CoreDiagnostic } from './types';
 import { unresolvedClassDiagnostic } from './unresolvedClasses';
@@ -121,6 +128,49 @@ function entryDiagnostics(checked: CheckedEntry, env: Environment, memo: EntryDi
   return memo ? memo.diagnostics(checked, compute) : compute();
 }
 
+/** A section's entry diagnostics and the entries the project checks run on (with what those read). */
+interface SectionResult extends SectionAnswer {
+  readonly projectEntries: readonly CheckedEntry[];
+}
+
+/** The entry diagnostics of each named section of `doc`, whole sections answered by the memo when it can. */
+function sectionResults(
+  doc: CfgDocument,
+  path: string,
+  classOf: (sectionName: string) => ConfigClassSchema | undefined,
+  env: Environment,
+  memo: EntryDiagnosticsMemo | undefined,
+): SectionResult[] {
+  const out: SectionResult[] = [];
+  const checkedOf = (section: CfgSection, cls: ConfigClassSchema | undefined, entry: CfgEntry): CheckedEntry => ({
+    path,
+    doc,
+    section,
+    entry,
+    cls,
+    param: cls && paramOf(cls, entry.key),
+    value: entry.interpolated,
+  });
+  for (const section of doc.sections) {
+    if (section.isDefault) continue;
+    const cls = classOf(section.name);
+    const known = memo?.sections.find(section, path, cls);
+    if (known) {
+      memo?.carry(cls, section.name);
+      const projectEntries = known.projectChecked.map((i) => checkedOf(section, cls, section.entries[i]));
+      out.push({ ...known, projectEntries });
+      continue;
+    }
+    const entries = section.entries.map((entry) => checkedOf(section, cls, entry));
+    const own = entries.map((checked) => entryDiagnostics(checked, env, memo));
+    const projectChecked: number[] = [];
+    entries.forEach((checked, i) => projectChecksApply(checked) && projectChecked.push(i));
+    memo?.sections.remember(section, path, cls, { own, projectChecked });
+    out.push({ own, projectChecked, projectEntries: projectChecked.map((i) => entries[i]) });
+  }
+  return out;
+}
+
 export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): CoreDiagnostic[] {
   const env: Environment = options.env ?? {};
   const parsed: ParsedInput[] = inputs.map((i) => ({ ...i, doc: i.doc ?? parseCfg(i.text) }));
@@ -139,11 +189,16 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   for (const input of tolerant) {
     const classOf = (name: string) => classes.get(name.toLowerCase());
     diagnostics.push(...classDiagnostics(input, loaded.value, env, classes, enabled));
-    const entries = checkedEntries(input.doc, input.path, classOf);
-    const own = entries.map((checked) => entryDiagnostics(checked, env, options.memo));
-    for (const e of own) diagnostics.push(...e.value);
+    const sections = sectionResults(input.doc, input.path, classOf, env, options.memo);
+    for (const { own } of sections) for (const e of own) diagnostics.push(...e.value);
     diagnostics.push(...missingKeyDiagnostics(input, loaded.value, env, classes));
-    entries.forEach((checked, i) => diagnostics.push(...own[i].pitfalls, ...projectPitfallDiagnostics(checked, ctx)));
+    for (const { own, projectChecked, projectEntries } of sections) {
+      let next = 0;
+      own.forEach((e, i) => {
+        diagnostics.push(...e.pitfalls);
+        if (projectChecked[next] === i) diagnostics.push(...projectPitfallDiagnostics(projectEntries[next++], ctx));
+      });
+    }
   }
   options.memo?.endLint();
   return withoutSuperseded(diagnostics);

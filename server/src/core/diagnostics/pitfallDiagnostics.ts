@@ -6,11 +6,11 @@ import type { ConfigLayer } from '../config/configLayers';
 import type { Environment } from '../environment';
 import type { CheckedEntry, EntryFacts } from './checkedEntries';
 import type { EnabledObjects } from './enabledObjects';
-import { engineReferenceDiagnostics } from './engineReferences';
+import { engineReferenceApplies, engineReferenceDiagnostics } from './engineReferences';
 import { jsonValueDiagnostics } from './jsonValues';
 import { quantityDiagnostics } from './kubernetesQuantities';
 import { labelAndAnnotationKeyDiagnostics } from './labelAndAnnotationKeys';
-import { legacyKeyDiagnostics } from './legacyKeys';
+import { legacyKeyApplies, legacyKeyDiagnostics } from './legacyKeys';
 import { podErrorRetryDiagnostics } from './podErrorRetries';
 import { quotedScalarDiagnostics } from './quotedScalars';
 import { registryPortDiagnostics } from './registryPort';
@@ -38,10 +38,17 @@ const ENTRY_CHECKS: readonly ((checked: EntryFacts, env: Environment) => CoreDia
   secretItemDiagnostics,
 ];
 
-/** Checks that also read the rest of the project: which sections exist, which objects a run builds. */
-const PROJECT_CHECKS: readonly ((checked: CheckedEntry, ctx: PitfallContext) => CoreDiagnostic[])[] = [
-  (c, { layer, enabled, env }) => engineReferenceDiagnostics(c, layer, enabled, env),
-  (c, { enabled, env }) => legacyKeyDiagnostics(c, enabled, env),
+/** Checks that also read the rest of the project: which sections exist, which objects a run builds. Each says
+ *  which entries it can report on from their facts alone, so a lint runs them on those entries only. */
+const PROJECT_CHECKS: readonly {
+  readonly applies: (facts: EntryFacts) => boolean;
+  readonly check: (checked: CheckedEntry, ctx: PitfallContext) => CoreDiagnostic[];
+}[] = [
+  {
+    applies: engineReferenceApplies,
+    check: (c, { layer, enabled, env }) => engineReferenceDiagnostics(c, layer, enabled, env),
+  },
+  { applies: legacyKeyApplies, check: (c, { enabled, env }) => legacyKeyDiagnostics(c, enabled, env) },
 ];
 
 /** The pitfalls of one entry that depend on nothing outside it (the language server remembers them per entry). */
@@ -49,9 +56,15 @@ export function entryPitfallDiagnostics(checked: EntryFacts, env: Environment): 
   return ENTRY_CHECKS.flatMap((check) => check(checked, env));
 }
 
+/** Whether a project check can report on the entry (decided by its facts): projectPitfallDiagnostics is empty
+ *  for the others. */
+export function projectChecksApply(facts: EntryFacts): boolean {
+  return PROJECT_CHECKS.some((c) => c.applies(facts));
+}
+
 /** The pitfalls of one entry that depend on the rest of the project. */
 export function projectPitfallDiagnostics(checked: CheckedEntry, ctx: PitfallContext): CoreDiagnostic[] {
-  return PROJECT_CHECKS.flatMap((check) => check(checked, ctx));
+  return PROJECT_CHECKS.flatMap(({ applies, check }) => (applies(checked) ? check(checked, ctx) : []));
 }
 
 /**
