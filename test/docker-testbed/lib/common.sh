@@ -20,6 +20,11 @@ DT_ENV=$DT_RUN/env
 # registry): so the registry is port 80 under a name. The k8s testbed's containerd names this host as plain http.
 DT_REGISTRY_HOST=registry.testbed
 DT_REGISTRY_IP=${DOCKER_TESTBED_REGISTRY_IP:-127.0.0.1}
+# `up` records the address in settings.env: a running testbed keeps the one it was started with, whatever the
+# variable says to later commands (down, status, a sharing up).
+DT_SETTINGS=$DT_RUN/settings.env
+DT_WANTED_IP=$DT_REGISTRY_IP
+[ -f "$DT_SETTINGS" ] && . "$DT_SETTINGS"
 DT_BASE_IMAGE=testbed/base:1
 DT_TIMEOUT=${DOCKER_TESTBED_TIMEOUT:-90}
 DT_HOSTS=/etc/hosts

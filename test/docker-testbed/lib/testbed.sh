@@ -53,6 +53,8 @@ dt_up() {
   [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1 || die "/bin/busybox is not the static busybox: install busybox-static"
   local t0; t0=$(now)
   if running; then
+    [ -n "${DOCKER_TESTBED_REGISTRY_IP-}" ] && [ "$DT_WANTED_IP" != "$DT_REGISTRY_IP" ] &&
+      die "the testbed in $DT_RUN is running with its registry on $DT_REGISTRY_IP, not $DT_WANTED_IP: share it as it is, or stop it first"
     [ -n "$HOLDER" ] && holder_add "$HOLDER"
     hosts_ours || hosts_write 1
     say "already running in $DT_RUN (shared; holders: $(live_holders | tr '\n' ' '))"
@@ -62,12 +64,14 @@ dt_up() {
   fi
   # Leftovers of an earlier `up` that was killed: stop them first.
   [ -d "$DT_PIDS" ] && [ -n "$(ls -A "$DT_PIDS" 2>/dev/null)" ] && { say "stopping what an earlier run left in $DT_RUN"; stop_all; }
+  DT_REGISTRY_IP=$DT_WANTED_IP
   preflight
   mkdir -p "$DT_RUN" "$DT_DATA" "$DT_EXEC" "$DT_PIDS" "$DT_LOGS" "$DT_STORE" "$DT_CLIENT"
   [ -n "$HOLDER" ] && holder_add "$HOLDER"
   printf '{}\n' >"$DT_RUN/daemon.json"
   [ -f "$DT_CLIENT/config.json" ] || printf '{}\n' >"$DT_CLIENT/config.json"
   render_registry_config >"$DT_RUN/registry.yml"
+  printf 'DT_REGISTRY_IP=%q\n' "$DT_REGISTRY_IP" >"$DT_SETTINGS"
   trap 'up_failed' EXIT
   # No bridge and no iptables: nothing touches the host's network; builds and containers use --network=none or
   # the host's loopback. The data-root is in the cache, so the base image survives `down`.
@@ -163,7 +167,7 @@ stop_all() {
     say "unmounting what dockerd left mounted: $(printf '%s\n' "$left" | wc -l) mount(s)"
     printf '%s\n' "$left" | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
   fi
-  rm -rf "$DT_STORE" "$DT_ENV" "$DT_RUN/dockerd.pid"
+  rm -rf "$DT_STORE" "$DT_ENV" "$DT_SETTINGS" "$DT_RUN/dockerd.pid"
   [ "$(cat "$DT_CACHE/in-use" 2>/dev/null)" = "$DT_RUN" ] && rm -f "$DT_CACHE/in-use"
   return $ok
 }
