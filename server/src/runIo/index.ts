@@ -1,5 +1,5 @@
 // The run's I/O, for the CLI (`dbnd-cfg run`) and the editor's run commands and pod views: Kubernetes through
-// KubeApi, the driver pod's one attempt, the pods of a run. Node only; no editor API. What to run is prepared by
+// KubeApi, the image build dbnd runs before it submits, the driver pod's one attempt, the pods of a run. Node only; no editor API. What to run is prepared by
 // the core (core/run/prepareClusterRun.ts): the CLI calls it, the editor asks the language server for it.
 export {
   openCluster,
@@ -23,3 +23,13 @@ export { dryRunPod } from './dryRun';
 export { DBND_POD_SELECTOR, findDbndPods } from './dbndPods';
 export { describeRunEvent } from './describeRunEvent';
 export { summarizePod, type PodSummary } from './podSummary';
+export { runImageBuild, type ImageBuildRequest, type ImageBuildResult } from './imageBuild';
+export {
+  imageBuildCommands,
+  commandText,
+  type DockerCommand,
+  type DockerStep,
+  type ImageBuildPlan,
+} from './imageBuildCommands';
+export type { ImageBuildFailure, ImageBuildFailureKind } from './imageBuildFailure';
+export type { OutputLine, OutputStream } from './commandOutput';

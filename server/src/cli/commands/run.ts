@@ -1,12 +1,14 @@
 // `dbnd-cfg run`: `dbnd run TASK --env ENV --interactive` without dbnd: prepare the run with the core (the same
-// function the language server answers `dbnd/prepareClusterRun` with), submit the driver pod once to the cluster
-// the engine names, print its log on stdout (everything else on stderr) and clean up.
+// function the language server answers `dbnd/prepareClusterRun` with), build and push the image first when dbnd
+// would (runImageStep.ts), submit the driver pod once to the cluster the engine names, print its log on stdout
+// (everything else on stderr) and clean up.
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
 import { ClusterError, describeRunEvent, dryRunPod, openCluster, runDriverPod, runPolicyFromEngine } from '../../runIo';
 import { originText, prepareClusterRun, type ClusterRunPreparation } from '../../core/run';
 import { ExitCode, UsageError, type CliCommand, type CliIo, type OptionSpecs } from '../command';
 import { dbndRunRequest } from '../dbndRunOptions';
+import { dryRunImageLines, runImageStep } from './runImageStep';
 
 export const RunExit = {
   ok: ExitCode.ok,
@@ -17,6 +19,8 @@ export const RunExit = {
   config: 3,
   /** The cluster cannot be used: bad context, unreachable, 401/403, TLS. */
   cluster: 4,
+  /** The image dbnd builds first could not be built or pushed (docker failed, is missing, or has no daemon). */
+  image: 5,
   cancelled: 130,
 } as const;
 
@@ -62,9 +66,16 @@ async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<n
   }
   const plan = prepared.plan;
   for (const w of plan.warnings) say(`dbnd: ${w}`);
+  const dryRun = v['dry-run'] === true;
+  if (dryRun) for (const line of dryRunImageLines(plan, io.cwd)) say(line);
   const ac = new AbortController();
+  let building = false;
   const unsubscribe = io.onInterrupt?.(() => {
-    say('cancelling: deleting the pod (Ctrl-C again to stop at once)');
+    say(
+      building
+        ? 'cancelling: stopping the image build (Ctrl-C again to stop at once)'
+        : 'cancelling: deleting the pod (Ctrl-C again to stop at once)',
+    );
     ac.abort();
   });
   try {
@@ -72,12 +83,18 @@ async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<n
     say(
       `env ${plan.envName}, engine ${plan.engineName}, context ${api.target.context}, namespace ${api.target.namespace}, run ${plan.runUid}`,
     );
-    if (v['dry-run'] === true) {
+    if (dryRun) {
       const answer = await dryRunPod(api, plan.pod, ac.signal);
       io.stdout(stringify(answer));
       say('server-side dry run (dryRun=All) accepted the pod; nothing was created');
       return RunExit.ok;
     }
+    // dbnd builds before it submits: a failed build or push ends the run with no pod.
+    building = true;
+    const built = await runImageStep(plan, io, input.environment, ac.signal, say);
+    building = false;
+    if (built === 'cancelled') return RunExit.cancelled;
+    if (built === 'failed') return RunExit.image;
     const result = await runDriverPod({
       api,
       pod: plan.pod,
@@ -127,6 +144,12 @@ container's log on stdout and progress on stderr. The driver pod is submitted on
 retries it (pod_error_cfg_source_dict retries only the task pods the driver submits). The pod is deleted at the
 end unless keep_finished_pods / keep_failed_pods say otherwise. Ctrl-C deletes the pod.
 
+When container_tag is empty and docker_build is on (the Kubernetes guide's setup), dbnd builds and pushes the image
+before it submits, and so does this: \`docker build -t REPO:TAG -f $DBND_HOME/Dockerfile .\` in DBND_HOME, then,
+with docker_build_push on, \`docker push REPO:TAG\` (TAG: docker_build_tag, else docker_build_tag_base + "_" + the
+start time). docker's output goes to stderr; a failed build or push ends the run before any pod is submitted.
+docker runs with this process's environment (PATH, DOCKER_HOST, DOCKER_CONFIG). Ctrl-C stops the build.
+
 options:
   --env NAME              the dbnd env (default: [databand] env)
   --task NAME             the task to run (required)
@@ -135,10 +158,12 @@ options:
   --set S.K=V             like dbnd run --set, repeatable
   --file F                a config file, repeatable, in load order (default: discovered as dbnd does)
   --env-var NAME=VALUE    add a process variable (DBND__S__K or one used by $VAR), repeatable
-  --dry-run               send the pod with dryRun=All and print the server's answer; nothing is created
+  --dry-run               print the docker commands of the image build (none is run), send the pod with
+                          dryRun=All and print the server's answer; nothing is built or created
 
 exit codes: 0 succeeded, 1 the task failed on the cluster (the reason is printed), 2 bad arguments,
-3 dbnd's config cannot build the pod, 4 the cluster cannot be used (context, unreachable, 401/403), 130 cancelled`,
+3 dbnd's config cannot build the pod, 4 the cluster cannot be used (context, unreachable, 401/403),
+5 the image could not be built or pushed (docker failed, is not installed, or reaches no daemon), 130 cancelled`,
   options: RUN_OPTIONS,
   run,
 };
