@@ -68,7 +68,9 @@ test('module: a pod whose image was pushed to registry.testbed is pulled over pl
       run.lines.map((l) => l.text),
       [marker],
     );
-    const podName = run.events.find((e) => 'podName' in e)?.podName ?? '';
+    const submitted = run.events.find((e) => e.kind === 'submitted');
+    const podName = submitted?.kind === 'submitted' ? submitted.podName : '';
+    assert.ok(podName, 'no submitted event');
     const { found } = await waitForEvent(podName, 'Pulled');
     assert.match(found.message, new RegExp(`^Successfully pulled image "${image}"`));
     assert.deepEqual(await livePodsOfRun(run.api, run.runUid), []);
