@@ -23,11 +23,17 @@ interface Ran {
 }
 
 /** `dbnd-cfg run` in the guide's workspace against `server`, docker looked up in `path`; `onStderr` sees stderr so far. */
-function startRun(server: LoopbackServer, path: string, extra: string[] = [], onStderr?: (all: string) => void) {
+function startRun(
+  server: LoopbackServer,
+  path: string,
+  extra: string[] = [],
+  onStderr?: (all: string) => void,
+  env: NodeJS.ProcessEnv = {},
+) {
   const kubeconfig = writeKubeconfig(dir, `kc-${server.port}.yaml`, server.url);
   const child = spawn(process.execPath, [CLI_JS, 'run', '--task', 'prepare_data', '--context', 'loop', ...extra], {
     cwd: WORKSPACE,
-    env: { PATH: path, HOME: dir, KUBECONFIG: kubeconfig },
+    env: { ...env, PATH: path, HOME: dir, KUBECONFIG: kubeconfig },
     timeout: 60_000,
   });
   const done = new Promise<Ran>((resolve, reject) => {
@@ -140,6 +146,25 @@ test('docker missing from the PATH: exit 5, what to do, no pod', async () => {
     assert.match(
       r.stderr,
       /Install and start Docker, or set container_tag in \[your_kubernetes_engine\] to the tag of an image that already exists in databand_examples/,
+    );
+    assert.deepEqual(posts(), []);
+    noStack(r);
+  } finally {
+    await server.close();
+  }
+});
+
+test("no Docker daemon: exit 5 with docker's own line, the DOCKER_HOST it tried, what to do; no pod", async () => {
+  const docker = fakeDocker(
+    'echo "Cannot connect to the Docker daemon at $DOCKER_HOST. Is the docker daemon running?" >&2; exit 1',
+  );
+  const { server, posts } = await apiServer(201);
+  try {
+    const r = await startRun(server, docker.dir, [], undefined, { DOCKER_HOST: 'unix:///run/none.sock' }).done;
+    assert.equal(r.code, 5, r.stderr);
+    assert.match(
+      r.stderr,
+      /docker reaches no Docker daemon at DOCKER_HOST=unix:\/\/\/run\/none\.sock: Cannot connect to the Docker daemon at unix:\/\/\/run\/none\.sock\. Is the docker daemon running\? Start Docker/,
     );
     assert.deepEqual(posts(), []);
     noStack(r);

@@ -48,11 +48,19 @@ export interface RunOptions {
   /** The extension host's environment plus databand.environmentVariables: KUBECONFIG, HOME, exec plugins' PATH. */
   readonly processEnv: NodeJS.ProcessEnv;
   readonly logDir: string;
+  /** The run's output channel when the image build opened it already (openRunLog); else runPlan opens it. */
+  readonly log?: RunLogChannel;
 }
 
-export async function runPlan(plan: ClusterRunPlan, { task, processEnv, logDir }: RunOptions): Promise<FinishedRun> {
+/** The output channel (and log file) of a run of `plan`. */
+export function openRunLog(plan: ClusterRunPlan, task: string, logDir: string): RunLogChannel {
   const name = runChannelName(task, plan.envName, new Date());
-  const log = new RunLogChannel(name, logDir, `${task.replace(/[^A-Za-z0-9._-]/g, '_')}-${plan.runUid}.log`);
+  return new RunLogChannel(name, logDir, `${task.replace(/[^A-Za-z0-9._-]/g, '_')}-${plan.runUid}.log`);
+}
+
+export async function runPlan(plan: ClusterRunPlan, options: RunOptions): Promise<FinishedRun> {
+  const { task, processEnv, logDir } = options;
+  const log = options.log ?? openRunLog(plan, task, logDir);
   log.channel.show(true);
   const ac = new AbortController();
   active.add(ac);

@@ -15,7 +15,8 @@ import {
   type PrepareClusterRunResult,
 } from '../../../protocol/customRequests';
 import { dryRunPod, openCluster } from '../../../server/src/runIo';
-import { runPlan, type FinishedRun } from '../cluster/clusterRunner';
+import { openRunLog, runPlan, type FinishedRun } from '../cluster/clusterRunner';
+import { buildRunImage } from '../cluster/imageBuildProgress';
 import { fromProtocolLocation, placeText } from '../views/viewText';
 import { findPythonTasks } from '../cluster/pythonTasks';
 import { runFailureNotice, SHOW_OUTPUT } from '../cluster/runFailureNotice';
@@ -129,51 +130,6 @@ async function askSet(context: CommandContext): Promise<string[] | undefined> {
   return set;
 }
 
-/** When dbnd would build the image first: ask for an existing tag, or build and push it in a terminal, as dbnd would. */
-async function resolveImage(plan: ClusterRunPlan): Promise<string[] | undefined> {
-  if (!plan.imageBuild) return [];
-  const choice = await vscode.window.showWarningMessage(
-    `container_tag is empty and docker_build is on: dbnd would build and ${plan.imageBuild.push ? 'push ' : ''}${plan.imageBuild.image} first.`,
-    { modal: true },
-    'Use an Existing Tag…',
-    'Build and Push in a Terminal',
-  );
-  if (choice === 'Use an Existing Tag…') {
-    const tag = await vscode.window.showInputBox({
-      title: 'container_tag of the image to run',
-      prompt: `An image tag that exists in ${plan.imageBuild.image.split(':')[0]}`,
-    });
-    return tag ? [`${plan.engineName}.container_tag=${tag.trim()}`] : undefined;
-  }
-  if (choice !== 'Build and Push in a Terminal') return undefined;
-  const image = plan.imageBuild.image;
-  // dbnd's build: `docker build -t IMAGE -f $DBND_HOME/Dockerfile .` in DBND_HOME, then `docker push IMAGE`.
-  const script = `docker build -t ${image} -f Dockerfile .${plan.imageBuild.push ? ` && docker push ${image}` : ''}`;
-  const task = new vscode.Task(
-    { type: 'shell' },
-    vscode.TaskScope.Workspace,
-    `build ${image}`,
-    'Databand',
-    new vscode.ShellExecution(script, plan.imageBuild.dbndHome ? { cwd: plan.imageBuild.dbndHome } : {}),
-  );
-  const execution = await vscode.tasks.executeTask(task);
-  const code = await new Promise<number | undefined>((resolve) => {
-    const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-      if (e.execution === execution) {
-        sub.dispose();
-        resolve(e.exitCode);
-      }
-    });
-  });
-  if (code !== 0) {
-    void vscode.window.showErrorMessage(
-      `The image build ended with exit code ${code ?? 'unknown'}; nothing was submitted.`,
-    );
-    return undefined;
-  }
-  return [`${plan.engineName}.container_tag=${image.slice(image.lastIndexOf(':') + 1)}`];
-}
-
 async function confirmSubmit(plan: ClusterRunPlan, processEnv: NodeJS.ProcessEnv): Promise<boolean> {
   const pod = plan.pod;
   for (;;) {
@@ -265,20 +221,18 @@ export const runTaskOnCluster: DatabandCommand = {
         context: choice.context ?? null,
         namespace: choice.namespace ?? null,
       });
-    let prepared = await prepare([]);
-    if (prepared.plan?.imageBuild) {
-      const tagSet = await resolveImage(prepared.plan);
-      if (!tagSet) return undefined;
-      prepared = await prepare(tagSet);
-    }
+    const prepared = await prepare([]);
     const plan = prepared.plan;
     if (!plan) {
       showPrepareFailure(prepared);
       return undefined;
     }
     if (args.confirm !== 'submit' && !(await confirmSubmit(plan, processEnv))) return undefined;
+    // dbnd builds and pushes the image first when container_tag is empty and docker_build is on.
+    const buildLog = plan.imageBuild ? openRunLog(plan, task, context.logDir) : undefined;
+    if (buildLog && !(await buildRunImage(plan, { folder, processEnv, log: buildLog }))) return undefined;
     try {
-      const finished = await runPlan(plan, { task, processEnv, logDir: context.logDir });
+      const finished = await runPlan(plan, { task, processEnv, logDir: context.logDir, log: buildLog });
       const { result, log } = finished;
       const open = log.didSpill ? ['Open Full Log', SHOW_OUTPUT] : [SHOW_OUTPUT];
       const show =

@@ -24,6 +24,8 @@ export interface ImageBuildFailure {
   readonly lastLines: readonly string[];
   /** One paragraph for the user: what failed, in dbnd's words where dbnd has them, and what to do. */
   readonly message: string;
+  /** The message without the command's output: one line, for a notification. */
+  readonly summary: string;
 }
 
 /** The docker client's own lines when it reaches no daemon (Linux socket, Windows pipe, TCP, permissions). */
@@ -57,17 +59,25 @@ function instead(ctx: FailureContext): string {
 
 const indented = (lines: readonly string[]) => lines.map((l) => `  ${l}`).join('\n');
 
-export function dockerMissing(ctx: FailureContext, code: string, lastLines: readonly string[] = []): ImageBuildFailure {
+function failure(
+  kind: ImageBuildFailureKind,
+  ctx: FailureContext,
+  lastLines: readonly string[],
+  summary: string,
+  message: string = summary,
+): ImageBuildFailure {
+  return { kind, image: ctx.image, command: ctx.command, lastLines, message, summary };
+}
+
+export function dockerMissing(ctx: FailureContext, code: string): ImageBuildFailure {
   const why = code === 'ENOENT' ? 'there is no docker program on the PATH' : `docker cannot be started (${code})`;
-  return {
-    kind: 'docker-missing',
-    image: ctx.image,
-    command: ctx.command,
-    lastLines,
-    message:
-      `cannot build image ${ctx.image}: ${why}. dbnd builds it with \`${commandText(ctx.command)}\` because ` +
+  return failure(
+    'docker-missing',
+    ctx,
+    [],
+    `cannot build image ${ctx.image}: ${why}. dbnd builds it with \`${commandText(ctx.command)}\` because ` +
       `container_tag is empty and docker_build is on. Install and start Docker, ${instead(ctx)}.`,
-  };
+  );
 }
 
 export function noDaemon(ctx: FailureContext, lastLines: readonly string[]): ImageBuildFailure {
@@ -75,15 +85,13 @@ export function noDaemon(ctx: FailureContext, lastLines: readonly string[]): Ima
   const host = ctx.env.DOCKER_HOST
     ? `DOCKER_HOST=${ctx.env.DOCKER_HOST}`
     : 'the default socket (DOCKER_HOST is not set)';
-  return {
-    kind: 'no-daemon',
-    image: ctx.image,
-    command: ctx.command,
+  return failure(
+    'no-daemon',
+    ctx,
     lastLines,
-    message:
-      `cannot build image ${ctx.image}: docker reaches no Docker daemon at ${host}: ${said.trim()} ` +
+    `cannot build image ${ctx.image}: docker reaches no Docker daemon at ${host}: ${said.trim()} ` +
       `Start Docker (or set DOCKER_HOST to a daemon that runs), ${instead(ctx)}.`,
-  };
+  );
 }
 
 export function commandFailed(ctx: FailureContext, end: string, lastLines: readonly string[]): ImageBuildFailure {
@@ -91,22 +99,11 @@ export function commandFailed(ctx: FailureContext, end: string, lastLines: reado
     ctx.command.step === 'build'
       ? `failed building docker image ${ctx.image}`
       : `failed to push docker image ${ctx.image}`;
+  const summary = `${what}: \`${commandText(ctx.command)}\` (in ${ctx.command.cwd}) ${end}`;
   const output = lastLines.length > 0 ? `; its last output:\n${indented(lastLines)}` : '; it printed nothing';
-  return {
-    kind: 'failed',
-    image: ctx.image,
-    command: ctx.command,
-    lastLines,
-    message: `${what}: \`${commandText(ctx.command)}\` (in ${ctx.command.cwd}) ${end}${output}`,
-  };
+  return failure('failed', ctx, lastLines, summary, `${summary}${output}`);
 }
 
 export function cancelled(ctx: FailureContext, lastLines: readonly string[]): ImageBuildFailure {
-  return {
-    kind: 'cancelled',
-    image: ctx.image,
-    command: ctx.command,
-    lastLines,
-    message: `cancelled: docker ${ctx.command.step} of ${ctx.image} was stopped`,
-  };
+  return failure('cancelled', ctx, lastLines, `cancelled: docker ${ctx.command.step} of ${ctx.image} was stopped`);
 }
