@@ -1,7 +1,8 @@
 // The whole test suite, ending with ONE line "N passed, N failed" that adds up every stage:
 //   build      tsc (type-check + compile to out/), esbuild (dist/) and prettier --check, one check each
 //   unit       node --test on out/test/** except cluster/ and extension/ (unit, protocol, CLI, layers...)
-//   cluster    node --test on out/test/real-cluster/** against the k8s testbed, started here and always stopped
+//   cluster    node --test on out/test/real-cluster/** against the k8s testbed and the Docker testbed (a daemon and
+//              the registry the cluster pulls from, for the build-and-push tests), started here and always stopped
 //   extension  the mocha suites of test/extension/ inside VS Code (code-server, test/vscode-testbed)
 //   restricted the suites of test/extension/restricted/ in VS Code with the workspace in Restricted Mode
 //   ui         each test/ui/*.mjs (playwright, through the workbench), when there are any
@@ -14,6 +15,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { findTests, runNodeTests } from './testing/nodeTests.mjs';
 import { run } from './testing/processes.mjs';
 import { startK8sTestbed } from './testing/k8sTestbed.mjs';
+import { startDockerTestbed } from './testing/dockerTestbed.mjs';
 import { lastCounts, runExtensionSuite, runUiTest } from './testing/vscodeTestbed.mjs';
 
 const STAGES = ['unit', 'cluster', 'extension', 'ui'];
@@ -118,23 +120,37 @@ if (runCluster || runExtension) {
   }
 }
 
+// The Docker testbed only for the cluster stage: its tests build and push the image a run submits.
+let docker;
+if (runCluster && testbed) {
+  try {
+    docker = await startDockerTestbed();
+  } catch (err) {
+    console.log(`test: ${err.message}`);
+  }
+}
+
 try {
   // ── cluster ─────────────────────────────────────────────────────────────────────────────────────────────────────
   if (runCluster) {
-    console.log(`\n── cluster: ${clusterFiles.length} files, k8s testbed ──`);
-    if (!testbed)
+    console.log(`\n── cluster: ${clusterFiles.length} files, k8s testbed + Docker testbed ──`);
+    if (!testbed || !docker)
       record(
         'cluster',
         0,
         clusterFiles.length,
-        'the k8s testbed did not start: every cluster test file counts as failed',
+        `the ${testbed ? 'Docker' : 'k8s'} testbed did not start: every cluster test file counts as failed`,
       );
     else
       recordNodeRun(
         'cluster',
         clusterFiles,
-        await runNodeTests(clusterFiles, { env: testbed.env, timeoutMs: 1_800_000 }),
+        await runNodeTests(clusterFiles, { env: { ...testbed.env, ...docker.env }, timeoutMs: 1_800_000 }),
       );
+    // Not needed by the extension stage: its memory goes back before VS Code starts.
+    const done = docker;
+    docker = undefined;
+    await done?.stop();
   }
 
   // ── extension (mocha inside VS Code; the testbed's KUBECONFIG reaches the extension host) ─────────────────────
@@ -158,7 +174,11 @@ try {
       );
   }
 } finally {
-  await testbed?.stop();
+  try {
+    await docker?.stop();
+  } finally {
+    await testbed?.stop();
+  }
 }
 
 // ── UI tests through the workbench ────────────────────────────────────────────────────────────────────────────────
