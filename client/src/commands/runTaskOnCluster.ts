@@ -1,5 +1,6 @@
-// "Databand: Run Task on Cluster": pick a Kubernetes environment (the selected one first), a task (history and the
-// dbnd tasks of the workspace's Python files) and optional --set overrides; save the project's dbnd files (a run
+// "Databand: Run Task on Cluster": pick a Kubernetes environment (the selected one first), check at once that its
+// cluster can be used (kubeconfig context and API server; Select Kubernetes Context / Retry when not), a task
+// (history and the dbnd tasks of the workspace's Python files) and optional --set overrides; save the project's dbnd files (a run
 // reads the disk, as dbnd does); ask the language server for the run `dbnd run TASK --env ENV --interactive` would
 // make (dbnd/prepareClusterRun: the server prepares it from the saved files; dbnd's error links to its line);
 // show it and, on confirmation (a server-side dry run offered first), submit it once, stream its log into the
@@ -9,23 +10,27 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { stringify } from 'yaml';
 import {
+  EffectiveConfigRequest,
   EnvironmentsRequest,
   PrepareClusterRunRequest,
   type ClusterRunPlan,
   type PrepareClusterRunResult,
 } from '../../../protocol/customRequests';
 import { dryRunPod, openCluster } from '../../../server/src/runIo';
+import { engineKubeconfig, type KubeconfigSettings } from '../cluster/clusterCheck';
+import { clusterUsable } from '../cluster/clusterCheckPrompt';
 import { runPlan, type FinishedRun } from '../cluster/clusterRunner';
 import { fromProtocolLocation, placeText } from '../views/viewText';
 import { findPythonTasks } from '../cluster/pythonTasks';
-import { runFailureNotice, SHOW_OUTPUT } from '../cluster/runFailureNotice';
+import { runEndNotice } from '../cluster/runEndNotice';
+import { RETRY, runFailureNotice, SELECT_CONTEXT, SHOW_OUTPUT } from '../cluster/runFailureNotice';
 import { setArguments, setValueError } from '../cluster/setValues';
 import { refusedUntrusted } from '../cluster/trustGuard';
-import { RUN_TASK_ON_CLUSTER_COMMAND } from '../commandIds';
+import { RUN_TASK_ON_CLUSTER_COMMAND, SELECT_CLUSTER_CONTEXT_COMMAND } from '../commandIds';
 import { LANGUAGE_ID } from '../languageClient';
 import type { CommandContext, DatabandCommand } from './command';
 import { argsOf, type ProjectArgs } from './commandArgs';
-import { resolveTarget } from './resolveTarget';
+import { resolveTarget, type Target } from './resolveTarget';
 
 export interface RunTaskArgs extends ProjectArgs {
   readonly task?: string;
@@ -227,6 +232,30 @@ function showPrepareFailure(result: PrepareClusterRunResult): void {
     });
 }
 
+/** The kubeconfig settings of the environment's engine as dbnd builds it, with the project's context choice. */
+async function engineSettings(
+  context: CommandContext,
+  target: Target,
+  folder: string,
+  env: string,
+): Promise<KubeconfigSettings | undefined> {
+  const result = await context.server.request(EffectiveConfigRequest.type, {
+    uri: vscode.Uri.file(folder).toString(),
+    env,
+  });
+  const engine = result.objects.find((o) => o.role === 'engine');
+  return engine ? engineKubeconfig(engine.params, context.clusterTarget.get(target.project.key)) : undefined;
+}
+
+/** The buttons of a run's closing notification, whatever shows them: another context, the same run again, logs. */
+function onRunAction(choice: string | undefined, target: Target, again: RunTaskArgs, log?: FinishedRun['log']): void {
+  if (choice === SELECT_CONTEXT)
+    void vscode.commands.executeCommand(SELECT_CLUSTER_CONTEXT_COMMAND, { uri: target.project.uri.toString() });
+  if (choice === RETRY) void vscode.commands.executeCommand(RUN_TASK_ON_CLUSTER_COMMAND, again);
+  if (choice === 'Open Full Log' && log) void vscode.window.showTextDocument(vscode.Uri.file(log.filePath));
+  if (choice === SHOW_OUTPUT) log?.channel.show(true);
+}
+
 async function saveProjectDocuments(folder: string): Promise<void> {
   const dirty = vscode.workspace.textDocuments.filter(
     (d) => d.isDirty && d.languageId === LANGUAGE_ID && d.uri.fsPath.startsWith(folder),
@@ -246,6 +275,15 @@ export const runTaskOnCluster: DatabandCommand = {
     const folder = args.folder ?? wsFolder?.uri.fsPath ?? dirname(target.project.uri.fsPath);
     const env = args.env ?? (await pickEnvironment(context, target.project.uri, target.env));
     if (!env) return undefined;
+    const processEnv = envOfProcess(vscode.Uri.file(folder));
+    const usable = await clusterUsable({
+      env,
+      processEnv,
+      settings: () => engineSettings(context, target, folder, env),
+      selectContext: () =>
+        vscode.commands.executeCommand(SELECT_CLUSTER_CONTEXT_COMMAND, { uri: target.project.uri.toString() }),
+    });
+    if (!usable) return undefined;
     const task = args.task ?? (await pickTask(context, wsFolder));
     if (!task) return undefined;
     const set = args.set ? [...args.set] : await askSet(context);
@@ -254,7 +292,6 @@ export const runTaskOnCluster: DatabandCommand = {
     await context.workspaceState.update(TASK_HISTORY_KEY, [task, ...history.filter((t) => t !== task)].slice(0, 20));
 
     await saveProjectDocuments(folder);
-    const processEnv = envOfProcess(vscode.Uri.file(folder));
     const choice = context.clusterTarget.get(target.project.key);
     const prepare = (extraSet: readonly string[]) =>
       context.server.request(PrepareClusterRunRequest.type, {
@@ -277,23 +314,23 @@ export const runTaskOnCluster: DatabandCommand = {
       return undefined;
     }
     if (args.confirm !== 'submit' && !(await confirmSubmit(plan, processEnv))) return undefined;
+    // Retry runs the same run again (the answers kept, the confirmation asked again as the user had it).
+    const again: RunTaskArgs = { ...args, uri: target.project.uri.toString(), folder, env, task, set };
     try {
       const finished = await runPlan(plan, { task, processEnv, logDir: context.logDir });
       const { result, log } = finished;
-      const open = log.didSpill ? ['Open Full Log', SHOW_OUTPUT] : [SHOW_OUTPUT];
+      const notice = runEndNotice(`${task} on ${env}`, result);
+      const buttons = [...notice.actions, ...(log.didSpill ? ['Open Full Log', SHOW_OUTPUT] : [SHOW_OUTPUT])];
       const show =
-        result.outcome === 'succeeded' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
-      void show(`${task} on ${env}: ${result.outcome} — ${result.message}`, ...open).then((c) => {
-        if (c === 'Open Full Log') void vscode.window.showTextDocument(vscode.Uri.file(log.filePath));
-        if (c === SHOW_OUTPUT) log.channel.show(true);
-      });
+        notice.severity === 'information' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      void show(notice.message, ...buttons).then((c) => onRunAction(c, target, again, log));
       return finished;
     } catch (err) {
       const notice = runFailureNotice(`${task} on ${env}`, err);
-      if (!notice.silent)
-        void vscode.window.showErrorMessage(notice.message, ...notice.actions).then((c) => {
-          if (c === SHOW_OUTPUT) notice.showOutput?.();
-        });
+      const show = notice.cancelled ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      void show(notice.message, ...notice.actions).then((c) =>
+        c === SHOW_OUTPUT ? notice.showOutput?.() : onRunAction(c, target, again),
+      );
       return undefined;
     }
   },
