@@ -121,7 +121,10 @@ suite('Run Task on Cluster: the cluster is checked before the questions', functi
       for (const q of asked) {
         assert.equal(q.severity, 'error');
         assert.deepEqual(q.items, ['Select Kubernetes Context', 'Retry', 'Show Output']);
-        assert.match(q.message, /^Cannot run on testbed_env: the cluster cannot be used \(context /);
+        assert.match(
+          q.message,
+          /^Cannot run on testbed_env: the cluster cannot be used \(.*, namespace [a-z0-9-]+\): /,
+        );
         assert.match(q.message, c.says);
         assert.doesNotMatch(q.message, /\n\s+at /, 'no stack trace');
       }

@@ -37,7 +37,8 @@ export async function clusterUsable(request: ClusterCheckRequest): Promise<boole
       { location: vscode.ProgressLocation.Window, title: `Databand: checking the cluster of ${request.env}` },
       () => checkCluster(settings, request.processEnv),
     );
-    const where = `context ${settings.context ?? settings.clusterContext ?? '(current-context)'}, namespace ${settings.namespace}`;
+    const context = settings.context ?? settings.clusterContext;
+    const where = `${context ? `context ${context}` : "the kubeconfig's current-context"}, namespace ${settings.namespace}`;
     if (found.ok) {
       checkOutput().appendLine(
         `[${request.env}] ${found.context} / ${found.namespace}: the API server answered (${found.version})`,

@@ -1,8 +1,9 @@
 // "Databand: Run Task on Cluster": pick a Kubernetes environment (the selected one first), check at once that its
-// cluster can be used (kubeconfig context and API server; Select Kubernetes Context / Retry when not), a task
-// (history and the dbnd tasks of the workspace's Python files) and optional --set overrides; save the project's dbnd files (a run
-// reads the disk, as dbnd does); ask the language server for the run `dbnd run TASK --env ENV --interactive` would
-// make (dbnd/prepareClusterRun: the server prepares it from the saved files; dbnd's error links to its line);
+// cluster can be used (kubeconfig context and API server; Select Kubernetes Context / Retry when not), then a
+// task (history and the dbnd tasks of the workspace's Python files) and optional --set overrides; save the
+// project's dbnd files (a run reads the disk, as dbnd does); ask the language server for the run
+// `dbnd run TASK --env ENV --interactive` would make (dbnd/prepareClusterRun: the server prepares it from the
+// saved files; dbnd's error links to its line);
 // show it and, on confirmation (a server-side dry run offered first), submit it once, stream its log into the
 // run's output channel and clean up. Needs a trusted workspace: it runs code on a cluster with the user's
 // credentials. Every prompt has a default, so Enter goes through; Escape anywhere cancels quietly.
