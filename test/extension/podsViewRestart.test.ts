@@ -69,6 +69,7 @@ suite('Databand Pods view: the cluster stopped and started again under the open 
     );
     assert.doesNotMatch(reconnecting!, /\n\s+at /, 'no stack trace');
 
+    const starting = Date.now();
     await apiserver('start');
     stopped = false;
     const back = Date.now();
@@ -79,7 +80,9 @@ suite('Databand Pods view: the cluster stopped and started again under the open 
       60_000,
     );
     const ms = Date.now() - back;
-    console.log(`    pods view: listed again ${ms} ms after kube-apiserver was started again`);
+    console.log(
+      `    pods view: kube-apiserver start took ${back - starting} ms (it waits for readiness); the view listed the pods again ${ms} ms after that, without Refresh`,
+    );
     // The view retries every 5 s at most: well under the two minutes users saw.
     assert.ok(ms < 30_000, `${ms} ms`);
   });

@@ -11,14 +11,13 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { stringify } from 'yaml';
 import {
-  EffectiveConfigRequest,
   EnvironmentsRequest,
   PrepareClusterRunRequest,
   type ClusterRunPlan,
   type PrepareClusterRunResult,
 } from '../../../protocol/customRequests';
 import { dryRunPod, openCluster } from '../../../server/src/runIo';
-import { engineKubeconfig, type KubeconfigSettings } from '../cluster/clusterCheck';
+import type { KubeconfigSettings } from '../cluster/clusterCheck';
 import { clusterUsable } from '../cluster/clusterCheckPrompt';
 import { runPlan, type FinishedRun } from '../cluster/clusterRunner';
 import { fromProtocolLocation, placeText } from '../views/viewText';
@@ -233,19 +232,27 @@ function showPrepareFailure(result: PrepareClusterRunResult): void {
     });
 }
 
-/** The kubeconfig settings of the environment's engine as dbnd builds it, with the project's context choice. */
-async function engineSettings(
+/**
+ * The kubeconfig settings the run of `env` would use: the server prepares the run from the saved files, as it will
+ * for the real run (the task does not change them), with the project's context choice. Undefined when dbnd would
+ * fail or submit no pod: the run's own preparation then says why, in dbnd's words.
+ */
+async function runKubeconfig(
   context: CommandContext,
   target: Target,
   folder: string,
   env: string,
 ): Promise<KubeconfigSettings | undefined> {
-  const result = await context.server.request(EffectiveConfigRequest.type, {
+  const choice = context.clusterTarget.get(target.project.key);
+  const prepared = await context.server.request(PrepareClusterRunRequest.type, {
     uri: vscode.Uri.file(folder).toString(),
     env,
+    task: 'databand_cluster_check',
+    set: [],
+    context: choice.context ?? null,
+    namespace: choice.namespace ?? null,
   });
-  const engine = result.objects.find((o) => o.role === 'engine');
-  return engine ? engineKubeconfig(engine.params, context.clusterTarget.get(target.project.key)) : undefined;
+  return prepared.plan?.kubeconfig;
 }
 
 /** The buttons of a run's closing notification, whatever shows them: another context, the same run again, logs. */
@@ -280,7 +287,7 @@ export const runTaskOnCluster: DatabandCommand = {
     const usable = await clusterUsable({
       env,
       processEnv,
-      settings: () => engineSettings(context, target, folder, env),
+      settings: () => runKubeconfig(context, target, folder, env),
       selectContext: () =>
         vscode.commands.executeCommand(SELECT_CLUSTER_CONTEXT_COMMAND, { uri: target.project.uri.toString() }),
     });

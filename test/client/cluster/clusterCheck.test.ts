@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkCluster, engineKubeconfig, type KubeconfigSettings } from '../../../client/src/cluster/clusterCheck';
+import { checkCluster, type KubeconfigSettings } from '../../../client/src/cluster/clusterCheck';
 import { isClusterUnusable } from '../../../client/src/cluster/runFailureNotice';
 import { loopbackServer, sendJson, sendLoginPage, writeKubeconfig } from '../../support/loopbackServer';
 
@@ -29,26 +29,6 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
-
-test('the engine parameters give the kubeconfig settings; the chosen context and namespace beat them', () => {
-  const params = [
-    { name: 'cluster_context', value: 'engine-ctx' },
-    { name: 'config_file', value: '' },
-    { name: 'in_cluster', value: null },
-    { name: 'namespace', value: 'engine-ns' },
-  ];
-  assert.deepEqual(engineKubeconfig(params, { context: null, namespace: null }), {
-    inCluster: null,
-    configFile: null,
-    clusterContext: 'engine-ctx',
-    context: null,
-    namespace: 'engine-ns',
-  });
-  const chosen = engineKubeconfig(params, { context: 'mine', namespace: 'ns2' });
-  assert.equal(chosen?.context, 'mine');
-  assert.equal(chosen?.namespace, 'ns2');
-  assert.equal(engineKubeconfig([{ name: 'root_dir', value: '/x' }], { context: null, namespace: null }), undefined);
-});
 
 test('a context missing from the kubeconfig, a closed port, a login page: each fails at once, cluster unusable', async () => {
   const html = await loopbackServer((_req, res) => sendLoginPage(res));
