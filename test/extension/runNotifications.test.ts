@@ -77,6 +77,94 @@ function kubeconfig(dir: string, name: string, server: string, currentContext: s
   return path;
 }
 
+suite('Run Task on Cluster: one notification per run, --set values as typed', function () {
+  let api: DatabandApi;
+  let kube: KubeApi;
+
+  suiteSetup(async function () {
+    requireCluster(this);
+    this.timeout(120_000);
+    api = (await vscode.extensions.getExtension<DatabandApi>(EXTENSION_ID)!.activate())!;
+    kube = await testbedApi();
+  });
+
+  test("Follow Log on the run's pod shows the run's channel and no second notification; Cancel then cancels the run", async function () {
+    this.timeout(300_000);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    // A question here (the cluster check's error) would wait for a click: it is recorded, dismissed and reported.
+    const asked: string[] = [];
+    api.answerQuestionsWith((q) => (asked.push(q.message), undefined));
+    const running = runCommand({ env: 'testbed_sleep', task: 'sleep_task', set: [], confirm: 'submit' });
+    void Promise.resolve(running).then((r) => {
+      if (!r) console.log(`    the run ended before its pod ran; questions: ${JSON.stringify(asked)}`);
+    });
+    const pod = await waitForPods(
+      kube,
+      `databand-vscode/window=${thisWindow()}`,
+      (pods) =>
+        [...pods.values()].find(
+          (p) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp && JSON.stringify(p).includes(SLEEPS),
+        ),
+      'the run pod Running',
+      240_000,
+    );
+    const podName = pod.metadata!.name!;
+    // The Pods view's own item of the pod, as its context menu passes it.
+    await vscode.commands.executeCommand('databand.pods.focus');
+    await vscode.commands.executeCommand('databand.pods.refresh');
+    const item = await waitForEvent(
+      api.pods.onDidChangeTreeData,
+      () =>
+        api.pods
+          .getChildren()
+          .flatMap((n) => (n.kind === 'run' ? api.pods.getChildren(n) : []))
+          .find((n) => (api.pods.podOf(n) as KubePod | undefined)?.metadata?.name === podName),
+      `${podName} in the Pods view`,
+      120_000,
+    );
+    const followed = await within(
+      vscode.commands.executeCommand<{ channel: vscode.OutputChannel }>('databand.pods.followLog', item),
+      10_000,
+      "following the run's pod",
+    );
+    assert.match(followed.channel.name, /^Databand Run: sleep_task \(testbed_sleep\) at /, "the run's own channel");
+    // The newest notification is still the run's: its primary action is Cancel.
+    await vscode.commands.executeCommand('notification.acceptPrimaryAction');
+    const finished = await running;
+    api.answerQuestionsWith(undefined);
+    assert.ok(finished, `the command returned the run (questions: ${JSON.stringify(asked)})`);
+    assert.deepEqual(asked, [], 'no question was asked');
+    assert.equal(followed, finished.log, "Follow Log returned the run's channel");
+    assert.equal(finished.result.outcome, 'cancelled', finished.result.message);
+    assert.equal(finished.result.message, `pod ${podName} deleted`);
+    assert.ok(finished.log.mirror.includes('[databand] cancelled: deleting the pod'));
+    assert.ok(
+      finished.log.mirror.includes(`[databand] cancelled: pod ${podName} deleted`),
+      finished.log.mirror.join('\n'),
+    );
+    assert.ok(isGoneOrGoing((await kube.readPod(podName)) ?? undefined), `${podName} is neither gone nor going`);
+  });
+
+  test("a --set value with quotes and spaces reaches the submitted pod's command as one argument", async function () {
+    this.timeout(240_000);
+    // run.pool is a str dbnd passes on to Airflow; the testbed's pod ignores it.
+    const value = `run.pool=say "hello world" and 'bye', {"a": [1, 2]}`;
+    const submitted = waitForPods(
+      kube,
+      `databand-vscode/window=${thisWindow()}`,
+      (pods) => [...pods.values()].map(argvOf).find((argv) => argv.includes(value)),
+      'a pod whose command carries the --set value',
+      200_000,
+    );
+    const finished = await runCommand({ env: 'testbed_env', task: 'say_rows', set: [value], confirm: 'submit' });
+    const argv = await submitted;
+    assert.equal(argv[argv.indexOf(value) - 1], '--set', argv.join(' | '));
+    assert.ok(finished, 'the command returned the run');
+    assert.equal(finished.result.outcome, 'succeeded', finished.result.message);
+  });
+});
+
+// Last: its workspace setting changes (and their reset) must not come between a run and its notification's Cancel.
 suite('Run Task on Cluster: the cluster is checked before the questions', function () {
   let api: DatabandApi;
   const dir = mkdtempSync(join(tmpdir(), 'run-check-'));
@@ -141,83 +229,4 @@ suite('Run Task on Cluster: the cluster is checked before the questions', functi
       }
     });
   }
-});
-
-suite('Run Task on Cluster: one notification per run, --set values as typed', function () {
-  let api: DatabandApi;
-  let kube: KubeApi;
-
-  suiteSetup(async function () {
-    requireCluster(this);
-    this.timeout(120_000);
-    api = (await vscode.extensions.getExtension<DatabandApi>(EXTENSION_ID)!.activate())!;
-    kube = await testbedApi();
-  });
-
-  test("Follow Log on the run's pod shows the run's channel and no second notification; Cancel then cancels the run", async function () {
-    this.timeout(300_000);
-    await vscode.commands.executeCommand('notifications.clearAll');
-    const running = runCommand({ env: 'testbed_sleep', task: 'sleep_task', set: [], confirm: 'submit' });
-    const pod = await waitForPods(
-      kube,
-      `databand-vscode/window=${thisWindow()}`,
-      (pods) =>
-        [...pods.values()].find(
-          (p) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp && JSON.stringify(p).includes(SLEEPS),
-        ),
-      'the run pod Running',
-      240_000,
-    );
-    const podName = pod.metadata!.name!;
-    // The Pods view's own item of the pod, as its context menu passes it.
-    await vscode.commands.executeCommand('databand.pods.focus');
-    await vscode.commands.executeCommand('databand.pods.refresh');
-    const item = await waitForEvent(
-      api.pods.onDidChangeTreeData,
-      () =>
-        api.pods
-          .getChildren()
-          .flatMap((n) => (n.kind === 'run' ? api.pods.getChildren(n) : []))
-          .find((n) => (api.pods.podOf(n) as KubePod | undefined)?.metadata?.name === podName),
-      `${podName} in the Pods view`,
-      120_000,
-    );
-    const followed = await within(
-      vscode.commands.executeCommand<{ channel: vscode.OutputChannel }>('databand.pods.followLog', item),
-      10_000,
-      "following the run's pod",
-    );
-    assert.match(followed.channel.name, /^Databand Run: sleep_task \(testbed_sleep\) at /, "the run's own channel");
-    // The newest notification is still the run's: its primary action is Cancel.
-    await vscode.commands.executeCommand('notification.acceptPrimaryAction');
-    const finished = await running;
-    assert.ok(finished, 'the command returned the run');
-    assert.equal(followed, finished.log, "Follow Log returned the run's channel");
-    assert.equal(finished.result.outcome, 'cancelled', finished.result.message);
-    assert.equal(finished.result.message, `pod ${podName} deleted`);
-    assert.ok(finished.log.mirror.includes('[databand] cancelled: deleting the pod'));
-    assert.ok(
-      finished.log.mirror.includes(`[databand] cancelled: pod ${podName} deleted`),
-      finished.log.mirror.join('\n'),
-    );
-    assert.ok(isGoneOrGoing((await kube.readPod(podName)) ?? undefined), `${podName} is neither gone nor going`);
-  });
-
-  test("a --set value with quotes and spaces reaches the submitted pod's command as one argument", async function () {
-    this.timeout(240_000);
-    // run.pool is a str dbnd passes on to Airflow; the testbed's pod ignores it.
-    const value = `run.pool=say "hello world" and 'bye', {"a": [1, 2]}`;
-    const submitted = waitForPods(
-      kube,
-      `databand-vscode/window=${thisWindow()}`,
-      (pods) => [...pods.values()].map(argvOf).find((argv) => argv.includes(value)),
-      'a pod whose command carries the --set value',
-      200_000,
-    );
-    const finished = await runCommand({ env: 'testbed_env', task: 'say_rows', set: [value], confirm: 'submit' });
-    const argv = await submitted;
-    assert.equal(argv[argv.indexOf(value) - 1], '--set', argv.join(' | '));
-    assert.ok(finished, 'the command returned the run');
-    assert.equal(finished.result.outcome, 'succeeded', finished.result.message);
-  });
 });
