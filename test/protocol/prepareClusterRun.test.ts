@@ -68,6 +68,9 @@ test('the plan of the sample project: driver pod, kubeconfig settings, engine va
   assert.equal(plan.imageBuild.push, true);
   assert.equal(plan.imageBuild.dbndHome, WORKSPACE);
   assert.deepEqual(r.files, [systemUri, pathToFileURL(join(WORKSPACE, 'project.cfg')).href]);
+  // A real submission: no preview placeholder anywhere (the all-zero uid, the 1970 build time and date).
+  assert.doesNotMatch(JSON.stringify(plan), /00000000-0000-0000-0000-000000000000|19700101|1970-01-01/);
+  assert.match(JSON.stringify(plan.pod), /run\.run_result_json_path=[^"]*\/[0-9a-f-]{36}\.json"/);
 });
 
 test('an unsaved edit does not count: the run is prepared from the saved file', async (t) => {

@@ -68,4 +68,16 @@ test('cancelled before the submission: no pod is created, nothing to clean up', 
   assert.equal(result.outcome, 'cancelled');
   assert.equal(cluster.created.length, 0);
   assert.equal(result.attempt.cleanup, null);
+  assert.equal(result.message, 'no pod was created');
+});
+
+test('cancelled while the pod runs: the pod is deleted and the message says so, without a second "cancelled"', async () => {
+  const running = { phase: 'Running', containerStatuses: [{ name: 'base', state: { running: {} } }] };
+  const { result, cluster } = await simulateRun([], [{ status: running }], {
+    onEvent: (e, abort) => e.kind === 'submitted' && abort(),
+  });
+  assert.equal(result.outcome, 'cancelled');
+  assert.deepEqual(cluster.deleted, [result.attempt.podName]);
+  assert.equal(result.message, `pod ${result.attempt.podName} deleted`);
+  assert.doesNotMatch(result.message, /cancelled/);
 });

@@ -36,11 +36,27 @@ export interface FinishedRun {
   readonly uiTimings: readonly UiTiming[];
 }
 
+/** A run in progress in this window: its driver pod, its output channel and its cancel (the pod is deleted). */
+export interface ActiveRun {
+  readonly podName: string;
+  readonly log: RunLogChannel;
+  /** As the run's notification's Cancel: says so in the channel, stops the run and deletes the pod. */
+  cancel(): void;
+}
+
 /** Runs in progress in this window: deactivate() cancels them so their pods are deleted. */
-const active = new Set<AbortController>();
+const active = new Set<ActiveRun>();
 
 export function cancelAllRuns(): void {
-  for (const ac of active) ac.abort();
+  for (const run of active) run.cancel();
+}
+
+/**
+ * The run of this window whose driver pod this is: following that pod's log shows the run's own channel (which
+ * already streams it) instead of a second follower with a Cancel of its own that would stop only the log.
+ */
+export function activeRunOfPod(podName: string): ActiveRun | undefined {
+  return [...active].find((r) => r.podName === podName);
 }
 
 export interface RunOptions {
@@ -63,7 +79,16 @@ export async function runPlan(plan: ClusterRunPlan, options: RunOptions): Promis
   const log = options.log ?? openRunLog(plan, task, logDir);
   log.channel.show(true);
   const ac = new AbortController();
-  active.add(ac);
+  const run: ActiveRun = {
+    podName: plan.pod.metadata.name,
+    log,
+    cancel: () => {
+      if (ac.signal.aborted) return;
+      log.status('cancelled: deleting the pod');
+      ac.abort();
+    },
+  };
+  active.add(run);
   const uiTimings: UiTiming[] = [];
   try {
     return await vscode.window.withProgress(
@@ -73,10 +98,7 @@ export async function runPlan(plan: ClusterRunPlan, options: RunOptions): Promis
         cancellable: true,
       },
       async (progress, token) => {
-        token.onCancellationRequested(() => {
-          log.status('cancelled: deleting the pod');
-          ac.abort();
-        });
+        token.onCancellationRequested(() => run.cancel());
         for (const w of plan.warnings) log.status(`dbnd: ${w}`);
         const api = await openCluster({ ...plan.kubeconfig, env: processEnv }, { signal: ac.signal });
         log.status(
@@ -111,7 +133,7 @@ export async function runPlan(plan: ClusterRunPlan, options: RunOptions): Promis
     log.status(`error: ${errorLine(err)}`);
     throw new RunFailed(err, () => log.channel.show(true));
   } finally {
-    active.delete(ac);
+    active.delete(run);
     await log.finish();
   }
 }

@@ -14,6 +14,7 @@ import {
   type KubePod,
   type PodWatch,
 } from '../../../server/src/runIo';
+import { activeRunOfPod } from './clusterRunner';
 import type { ClusterChoice } from './clusterTarget';
 import { emptyText, failureText, messageAfter, podText, runText } from './podTreeText';
 import { RunLogChannel } from './runLogChannel';
@@ -213,11 +214,18 @@ export class PodsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   /**
    * Follows the pod's `base` log into an output channel of its own (batched, with the full log in a file past what
    * a channel keeps) until the container ends or the user cancels; returns the channel when the log has ended.
+   * The driver pod of a run of this window already streams into the run's channel: that channel is shown and
+   * returned at once, and no second notification appears (the run's own Cancel stops the run and deletes the pod).
    */
   async followLog(pod: KubePod): Promise<RunLogChannel | undefined> {
+    const podName = name(pod);
+    const run = activeRunOfPod(podName);
+    if (run) {
+      run.log.channel.show(true);
+      return run.log;
+    }
     if (!this.api) return undefined;
     const api = this.api;
-    const podName = name(pod);
     const log = new RunLogChannel(`Databand Pod: ${podName}`, this.logDir, `pod-${podName}-${Date.now()}.log`);
     log.channel.show(true);
     await vscode.window.withProgress(

@@ -1,7 +1,9 @@
-// "Databand: Run Task on Cluster": pick a Kubernetes environment (the selected one first), a task (history and the
-// dbnd tasks of the workspace's Python files) and optional --set overrides; save the project's dbnd files (a run
-// reads the disk, as dbnd does); ask the language server for the run `dbnd run TASK --env ENV --interactive` would
-// make (dbnd/prepareClusterRun: the server prepares it from the saved files; dbnd's error links to its line);
+// "Databand: Run Task on Cluster": pick a Kubernetes environment (the selected one first), check at once that its
+// cluster can be used (kubeconfig context and API server; Select Kubernetes Context / Retry when not), then a
+// task (history and the dbnd tasks of the workspace's Python files) and optional --set overrides; save the
+// project's dbnd files (a run reads the disk, as dbnd does); ask the language server for the run
+// `dbnd run TASK --env ENV --interactive` would make (dbnd/prepareClusterRun: the server prepares it from the
+// saved files; dbnd's error links to its line);
 // show it and, on confirmation (a server-side dry run offered first), submit it once, stream its log into the
 // run's output channel and clean up. Needs a trusted workspace: it runs code on a cluster with the user's
 // credentials. Every prompt has a default, so Enter goes through; Escape anywhere cancels quietly.
@@ -15,18 +17,21 @@ import {
   type PrepareClusterRunResult,
 } from '../../../protocol/customRequests';
 import { dryRunPod, openCluster } from '../../../server/src/runIo';
+import type { KubeconfigSettings } from '../cluster/clusterCheck';
+import { clusterUsable } from '../cluster/clusterCheckPrompt';
 import { openRunLog, runPlan, type FinishedRun } from '../cluster/clusterRunner';
 import { buildRunImage } from '../cluster/imageBuildProgress';
 import { fromProtocolLocation, placeText } from '../views/viewText';
 import { findPythonTasks } from '../cluster/pythonTasks';
-import { runFailureNotice, SHOW_OUTPUT } from '../cluster/runFailureNotice';
+import { runEndNotice } from '../cluster/runEndNotice';
+import { RETRY, runFailureNotice, SELECT_CONTEXT, SHOW_OUTPUT } from '../cluster/runFailureNotice';
 import { setArguments, setValueError } from '../cluster/setValues';
 import { refusedUntrusted } from '../cluster/trustGuard';
-import { RUN_TASK_ON_CLUSTER_COMMAND } from '../commandIds';
+import { RUN_TASK_ON_CLUSTER_COMMAND, SELECT_CLUSTER_CONTEXT_COMMAND } from '../commandIds';
 import { LANGUAGE_ID } from '../languageClient';
 import type { CommandContext, DatabandCommand } from './command';
 import { argsOf, type ProjectArgs } from './commandArgs';
-import { resolveTarget } from './resolveTarget';
+import { resolveTarget, type Target } from './resolveTarget';
 
 export interface RunTaskArgs extends ProjectArgs {
   readonly task?: string;
@@ -183,6 +188,38 @@ function showPrepareFailure(result: PrepareClusterRunResult): void {
     });
 }
 
+/**
+ * The kubeconfig settings the run of `env` would use: the server prepares the run from the saved files, as it will
+ * for the real run (the task does not change them), with the project's context choice. Undefined when dbnd would
+ * fail or submit no pod: the run's own preparation then says why, in dbnd's words.
+ */
+async function runKubeconfig(
+  context: CommandContext,
+  target: Target,
+  folder: string,
+  env: string,
+): Promise<KubeconfigSettings | undefined> {
+  const choice = context.clusterTarget.get(target.project.key);
+  const prepared = await context.server.request(PrepareClusterRunRequest.type, {
+    uri: vscode.Uri.file(folder).toString(),
+    env,
+    task: 'databand_cluster_check',
+    set: [],
+    context: choice.context ?? null,
+    namespace: choice.namespace ?? null,
+  });
+  return prepared.plan?.kubeconfig;
+}
+
+/** The buttons of a run's closing notification, whatever shows them: another context, the same run again, logs. */
+function onRunAction(choice: string | undefined, target: Target, again: RunTaskArgs, log?: FinishedRun['log']): void {
+  if (choice === SELECT_CONTEXT)
+    void vscode.commands.executeCommand(SELECT_CLUSTER_CONTEXT_COMMAND, { uri: target.project.uri.toString() });
+  if (choice === RETRY) void vscode.commands.executeCommand(RUN_TASK_ON_CLUSTER_COMMAND, again);
+  if (choice === 'Open Full Log' && log) void vscode.window.showTextDocument(vscode.Uri.file(log.filePath));
+  if (choice === SHOW_OUTPUT) log?.channel.show(true);
+}
+
 async function saveProjectDocuments(folder: string): Promise<void> {
   const dirty = vscode.workspace.textDocuments.filter(
     (d) => d.isDirty && d.languageId === LANGUAGE_ID && d.uri.fsPath.startsWith(folder),
@@ -202,6 +239,15 @@ export const runTaskOnCluster: DatabandCommand = {
     const folder = args.folder ?? wsFolder?.uri.fsPath ?? dirname(target.project.uri.fsPath);
     const env = args.env ?? (await pickEnvironment(context, target.project.uri, target.env));
     if (!env) return undefined;
+    const processEnv = envOfProcess(vscode.Uri.file(folder));
+    const usable = await clusterUsable({
+      env,
+      processEnv,
+      settings: () => runKubeconfig(context, target, folder, env),
+      selectContext: () =>
+        vscode.commands.executeCommand(SELECT_CLUSTER_CONTEXT_COMMAND, { uri: target.project.uri.toString() }),
+    });
+    if (!usable) return undefined;
     const task = args.task ?? (await pickTask(context, wsFolder));
     if (!task) return undefined;
     const set = args.set ? [...args.set] : await askSet(context);
@@ -210,7 +256,6 @@ export const runTaskOnCluster: DatabandCommand = {
     await context.workspaceState.update(TASK_HISTORY_KEY, [task, ...history.filter((t) => t !== task)].slice(0, 20));
 
     await saveProjectDocuments(folder);
-    const processEnv = envOfProcess(vscode.Uri.file(folder));
     const choice = context.clusterTarget.get(target.project.key);
     const prepare = (extraSet: readonly string[]) =>
       context.server.request(PrepareClusterRunRequest.type, {
@@ -231,23 +276,23 @@ export const runTaskOnCluster: DatabandCommand = {
     // dbnd builds and pushes the image first when container_tag is empty and docker_build is on.
     const buildLog = plan.imageBuild ? openRunLog(plan, task, context.logDir) : undefined;
     if (buildLog && !(await buildRunImage(plan, { folder, processEnv, log: buildLog }))) return undefined;
+    // Retry runs the same run again (the answers kept, the confirmation asked again as the user had it).
+    const again: RunTaskArgs = { ...args, uri: target.project.uri.toString(), folder, env, task, set };
     try {
       const finished = await runPlan(plan, { task, processEnv, logDir: context.logDir, log: buildLog });
       const { result, log } = finished;
-      const open = log.didSpill ? ['Open Full Log', SHOW_OUTPUT] : [SHOW_OUTPUT];
+      const notice = runEndNotice(`${task} on ${env}`, result);
+      const buttons = [...notice.actions, ...(log.didSpill ? ['Open Full Log', SHOW_OUTPUT] : [SHOW_OUTPUT])];
       const show =
-        result.outcome === 'succeeded' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
-      void show(`${task} on ${env}: ${result.outcome} — ${result.message}`, ...open).then((c) => {
-        if (c === 'Open Full Log') void vscode.window.showTextDocument(vscode.Uri.file(log.filePath));
-        if (c === SHOW_OUTPUT) log.channel.show(true);
-      });
+        notice.severity === 'information' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      void show(notice.message, ...buttons).then((c) => onRunAction(c, target, again, log));
       return finished;
     } catch (err) {
       const notice = runFailureNotice(`${task} on ${env}`, err);
-      if (!notice.silent)
-        void vscode.window.showErrorMessage(notice.message, ...notice.actions).then((c) => {
-          if (c === SHOW_OUTPUT) notice.showOutput?.();
-        });
+      const show = notice.cancelled ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      void show(notice.message, ...notice.actions).then((c) =>
+        c === SHOW_OUTPUT ? notice.showOutput?.() : onRunAction(c, target, again),
+      );
       return undefined;
     }
   },

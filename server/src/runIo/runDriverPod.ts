@@ -48,10 +48,31 @@ export interface DriverRunResult {
 export const DRIVER_NOT_RETRIED =
   'dbnd submits the driver pod once; pod_error_cfg_source_dict retries only the task pods the driver submits (the Pods view shows them)';
 
+/**
+ * What a cancel did, without the word the outcome already says ("cancelled: pod X deleted", never
+ * "cancelled: cancelled; …"): what became of the pod, as the cleanup found it.
+ */
+export function cancelledMessage(attempt: AttemptResult): string {
+  const pod = attempt.podName;
+  switch (attempt.cleanup) {
+    case 'deleted':
+      return `pod ${pod} deleted`;
+    case 'already-gone':
+      return `pod ${pod} was already gone`;
+    case 'kept':
+      return `pod ${pod} kept (keep_finished_pods / keep_failed_pods)`;
+    case 'left-behind':
+      return `pod ${pod} could not be deleted (the run's output says how to delete it)`;
+    case null:
+      // No cleanup: no pod was ever created, or the watch saw it deleted before the cleanup.
+      return attempt.phase === null ? 'no pod was created' : `pod ${pod} was already gone`;
+  }
+}
+
 function outcomeOf(attempt: AttemptResult): Pick<DriverRunResult, 'outcome' | 'reason' | 'message'> {
   if (attempt.cause === 'succeeded')
     return { outcome: 'succeeded', reason: null, message: `${attempt.podName} succeeded` };
-  if (attempt.cause === 'cancelled') return { outcome: 'cancelled', reason: null, message: attempt.message };
+  if (attempt.cause === 'cancelled') return { outcome: 'cancelled', reason: null, message: cancelledMessage(attempt) };
   if (attempt.cause === 'cluster-error') return { outcome: 'failed', reason: null, message: attempt.message };
   const reason = attempt.reason === null ? 'no reason key' : `reason "${attempt.reason}"`;
   return {

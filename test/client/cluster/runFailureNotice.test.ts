@@ -7,7 +7,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClusterError, openCluster, type KubeconfigRequest } from '../../../server/src/runIo';
-import { errorLine, RunFailed, runFailureNotice, SHOW_OUTPUT } from '../../../client/src/cluster/runFailureNotice';
+import {
+  errorLine,
+  RETRY,
+  RunFailed,
+  runFailureNotice,
+  SELECT_CONTEXT,
+  SHOW_OUTPUT,
+} from '../../../client/src/cluster/runFailureNotice';
 import { loopbackServer, sendJson, sendLoginPage, sendStatus, writeKubeconfig } from '../../support/loopbackServer';
 
 const dir = mkdtempSync(join(tmpdir(), 'run-notice-'));
@@ -47,10 +54,12 @@ test('each cluster that cannot be used: a notification with its message and Show
         failure: () =>
           openCluster(request({}, writeKubeconfig(dir, 'html.yaml', html.url))).then((api) => api.serverVersion()),
         says: /did not answer as a Kubernetes API server.*HTML page titled "Sign in - Corp SSO".*login page of a proxy/,
+        cluster: true,
       },
       {
         failure: () => openCluster(request({}, writeKubeconfig(dir, 'ftp.yaml', 'ftp://127.0.0.1:6443'))),
         says: /unsupported protocol scheme "ftp"/,
+        cluster: true,
       },
       {
         failure: () =>
@@ -58,17 +67,24 @@ test('each cluster that cannot be used: a notification with its message and Show
             api.createPod({ metadata: { name: 'p' } }),
           ),
         says: /namespace "nope" does not exist .*create namespace nope/,
+        // Another context would not help: the namespace is the engine's (or the chosen) one.
+        cluster: false,
       },
-      { failure: () => openCluster(request({ KUBECONFIG: '/dev/zero' })), says: /\/dev\/zero gives more than 16 MiB/ },
+      {
+        failure: () => openCluster(request({ KUBECONFIG: '/dev/zero' })),
+        says: /\/dev\/zero gives more than 16 MiB/,
+        cluster: true,
+      },
     ];
     for (const c of cases) {
       const { err, notice, shownOutput, channelLine } = await shown(c.failure());
       assert.ok(err instanceof ClusterError, String(err));
       assert.match(notice.message, /^my_task on k8s: /);
       assert.match(notice.message, c.says);
-      assert.deepEqual(notice.actions, [SHOW_OUTPUT]);
+      // The cluster cannot be used: another context, or a new try once it is back, is the next step.
+      assert.deepEqual(notice.actions, c.cluster ? [SELECT_CONTEXT, RETRY, SHOW_OUTPUT] : [SHOW_OUTPUT]);
       assert.equal(shownOutput, 1, 'the button shows the run output');
-      assert.equal(notice.silent, false);
+      assert.equal(notice.cancelled, false);
       noStack(notice.message);
       noStack(channelLine);
     }
@@ -78,7 +94,7 @@ test('each cluster that cannot be used: a notification with its message and Show
   }
 });
 
-test('an unexpected error shows its first line only, never its stack; a cancel shows nothing', () => {
+test('an unexpected error shows its first line only, never its stack; a cancel is information, not an error', () => {
   const bug = new TypeError("Cannot read properties of undefined (reading 'status')");
   assert.ok(bug.stack?.includes('\n    at '));
   const notice = runFailureNotice('my_task on k8s', new RunFailed(bug, () => undefined));
@@ -86,10 +102,12 @@ test('an unexpected error shows its first line only, never its stack; a cancel s
     notice.message,
     "my_task on k8s: unexpected error (a bug in the extension, please report it): Cannot read properties of undefined (reading 'status')",
   );
-  assert.equal(
-    runFailureNotice('t', new RunFailed(new ClusterError('cancelled', 'cancelled'), () => undefined)).silent,
-    true,
-  );
-  // Without a channel (the error came before the run had one): no button.
-  assert.deepEqual(runFailureNotice('t', new ClusterError('config', 'bad')).actions, []);
+  assert.deepEqual(notice.actions, [SHOW_OUTPUT], 'a bug is no reason to pick another context');
+  const cancel = runFailureNotice('t on e', new RunFailed(new ClusterError('cancelled', 'cancelled'), () => undefined));
+  assert.equal(cancel.cancelled, true);
+  assert.equal(cancel.message, 'Run of t on e cancelled; no pod was created');
+  assert.doesNotMatch(cancel.message, /cancelled.*cancelled/);
+  // Without a channel (the error came before the run had one): no Show Output; the cluster's next steps stay.
+  assert.deepEqual(runFailureNotice('t', new ClusterError('config', 'bad')).actions, [SELECT_CONTEXT, RETRY]);
+  assert.deepEqual(runFailureNotice('t', new ClusterError('invalid', 'bad pod')).actions, []);
 });

@@ -39,7 +39,12 @@ export async function moduleRun(projectDir: string, options: ModuleRunOptions = 
     task: 'hello',
     set: (options.set ?? []).map(([k, v]) => `${k}=${v}`),
     context: options.context ?? null,
-    ids: { runUid: randomUUID(), taskRunUid: randomUUID(), taskRunAttemptUid: randomUUID() },
+    ids: {
+      runUid: randomUUID(),
+      taskRunUid: randomUUID(),
+      taskRunAttemptUid: randomUUID(),
+      resultFileUuid: randomUUID(),
+    },
     now: Date.now(),
   });
   if (!prepared.ok) throw new Error(`prepare failed: ${prepared.message}`);

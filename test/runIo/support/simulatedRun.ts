@@ -5,7 +5,12 @@ import { runDriverPod, runPolicyFromEngine, type DriverRunResult, type RunEvent 
 import { ManualClock } from './manualClock';
 import { SimulatedCluster, type TryEnding } from './simulatedCluster';
 
-export const IDS = { runUid: 'run-uid-1', taskRunUid: '6a8330cc-aaaa', taskRunAttemptUid: 'attempt-1' };
+export const IDS = {
+  runUid: 'run-uid-1',
+  taskRunUid: '6a8330cc-aaaa',
+  taskRunAttemptUid: 'attempt-1',
+  resultFileUuid: 'result-1',
+};
 export const NOW = Date.UTC(2026, 0, 2, 3, 4, 5, 678);
 
 /** The plan of env `sim`, whose engine [sim_k8s] has these lines after the image settings. */

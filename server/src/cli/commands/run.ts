@@ -57,7 +57,12 @@ async function run(args: Parameters<CliCommand['run']>[0], io: CliIo): Promise<n
     set: input.set ?? [],
     context: typeof v.context === 'string' ? v.context : null,
     namespace: typeof v.namespace === 'string' ? v.namespace : null,
-    ids: { runUid: randomUUID(), taskRunUid: randomUUID(), taskRunAttemptUid: randomUUID() },
+    ids: {
+      runUid: randomUUID(),
+      taskRunUid: randomUUID(),
+      taskRunAttemptUid: randomUUID(),
+      resultFileUuid: randomUUID(),
+    },
     now: Date.now(),
   });
   if (!prepared.ok) {

@@ -21,6 +21,8 @@ export interface ClusterRunIds {
   readonly runUid: string;
   readonly taskRunUid: string;
   readonly taskRunAttemptUid: string;
+  /** The uuid of the run's result file in `run.run_result_json_path` (uuid in dbnd). */
+  readonly resultFileUuid: string;
 }
 
 export interface ClusterRunInput {

@@ -60,6 +60,8 @@ export interface RenderOptions {
   readonly runUid?: string;
   readonly taskRunUid?: string;
   readonly taskRunAttemptUid?: string;
+  /** driver: the uuid of the run's result file (`run.run_result_json_path`); a real submission generates one. */
+  readonly resultFileUuid?: string;
   /** Default: the submitting user as Python's getpass.getuser() reads the environment. */
   readonly user?: string;
   readonly trackerUrl?: string;
@@ -119,14 +121,15 @@ export function renderContext(options: RenderOptions, environment: Environment):
   if (options.mode === 'driver') {
     const jobName = options.jobName ?? options.taskArgs?.find((a) => !a.startsWith('-')) ?? 'dbnd_run';
     const exact = options.command !== undefined;
-    if (!exact) placeholders.push('runFolderName', 'resultFileUuid');
+    if (!exact) placeholders.push('runFolderName');
+    if (!exact && options.resultFileUuid === undefined) placeholders.push('resultFileUuid');
     return {
       mode: 'driver',
       ...DRIVER_TASK,
       ...common,
       ...(exact ? { command: options.command } : { taskArgs: options.taskArgs ?? [] }),
       runFolderName: `${jobName}_run`,
-      resultFileUuid: PLACEHOLDER_VALUES.resultFileUuid,
+      resultFileUuid: options.resultFileUuid ?? PLACEHOLDER_VALUES.resultFileUuid,
       // The driver task run is the parent of what it spawns (docs/dbnd-rules.md §3.4, row 16).
       spawnEnv: spawnEnv(common.taskRunUid, common.taskRunAttemptUid, runUid, common.trackerUrl),
       placeholders,

@@ -10,7 +10,12 @@ import type { ServerState } from '../serverState';
 
 export function prepareClusterRun(state: ServerState, params: PrepareClusterRunParams): PrepareClusterRunResult {
   const project = state.projects.savedRunFiles(params.uri);
-  const ids = { runUid: randomUUID(), taskRunUid: randomUUID(), taskRunAttemptUid: randomUUID() };
+  const ids = {
+    runUid: randomUUID(),
+    taskRunUid: randomUUID(),
+    taskRunAttemptUid: randomUUID(),
+    resultFileUuid: randomUUID(),
+  };
   const prepared = planClusterRun(project, params, ids, Date.now());
   const files = project.files.map((f) => pathToFileURL(f.path).href);
   if (prepared.ok) return { plan: prepared.plan, error: null, noPod: null, files };
