@@ -2,9 +2,11 @@
 // True) in a real VS Code against the k8s testbed and the Docker testbed (scripts/test.mjs starts both and hands
 // their environment to the extension host): as dbnd does, the run builds the image with dbnd's tag, pushes it to
 // registry.testbed, and only then submits the pod, which runs that image (pulled by the testbed's containerd); the
-// pod's log follows docker's output in the run's output channel, and the pod is deleted. The same project, laid
-// out by the same helper, runs from the CLI in test/real-cluster/imageBuild.test.ts (issue 16 §1).
+// pod's log follows docker's output in the run's output channel, and the pod is deleted. The editor's build is the
+// plan `dbnd-cfg run --dry-run` gives for the same project (the same commands in the same folders); the same project,
+// laid out by the same helper, runs from the CLI in test/real-cluster/imageBuild.test.ts (issue 16 §1).
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, test } from 'mocha';
@@ -21,7 +23,31 @@ import {
   waitForPodEvent,
   writeGuideProject,
 } from '../support/dockerTestbed';
+import { repoPath } from '../support/paths';
 import { requireCluster, testbedApi, unique } from './clusterPods';
+
+/** dbnd's build tag with its time stamp blanked, so the plans of two runs (a second apart) compare. */
+const unstamped = (text: string) => text.replace(/:dbnd_build_\d{8}_\d{6}\b/g, ':dbnd_build_<time>');
+
+/**
+ * The docker commands `dbnd-cfg run --dry-run` says it would run on the same project and environment, as
+ * `<cwd>: <command>` (the CLI's lines "dbnd-cfg run:   in <cwd>: <command>"), tags unstamped.
+ */
+function cliDryRunCommands(dir: string, env: string, task: string): Promise<string[]> {
+  const cli = repoPath('dist', 'cli', 'dbnd-cfg.js');
+  const args = [cli, 'run', '--env', env, '--task', task, '--dry-run'];
+  // In desktop VS Code the extension host's executable is Electron: run it as node.
+  const childEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, args, { cwd: dir, env: childEnv, timeout: 120_000 }, (err, _stdout, stderr) => {
+      if (err) return reject(new Error(`dbnd-cfg run --dry-run failed: ${err.message}\n${stderr}`));
+      const lines = stderr
+        .split('\n')
+        .flatMap((l) => /^dbnd-cfg run: +in (\S+): (docker .*)$/.exec(l)?.slice(1, 3).join(': ') ?? []);
+      resolve(lines.map(unstamped));
+    }),
+  );
+}
 
 /** The index of the first mirror line matching `test`, failing with the channel's text when there is none. */
 function indexOf(mirror: readonly string[], test: (line: string) => boolean, what: string): number {
@@ -79,6 +105,12 @@ suite('Databand: Run Task on Cluster builds and pushes the image', () => {
         'push',
       );
       const logAt = indexOf(mirror, (l) => !l.startsWith('[databand] '), "the pod's log");
+      // the same plan as the CLI's for the same project: the commands its --dry-run says it would run, where
+      const ran = mirror.flatMap(
+        (l) => /^\[databand\] running docker \w+ command: `(.*)` \(in (.*)\)$/.exec(l)?.slice(1, 3) ?? [],
+      );
+      const editorCommands = [`${ran[1]}: ${ran[0]}`, `${ran[3]}: ${ran[2]}`].map(unstamped);
+      assert.deepEqual(await cliDryRunCommands(dir, 'kubernetes_cluster_env', 'hello'), editorCommands);
       assert.ok(buildAt < outputAt && outputAt < pushAt && pushAt < logAt, mirror.join('\n'));
       assert.deepEqual(
         mirror.filter((l) => !l.startsWith('[databand] ')),
