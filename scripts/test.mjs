@@ -3,7 +3,8 @@
 //   unit       node --test on out/test/** except cluster/ and extension/ (unit, protocol, CLI, layers...)
 //   cluster    node --test on out/test/real-cluster/** against the k8s testbed and the Docker testbed (a daemon and
 //              the registry the cluster pulls from, for the build-and-push tests), started here and always stopped
-//   extension  the mocha suites of test/extension/ inside VS Code (code-server, test/vscode-testbed)
+//   extension  the mocha suites of test/extension/ inside VS Code (code-server, test/vscode-testbed), with the
+//              Docker testbed too when a suite that builds and pushes an image runs (DOCKER_EXTENSION_TESTS)
 //   restricted the suites of test/extension/restricted/ in VS Code with the workspace in Restricted Mode
 //   ui         each test/ui/*.mjs (playwright, through the workbench), when there are any
 // A stage whose testbed cannot start counts its test files as failed: in CI nothing is silently skipped.
@@ -109,6 +110,9 @@ const restrictedFiles = extensionFiles.filter((f) => f.startsWith('out/test/exte
 const trustedFiles = extensionFiles.filter((f) => !restrictedFiles.includes(f));
 const runCluster = wanted('cluster') && clusterFiles.length > 0;
 const runExtension = wanted('extension') && extensionFiles.length > 0;
+// The extension suites whose run builds and pushes its image as dbnd does: they need the Docker testbed.
+const DOCKER_EXTENSION_TESTS = ['out/test/extension/runImageBuild.test.js'];
+const dockerExtensionFiles = runExtension ? trustedFiles.filter((f) => DOCKER_EXTENSION_TESTS.includes(f)) : [];
 let testbed;
 let testbedError;
 if (runCluster || runExtension) {
@@ -120,9 +124,9 @@ if (runCluster || runExtension) {
   }
 }
 
-// The Docker testbed only for the cluster stage: its tests build and push the image a run submits.
+// The Docker testbed for the stages whose tests build and push the image a run submits.
 let docker;
-if (runCluster && testbed) {
+if ((runCluster || dockerExtensionFiles.length > 0) && testbed) {
   try {
     docker = await startDockerTestbed();
   } catch (err) {
@@ -148,9 +152,11 @@ try {
         await runNodeTests(clusterFiles, { env: { ...testbed.env, ...docker.env }, timeoutMs: 1_800_000 }),
       );
     // Not needed by the extension stage: its memory goes back before VS Code starts.
-    const done = docker;
-    docker = undefined;
-    await done?.stop();
+    if (dockerExtensionFiles.length === 0) {
+      const done = docker;
+      docker = undefined;
+      await done?.stop();
+    }
   }
 
   // ── extension (mocha inside VS Code; the testbed's KUBECONFIG reaches the extension host) ─────────────────────
@@ -162,7 +168,11 @@ try {
     console.log(
       `\n── ${stage}: ${files.length} files, VS Code testbed${untrusted ? ' in Restricted Mode' : ''}${testbed ? ' + k8s testbed' : testbedError ? ' (no k8s testbed)' : ''} ──`,
     );
-    const r = await runExtensionSuite(filters, testbed?.env ?? {}, { untrusted });
+    // Without the Docker testbed, its suites would only skip (locally): they count as failed here.
+    const noDocker = untrusted || docker ? [] : dockerExtensionFiles;
+    if (noDocker.length > 0)
+      record(stage, 0, noDocker.length, `the Docker testbed did not start: ${noDocker.join(', ')} counted as failed`);
+    const r = await runExtensionSuite(filters, { ...testbed?.env, ...docker?.env }, { untrusted });
     const counts = lastCounts(r.stdout);
     if (!counts) record(stage, 0, files.length, `no test summary (exit ${r.code}): every file counts as failed`);
     else

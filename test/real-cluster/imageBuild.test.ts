@@ -5,13 +5,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCluster, type KubeApi } from '../../server/src/runIo';
 import { livePodsOfRun, moduleRun } from './support/moduleRun';
 import { makeProject, requireTestbed, runCli } from './support/testbed';
-import { docker, podEvents, registryTags, requireDockerTestbed, uniqueRepository } from './support/dockerTestbed';
+import {
+  docker,
+  dockerfile,
+  guideRunOutput,
+  registryTags,
+  requireDockerTestbed,
+  stampedWithin,
+  uniqueRepository,
+  waitForPodEvent,
+  writeGuideProject,
+} from '../support/dockerTestbed';
 
 const defaultApi = () =>
   openCluster({
@@ -23,22 +33,6 @@ const defaultApi = () =>
     env: process.env,
   });
 
-/** Polls the pod's events until the kubelet has reported `reason` (events are recorded asynchronously). */
-async function waitForEvent(pod: string, reason: string, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const events = await podEvents(pod, 'default');
-    const found = events.find((e) => e.reason === reason);
-    if (found) return { found, events };
-    if (Date.now() > until) assert.fail(`no ${reason} event for pod ${pod}; events: ${JSON.stringify(events)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** A Dockerfile FROM the testbed's busybox base that bakes `marker` into /baked.txt, so a pod proves its image. */
-const dockerfile = (base: string, marker: string) =>
-  [`FROM ${base}`, 'COPY . /project', `RUN echo ${marker} > /baked.txt`, ''].join('\n');
-
 async function deletePodsOfRun(api: KubeApi, runUid: string) {
   if (!runUid) return;
   for (const name of await livePodsOfRun(api, runUid)) await api.deletePod(name, { gracePeriodSeconds: 0 });
@@ -46,7 +40,7 @@ async function deletePodsOfRun(api: KubeApi, runUid: string) {
 
 test('module: a pod whose image was pushed to registry.testbed is pulled over plain http and runs', async (t) => {
   const tb = requireTestbed(t);
-  const dt = requireDockerTestbed(t);
+  const dt = requireDockerTestbed((reason) => t.skip(reason));
   if (!tb || !dt) return;
   const repository = uniqueRepository(dt.registry, 'dbnd-pull');
   const image = `${repository}:1`;
@@ -71,7 +65,7 @@ test('module: a pod whose image was pushed to registry.testbed is pulled over pl
     const submitted = run.events.find((e) => e.kind === 'submitted');
     const podName = submitted?.kind === 'submitted' ? submitted.podName : '';
     assert.ok(podName, 'no submitted event');
-    const { found } = await waitForEvent(podName, 'Pulled');
+    const { found } = await waitForPodEvent(podName, 'Pulled');
     assert.match(found.message, new RegExp(`^Successfully pulled image "${image}"`));
     assert.deepEqual(await livePodsOfRun(run.api, run.runUid), []);
   } finally {
@@ -80,45 +74,14 @@ test('module: a pod whose image was pushed to registry.testbed is pulled over pl
   }
 });
 
-/** The guide's configuration (test/workspace) in a temp DBND_HOME, with what the testbed needs laid over it. */
-function guideProject(repository: string, base: string, marker: string): string {
-  const system = readFileSync('test/workspace/.dbnd/databand-system.cfg', 'utf8');
-  // The point of the test: the guide leaves the tag empty and lets dbnd build. If the workspace changes, say so.
-  assert.match(system, /^container_tag =[ \t]*$/m, 'test/workspace no longer has an empty container_tag');
-  assert.match(system, /^docker_build = True$/m, 'test/workspace no longer has docker_build = True');
-  const dir = mkdtempSync(join(tmpdir(), 'dbnd-guide-build-'));
-  cpSync('test/workspace/.dbnd', join(dir, '.dbnd'), { recursive: true });
-  const header = '[your_kubernetes_engine]\n';
-  const project = readFileSync('test/workspace/project.cfg', 'utf8');
-  assert.ok(project.includes(header), 'test/workspace/project.cfg has no [your_kubernetes_engine] section');
-  const overrides = [
-    `container_repository = ${repository}`,
-    // the testbed's kubeconfig context and namespace instead of the guide's databand_context / databand
-    'cluster_context = testbed',
-    'namespace = default',
-    // the guide's secret databand-secret does not exist on the testbed
-    'secrets = []',
-    // busybox stands in for dbnd: the driver command's own arguments become ignored positional parameters
-    'dbnd_executable = ["sh", "-c", "cat /baked.txt; echo driver-ran", "sh"]',
-  ];
-  writeFileSync(join(dir, 'project.cfg'), project.replace(header, header + overrides.join('\n') + '\n'));
-  writeFileSync(join(dir, 'Dockerfile'), dockerfile(base, marker));
-  return dir;
-}
-
-/** `dbnd_build_<UTC %Y%m%d_%H%M%S>` → epoch ms, or NaN. */
-function buildTagTime(tag: string): number {
-  const m = /^dbnd_build_(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})$/.exec(tag);
-  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : NaN;
-}
-
 test("CLI: the guide's configuration (empty container_tag, docker_build = True) builds, pushes, runs that image and cleans up", async (t) => {
   const tb = requireTestbed(t);
-  const dt = requireDockerTestbed(t);
+  const dt = requireDockerTestbed((reason) => t.skip(reason));
   if (!tb || !dt) return;
   const repository = uniqueRepository(dt.registry, 'dbnd-e2e');
   const marker = `baked-${randomBytes(4).toString('hex')}`;
-  const dir = guideProject(repository, dt.baseImage, marker);
+  const dir = mkdtempSync(join(tmpdir(), 'dbnd-guide-build-'));
+  writeGuideProject(dir, repository, dt.baseImage, marker);
   const api = await defaultApi();
   let runUid = '';
   let image = '';
@@ -132,11 +95,7 @@ test("CLI: the guide's configuration (empty container_tag, docker_build = True) 
     // pushed: the registry has exactly the tag of dbnd's rule, stamped with the run's start (UTC, to the second)
     const tags = await registryTags(repository);
     assert.equal(tags.length, 1, `tags of ${repository}: ${JSON.stringify(tags)}\n${r.stderr}`);
-    const stamp = buildTagTime(tags[0]);
-    assert.ok(
-      stamp >= Math.floor(started / 1000) * 1000 && stamp <= ended,
-      `tag ${tags[0]} is not dbnd_build_<start of the run>`,
-    );
+    assert.ok(stampedWithin(tags[0], started, ended), `tag ${tags[0]} is not dbnd_build_<start of the run>`);
     image = `${repository}:${tags[0]}`;
 
     // built: the daemon has the image, FROM the testbed's base (its label is inherited)
@@ -147,10 +106,10 @@ test("CLI: the guide's configuration (empty container_tag, docker_build = True) 
     // the pod ran that image, pulled from the registry by the testbed's containerd, and its log arrived
     const podName = /submitted pod (\S+)/.exec(r.stderr)?.[1] ?? '';
     assert.ok(podName, r.stderr);
-    const { found } = await waitForEvent(podName, 'Pulled');
+    const { found } = await waitForPodEvent(podName, 'Pulled');
     assert.match(found.message, new RegExp(`^Successfully pulled image "${image}"`));
-    await waitForEvent(podName, 'Started');
-    assert.deepEqual(r.stdout.split('\n').slice(0, -1), [marker, 'driver-ran']);
+    await waitForPodEvent(podName, 'Started');
+    assert.deepEqual(r.stdout.split('\n').slice(0, -1), guideRunOutput(marker));
 
     // cleaned up: no pod of the run is left
     assert.deepEqual(await livePodsOfRun(api, runUid), []);
