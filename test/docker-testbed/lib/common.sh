@@ -99,6 +99,9 @@ tail_log() { [ -f "$DT_LOGS/$1.log" ] && { printf -- '----- last %s lines of %s 
 daemon_ready() { [ "$(curl -sf --max-time 5 --unix-socket "$DT_SOCK" http://docker/_ping 2>/dev/null)" = OK ]; }
 registry_ready() { curl -sf --max-time 5 -o /dev/null "http://${1:-$DT_REGISTRY_IP}/v2/"; }
 dk() { DOCKER_HOST=unix://$DT_SOCK DOCKER_CONFIG=$DT_CLIENT docker "$@"; }
+# dockerd itself reaches the registry by its name: a pull of an absent tag gets the registry's "manifest unknown"
+# (not "no such host"), which is what the first push of a test needs.
+daemon_resolves_registry() { local out; out=$(dk pull "$DT_REGISTRY_HOST/docker-testbed-probe:absent" 2>&1); [[ $out == *"manifest unknown"* ]]; }
 
 # ---- the hosts entry: one line with our mark, rewritten in place (/etc/hosts may be a bind mount) --------------
 hosts_has_foreign() { # another line (not ours) names the registry host

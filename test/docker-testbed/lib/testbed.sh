@@ -57,6 +57,7 @@ dt_up() {
       die "the testbed in $DT_RUN is running with its registry on $DT_REGISTRY_IP, not $DT_WANTED_IP: share it as it is, or stop it first"
     [ -n "$HOLDER" ] && holder_add "$HOLDER"
     hosts_ours || hosts_write 1
+    wait_for "dockerd resolves $DT_REGISTRY_HOST" 15 dockerd daemon_resolves_registry
     say "already running in $DT_RUN (shared; holders: $(live_holders | tr '\n' ' '))"
     base_image
     cat "$DT_ENV"
@@ -73,6 +74,9 @@ dt_up() {
   render_registry_config >"$DT_RUN/registry.yml"
   printf 'DT_REGISTRY_IP=%q\n' "$DT_REGISTRY_IP" >"$DT_SETTINGS"
   trap 'up_failed' EXIT
+  # The hosts entry goes in before dockerd starts: Go's resolver keeps what it read of /etc/hosts for up to 5 s,
+  # so a daemon that read the file before the entry existed answers "no such host" to the first push.
+  hosts_write 1
   # No bridge and no iptables: nothing touches the host's network; builds and containers use --network=none or
   # the host's loopback. The data-root is in the cache, so the base image survives `down`.
   start_proc dockerd dockerd --iptables=false --ip-masq=false --bridge=none \
@@ -80,9 +84,9 @@ dt_up() {
     --config-file "$DT_RUN/daemon.json" -H "unix://$DT_SOCK" --insecure-registry "$DT_REGISTRY_HOST"
   start_proc registry docker-registry serve "$DT_RUN/registry.yml"
   wait_for "the registry answers on http://$DT_REGISTRY_IP:80/v2/" "$DT_TIMEOUT" registry registry_ready
-  hosts_write 1
   wait_for "the registry answers as http://$DT_REGISTRY_HOST/v2/" 10 registry registry_ready "$DT_REGISTRY_HOST"
   wait_for "dockerd answers on $DT_SOCK" "$DT_TIMEOUT" dockerd daemon_ready
+  wait_for "dockerd resolves $DT_REGISTRY_HOST" 15 dockerd daemon_resolves_registry
   base_image
   write_env
   trap - EXIT
