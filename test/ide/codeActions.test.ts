@@ -202,3 +202,17 @@ test('a secret type did-you-mean, quotes removed, a closing bracket indented', (
   assert.ok(bracket.endsWith('\n    ]\n'));
   assert.deepEqual(codes(bracket), []);
 });
+
+test('quick fixes read the document as the user sees it: a half-typed line elsewhere, or a BOM, keeps them', () => {
+  // While a line is half-typed dbnd cannot load the file, and a leading BOM makes configparser refuse it; the
+  // other lines' findings stay (the tolerant model), so their fixes must stay too.
+  const missing = '[eng$0]\n_type = kubernetes\ncontainer_tag = t\n';
+  for (const text of [`${missing}[other]\nhalf_typ\n`, `\uFEFF${missing}`]) {
+    const p = cursorProject({ [FILE]: text });
+    const actions = codeActions(p.analysis, p.uri, { start: p.position, end: p.position });
+    const action = actions.find((a) => /Add 'container_repository'/.test(a.title));
+    assert.ok(action, `no fix in ${JSON.stringify(text)} among: ${actions.map((a) => a.title).join(' | ')}`);
+    const fixed = applyEdits(p.texts.get(p.uri)!, action.edit.get(p.uri)!);
+    assert.ok(fixed.includes('container_tag = t\ncontainer_repository = \n'), fixed);
+  }
+});

@@ -16,7 +16,9 @@ const escapeSnippet = (text: string): string => text.replace(/[$}\\]/g, '\\$&');
 export const addMissingKey: QuickFix = (ctx) => {
   if (ctx.diagnostic.code !== 'missing-required-key' || !ctx.diagnostic.data) return undefined;
   const key = ctx.diagnostic.data.addKey;
-  const section = ctx.file.doc.sections.find((s) => s.headerRange.start.line === ctx.diagnostic.range.start.line);
+  const section = ctx.analysis
+    .document(ctx.file)
+    .sections.find((s) => s.headerRange.start.line === ctx.diagnostic.range.start.line);
   if (!section) return undefined;
   const line = `${key} = `;
   const edit = addedLines(ctx.file, section, [line]);

@@ -23,7 +23,7 @@ import { addedLines } from './addedLines';
 import { type CodeAction, type FixContext, type QuickFix, fileAction, lineText, wholeLines } from './codeAction';
 
 function entryAt(ctx: FixContext): { section: CfgSection; entry: CfgEntry } | undefined {
-  for (const section of ctx.file.doc.sections) {
+  for (const section of ctx.analysis.document(ctx.file).sections) {
     const entry = section.entries.find((e) => e.keyRange.start.line === ctx.diagnostic.range.start.line);
     if (entry) return { section, entry };
   }
@@ -49,8 +49,9 @@ function winningEntry(
   if (origin?.kind !== 'file') return undefined;
   const winner = analysis.fileByPath(origin.path);
   if (!winner || analysis.files.indexOf(winner) < analysis.files.indexOf(file)) return undefined;
-  const entry = winner.doc.sections
-    .flatMap((s) => s.entries)
+  const entry = analysis
+    .document(winner)
+    .sections.flatMap((s) => s.entries)
     .find((e) => e.keyRange.start.line === origin.keyRange.start.line && e.key === key);
   return entry && { file: winner, entry };
 }
@@ -68,7 +69,7 @@ function moveEnvironments(ctx: FixContext, entry: CfgEntry, moved: readonly stri
     if (winner.file === file) edit.get(file.uri)!.push(replace);
     else edit.set(winner.file.uri, [replace]);
   } else {
-    const target = file.doc.sections.find((s) => s.name.toLowerCase() === 'run');
+    const target = analysis.document(file).sections.find((s) => s.name.toLowerCase() === 'run');
     const line = `${key} = ${pyList(merged)}`;
     edit.get(file.uri)!.push(addedLines(file, target, target ? [line] : ['', '[run]', line]));
   }
@@ -93,14 +94,16 @@ export const moveLegacyKey: QuickFix = (ctx) => {
     return moved && moveEnvironments(ctx, entry, moved, title);
   }
   if (
-    ctx.file.doc.sections.some((s) => s.name.toLowerCase() === targetName && s.entries.some((e) => e.key === targetKey))
+    ctx.analysis
+      .document(ctx.file)
+      .sections.some((s) => s.name.toLowerCase() === targetName && s.entries.some((e) => e.key === targetKey))
   )
     return undefined;
   const first = entry.range.start.line;
   const last = entry.range.end.line;
   const lines = Array.from({ length: last - first + 1 }, (_, i) => lineText(ctx.file, first + i));
   lines[0] = targetKey + lines[0].slice(entry.keyRange.end.character);
-  const target = ctx.file.doc.sections.find((s) => s.name.toLowerCase() === targetName);
+  const target = ctx.analysis.document(ctx.file).sections.find((s) => s.name.toLowerCase() === targetName);
   const edits: TextEdit[] = [
     { range: wholeLines(first, last), newText: '' },
     addedLines(ctx.file, target, target ? lines : ['', `[${moveTo.section}]`, ...lines]),
