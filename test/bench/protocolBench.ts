@@ -10,7 +10,11 @@ import { BenchLspServer, type ServerCommand } from './benchLspServer';
 import { median, percentile, since } from './stats';
 
 export const REQUESTS = 200;
-export const EDITS = 10;
+/**
+ * Edits per size: the median of 10 wall-clock samples on a loaded 2-core machine moved by 30% from one run to the
+ * next, so the sizes where an edit is cheap get 30; at 100k lines yaml-language-server takes ~5 s per edit, so 10.
+ */
+export const editsFor = (lines: number): number => (lines <= 20_000 ? 30 : 10);
 
 /** One server and the kind of file it gets. */
 export interface Subject {
@@ -26,6 +30,8 @@ export interface Subject {
   /** The line edited: group 1 is kept, the rest of the line is replaced by a new valid value. */
   readonly editLine: RegExp;
   editValue(n: number): string;
+  /** A key being typed, inserted as a new line after the edited one: the file no longer parses. */
+  readonly halfTypedLine: string;
 }
 
 export interface ProtocolFigures {
@@ -34,6 +40,10 @@ export interface ProtocolFigures {
   readonly completionMs: readonly number[];
   readonly hoverMs: readonly number[];
   readonly editMs: readonly number[];
+  /** Completion at the end of a half-typed line, and hovers spread over the file, while that line is there. */
+  readonly halfTypedCompletionMs: readonly number[];
+  readonly halfTypedHoverMs: readonly number[];
+  readonly halfTypedCompletionsWithItems: number;
   /** How many completion and hover answers had content: both servers must answer, not just reply. */
   readonly completionsWithItems: number;
   readonly hoversWithContent: number;
@@ -106,7 +116,7 @@ export async function measureProtocol(subject: Subject, dir: string, targetLines
     const editAt = lines.findIndex((l, i) => i >= lines.length / 2 && subject.editLine.test(l));
     let current = lines[editAt];
     const editMs: number[] = [];
-    for (let n = 0; n < EDITS; n++) {
+    for (let n = 0; n < editsFor(targetLines); n++) {
       const keep = subject.editLine.exec(current)![1];
       const range: Range = {
         start: { line: editAt, character: keep.length },
@@ -121,6 +131,39 @@ export async function measureProtocol(subject: Subject, dir: string, targetLines
       current = keep + value;
     }
 
+    // A key half-typed on a new line after the edited one (the state every keystroke of a new key passes
+    // through): completion where it is typed, hovers on the keys spread over the file (moved down one line).
+    const typedAt = editAt + 1;
+    const mark = server.publishCount;
+    const halfTypedVersion = editsFor(targetLines) + 2;
+    await server.change(
+      uri,
+      halfTypedVersion,
+      { start: { line: typedAt, character: 0 }, end: { line: typedAt, character: 0 } },
+      subject.halfTypedLine + '\n',
+    );
+    await server.diagnosticsAt(uri, halfTypedVersion, mark);
+    const halfTypedCompletionMs: number[] = [];
+    const halfTypedHoverMs: number[] = [];
+    let halfTypedCompletionsWithItems = 0;
+    for (let i = 0; i < REQUESTS; i++) {
+      t0 = performance.now();
+      const items = await server.request('textDocument/completion', uri, {
+        line: typedAt,
+        character: subject.halfTypedLine.length,
+      });
+      halfTypedCompletionMs.push(since(t0));
+      if (hasItems(items)) halfTypedCompletionsWithItems++;
+    }
+    for (const { line, m } of targets) {
+      t0 = performance.now();
+      await server.request('textDocument/hover', uri, {
+        line: line >= typedAt ? line + 1 : line,
+        character: m[1].length + 1,
+      });
+      halfTypedHoverMs.push(since(t0));
+    }
+
     const memory = server.memory();
     return {
       lines: lines.length - 1,
@@ -128,6 +171,9 @@ export async function measureProtocol(subject: Subject, dir: string, targetLines
       completionMs,
       hoverMs,
       editMs,
+      halfTypedCompletionMs,
+      halfTypedHoverMs,
+      halfTypedCompletionsWithItems,
       completionsWithItems,
       hoversWithContent,
       peakMiB: memory?.peakMiB,
