@@ -60,11 +60,16 @@ const memberPatterns = new Map<string, RegExp>();
 /** Bounded: keys come from the user's values; past this many, new keys are compiled each time. */
 const MEMBER_PATTERNS_KEPT = 1024;
 
+/** The pattern of `key` as a JSON member (quoted or not, then `:` and its value), compiled now. */
+export function compileMemberPattern(key: string): RegExp {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(["']?)${escaped}\\1\\s*:\\s*[^,}\\]\\n]*`, 'g');
+}
+
 function memberPattern(key: string): RegExp {
   let re = memberPatterns.get(key);
   if (!re) {
-    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    re = new RegExp(`(["']?)${escaped}\\1\\s*:\\s*[^,}\\]\\n]*`, 'g');
+    re = compileMemberPattern(key);
     if (memberPatterns.size < MEMBER_PATTERNS_KEPT) memberPatterns.set(ownCopy(key), re);
   }
   return re;
