@@ -84,4 +84,9 @@ test('nesting deeper than Python hjson can decode is a RecursionError, remembere
     assert.equal(!r.ok && r.error.type, 'RecursionError');
   }
   assert.ok(parseHjson('['.repeat(500) + ']'.repeat(500)).ok);
+  // The shortest text that nests too deep (texts up to the limit's length skip the scan): still the error.
+  const shortest = parseHjson('['.repeat(501));
+  assert.equal(!shortest.ok && shortest.error.type, 'RecursionError');
+  const notDeep = parseHjson('['.repeat(500));
+  assert.equal(!notDeep.ok && notDeep.error.type, 'HjsonDecodeError');
 });

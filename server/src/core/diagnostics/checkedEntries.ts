@@ -2,7 +2,7 @@
 // parameter, and the value configparser hands dbnd (after `%` interpolation). One walk shared by the checks in
 // this folder, so each check is a small function over one entry.
 import type { CfgDocument, CfgEntry, CfgSection } from '../reader';
-import { pyStrip } from '../python/strMethods';
+import { pyStrip, skipPySpace } from '../python/strMethods';
 import { valueSpanToRange } from '../reader/valuePositions';
 import type { Json } from '../json';
 import type { ConfigClassSchema, ParamSchema } from '../schema/types';
@@ -11,6 +11,7 @@ import type { Environment } from '../environment';
 import { expandEnvVar } from '../values/expandVars';
 import { parseHjson } from '../values/hjson';
 import type { DbndResult } from '../result';
+import { ownCopy } from '../reader/ownCopy';
 
 /**
  * What a check of one entry may read: the entry, its section's name and class, the file's path and the value
@@ -37,8 +38,9 @@ export interface CheckedEntry extends EntryFacts {
 
 /** dbnd parses a Dict/List value with hjson when its stripped text starts with `{`, `[` (or `@`, a file). */
 export function looksLikeJson(value: string): boolean {
-  const first = pyStrip(value)[0];
-  return first === '{' || first === '[';
+  // The first character of `pyStrip(value)`, found without cutting the stripped copy (every entry asks this).
+  const first = value.charCodeAt(skipPySpace(value, 0, value.length));
+  return first === 0x7b /* { */ || first === 0x5b /* [ */;
 }
 
 /** The value as dbnd hands it to hjson: `$VAR`-expanded and stripped. */
@@ -52,13 +54,33 @@ export function parsedJson(checked: EntryFacts, env: Environment): DbndResult<Js
   return parseHjson(jsonText(checked.value, env));
 }
 
+/** Compiled member patterns by key: the same few keys (`type`, `retry_delay`, a label's name) are searched in
+ *  every section; a pattern is used by one synchronous exec at a time, so sharing it (and its lastIndex) is safe. */
+const memberPatterns = new Map<string, RegExp>();
+/** Bounded: keys come from the user's values; past this many, new keys are compiled each time. */
+const MEMBER_PATTERNS_KEPT = 1024;
+
+/** The pattern of `key` as a JSON member (quoted or not, then `:` and its value), compiled now. */
+export function compileMemberPattern(key: string): RegExp {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(["']?)${escaped}\\1\\s*:\\s*[^,}\\]\\n]*`, 'g');
+}
+
+function memberPattern(key: string): RegExp {
+  let re = memberPatterns.get(key);
+  if (!re) {
+    re = compileMemberPattern(key);
+    if (memberPatterns.size < MEMBER_PATTERNS_KEPT) memberPatterns.set(ownCopy(key), re);
+  }
+  return re;
+}
+
 /**
  * Where `needle` (a JSON key, quoted or not, followed by `:`) sits in the value as written, searching from
  * `from` (an offset into `entry.rawValue`); the range covers the key and its value up to `,`, `}` or the line end.
  */
 export function findJsonMember(entry: CfgEntry, key: string, from = 0): { range: Range; end: number } | undefined {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(["']?)${escaped}\\1\\s*:\\s*[^,}\\]\\n]*`, 'g');
+  const re = memberPattern(key);
   re.lastIndex = from;
   const m = re.exec(entry.rawValue);
   if (!m) return undefined;

@@ -53,7 +53,13 @@ const PROJECT_CHECKS: readonly {
 
 /** The pitfalls of one entry that depend on nothing outside it (the language server remembers them per entry). */
 export function entryPitfallDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
-  return ENTRY_CHECKS.flatMap((check) => check(checked, env));
+  // A loop rather than flatMap: this runs for every entry of a project, and most checks find nothing.
+  const out: CoreDiagnostic[] = [];
+  for (const check of ENTRY_CHECKS) {
+    const found = check(checked, env);
+    for (const diagnostic of found) out.push(diagnostic);
+  }
+  return out;
 }
 
 /** Whether a project check can report on the entry (decided by its facts): projectPitfallDiagnostics is empty

@@ -18,6 +18,12 @@ export interface PythonLiteral {
  * offsets. A word counts only when it stands alone as a value: `True`, not `TrueColor` or `"True"`.
  */
 export function findPythonLiterals(text: string): PythonLiteral[] {
+  // A literal is found only where its word is in the text: most JSON values have none, and the scan is slow.
+  return text.includes('True') || text.includes('False') || text.includes('None') ? scanPythonLiterals(text) : [];
+}
+
+/** findPythonLiterals without the shortcut: every character scanned (the reference its test compares with). */
+export function scanPythonLiterals(text: string): PythonLiteral[] {
   const found: PythonLiteral[] = [];
   let i = 0;
   while (i < text.length) {

@@ -5,6 +5,7 @@
 import Hjson from 'hjson';
 import type { Json } from '../json';
 import { type DbndResult, fail, ok } from '../result';
+import { ownCopy } from '../reader/ownCopy';
 
 /**
  * Python's hjson decoder calls itself twice per `[`/`{` level, so Python's default recursion limit (1000) is
@@ -69,7 +70,8 @@ function parsePlainJson(text: string): Json | undefined {
 }
 
 function parseUncached(text: string): DbndResult<Json> {
-  if (bracketNesting(text) > MAX_HJSON_NESTING) {
+  // A text can nest no deeper than it has characters: shorter ones (nearly all) skip the scan.
+  if (text.length > MAX_HJSON_NESTING && bracketNesting(text) > MAX_HJSON_NESTING) {
     return fail(
       'RecursionError',
       `maximum recursion depth exceeded while decoding a JSON value nested more than ${MAX_HJSON_NESTING} levels deep`,
@@ -95,7 +97,7 @@ export function parseHjson(text: string): DbndResult<Json> {
   if (text.length <= REMEMBERED_MAX_LENGTH) {
     if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value as string);
     // A copy as the key: `text` is often a slice of a whole document, which the key would otherwise keep alive.
-    remembered.set(JSON.parse(JSON.stringify(text)) as string, result);
+    remembered.set(ownCopy(text), result);
   }
   return result;
 }

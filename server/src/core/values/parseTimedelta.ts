@@ -12,17 +12,31 @@ const SIMPLE = new RegExp(
       .join(''),
 );
 
-const SECONDS_PER = { weeks: 604800, days: 86400, hours: 3600, minutes: 60, seconds: 1 } as const;
+const SECONDS_PER = [
+  ['weeks', 604800],
+  ['days', 86400],
+  ['hours', 3600],
+  ['minutes', 60],
+  ['seconds', 1],
+] as const;
 
-/** Total seconds of the matched groups, or undefined when no group matched (Python's `any(groups())`). */
+/**
+ * Total seconds of the matched groups, or undefined when no group matched (Python's `any(groups())`: every
+ * capturing group of both patterns is one of the named unit groups, so "a unit group matched" is the same test).
+ */
 function secondsOf(match: RegExpExecArray | null): number | undefined {
-  if (!match || !match.slice(1).some((g) => g)) return undefined;
+  const groups = match?.groups;
+  if (!groups) return undefined;
   let total = 0;
-  for (const [unit, factor] of Object.entries(SECONDS_PER)) {
-    const digits = match.groups?.[unit];
-    if (digits) total += Number(digits) * factor;
+  let matched = false;
+  for (const [unit, factor] of SECONDS_PER) {
+    const digits = groups[unit];
+    if (digits) {
+      matched = true;
+      total += Number(digits) * factor;
+    }
   }
-  return total;
+  return matched ? total : undefined;
 }
 
 /** Parsed as total seconds (the JSON form dbnd's reports use). */
