@@ -8,6 +8,7 @@ import { MAX_CLASS_CHAIN_DEPTH, resolveConfigClass } from '../resolve/classResol
 import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
 import { type EnabledObjects, enabledObjects } from './enabledObjects';
+import { EnabledObjectsMemo } from './enabledObjectsMemo';
 import type { CheckedEntry } from './checkedEntries';
 import { type EntryDiagnostics, type EntryDiagnosticsMemo, NO_ENTRY_DIAGNOSTICS } from './entryDiagnosticsMemo';
 import {
@@ -171,6 +172,26 @@ function sectionResults(
   return out;
 }
 
+/** The enabled objects remembered per lint memo (one per language server project), beside its entry answers. */
+const enabledMemos = new WeakMap<EntryDiagnosticsMemo, EnabledObjectsMemo>();
+
+function enabledObjectsOf(
+  layer: ConfigLayer,
+  env: Environment,
+  environmentName: string | undefined,
+  memo: EntryDiagnosticsMemo | undefined,
+): EnabledObjects {
+  if (!memo) return enabledObjects(layer, env, environmentName);
+  let enabled = enabledMemos.get(memo);
+  if (!enabled) enabledMemos.set(memo, (enabled = new EnabledObjectsMemo()));
+  return enabled.enabledObjects(layer, env, environmentName);
+}
+
+/** How the last lint with `memo` found its enabled objects (for tests: whether the memo answered). */
+export function enabledObjectsReused(memo: EntryDiagnosticsMemo): boolean {
+  return enabledMemos.get(memo)?.reusedLast ?? false;
+}
+
 export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): CoreDiagnostic[] {
   const env: Environment = options.env ?? {};
   const parsed: ParsedInput[] = inputs.map((i) => ({ ...i, doc: i.doc ?? parseCfg(i.text) }));
@@ -183,7 +204,7 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   const loaded = loadConfig(files, env, {});
   if (!loaded.ok) return diagnostics;
   const classes = new Map<string, ConfigClassSchema | undefined>();
-  const enabled = enabledObjects(loaded.value, env, options.environmentName);
+  const enabled = enabledObjectsOf(loaded.value, env, options.environmentName, options.memo);
   const ctx = { layer: loaded.value, env, enabled };
   options.memo?.startLint(env);
   for (const input of tolerant) {
