@@ -87,6 +87,25 @@ function classDiagnostics(
   return out;
 }
 
+const required = new WeakMap<ConfigClassSchema, readonly ConfigClassSchema['params'][number][]>();
+
+/** The class's parameters with no code default that are not derived (a few of its dozens), made once per class. */
+function requiredParams(cls: ConfigClassSchema): readonly ConfigClassSchema['params'][number][] {
+  let params = required.get(cls);
+  if (!params) required.set(cls, (params = cls.params.filter((p) => !p.hasDefault && !p.derived)));
+  return params;
+}
+
+/**
+ * Whether any layer sets `key` in one of `sections`: `lookup(sections, key)` is not empty exactly then, and the
+ * merged view (`get`) holds every key any layer sets, so this asks it section by section and stops at the
+ * first value instead of folding the whole stack.
+ */
+function setInAny(layer: ConfigLayer, sections: readonly string[], key: string): boolean {
+  for (const section of sections) if (layer.get(section, key) !== undefined) return true;
+  return false;
+}
+
 /**
  * Required keys (no code default, not derived) that no layer sets for an engine or environment section: dbnd
  * raises MissingParameterError when it builds the object. Checked directly, so a bad value elsewhere in the
@@ -105,8 +124,8 @@ function missingKeyDiagnostics(
     const chain = fromChain(section.name, layer, env);
     if (!chain.ok) continue;
     const sections = objectSections(section.name, cls, chain.value);
-    for (const param of cls.params) {
-      if (param.hasDefault || param.derived || layer.lookup(sections, param.name).length > 0) continue;
+    for (const param of requiredParams(cls)) {
+      if (setInAny(layer, sections, param.name)) continue;
       out.push({
         path: input.path,
         range: section.headerRange,
