@@ -5,10 +5,10 @@
 //
 // Why the key is complete: `enabledObjects` reads the config only through the layer's `get` and `lookup` (class
 // resolution and `_from` chains included), and of each value only its value, priority and extend flag (the
-// result holds names, never where a value was written), and otherwise the environment, the selected environment and, for
-// `@/path` values, the file reader. The reads and the environment are replayed by layerReads.ts; the selected
-// environment is compared; a file reader is never given here (the lint reads no files), and a call with one
-// is not remembered.
+// result holds names, never where a value was written); besides, it reads the environment, the selected
+// environment and, for `@/path` values, the file reader. The reads and the environment are replayed by
+// layerReads.ts and the selected environment is compared; this memo takes no file reader (the lint reads no
+// files), so a value naming a file is read the same way each time.
 import type { ConfigLayer } from '../config/configLayers';
 import { type RecordedComputation, recordReads, sameValueAndPriority, stillHolds } from '../config/layerReads';
 import type { Environment } from '../environment';
