@@ -3,13 +3,25 @@
 // (whole sections answered by node: sectionDiagnosticsMemo.ts) and the project's verdict made (a file's config
 // store shares unchanged sections' values: config/fileValues.ts), both equal to a fresh reading's, linted
 // without a memo. The fresh side lives under another folder (so it never reuses the edited side's store), and
-// the answers are compared with its paths written as the edited side's.
+// the answers are compared with its paths written as the edited side's. The enabled objects remembered while
+// nothing they read changed (enabledObjectsMemo.ts) are compared with a fresh computation after every edit, and
+// the syntax diagnostics that skip sections known to swallow no header are part of the lint compared.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
 import { EntryDiagnosticsMemo } from '../../../server/src/core/diagnostics/entryDiagnosticsMemo';
+import { enabledObjects } from '../../../server/src/core/diagnostics/enabledObjects';
+import { EnabledObjectsMemo } from '../../../server/src/core/diagnostics/enabledObjectsMemo';
+import type { ConfigLayer } from '../../../server/src/core/config/configLayers';
 import { fileConfigStore } from '../../../server/src/core/config/fileValues';
-import { parseCfg, toDbndView, type CfgDocument, type CfgTextChange } from '../../../server/src/core/reader';
+import { PACKAGE_DEFAULT_FILES, loadConfig } from '../../../server/src/core/config/loadConfig';
+import {
+  parseCfg,
+  toDbndView,
+  tolerantDocument,
+  type CfgDocument,
+  type CfgTextChange,
+} from '../../../server/src/core/reader';
 import { Analysis } from '../../../server/src/ide/analysis';
 import { analysisVerdict } from '../../../server/src/ide/projectAnalysis';
 import { applyEdit, random, randomEdit, startTexts } from '../reader/incrementalEdits';
@@ -17,8 +29,14 @@ import { applyEdit, random, randomEdit, startTexts } from '../reader/incremental
 const SEQUENCES = Number(process.env.EDIT_CACHE_SEQUENCES ?? 300);
 const SEED = 20261207;
 
-function envOf(rnd: () => number): Record<string, string> {
-  return { HOME: '/home/alice', NAMESPACE: rnd() < 0.2 ? 'team-b' : 'team-a' };
+/** `through`: whether the engine variable varies (THROUGH_ENABLED reads it; elsewhere it would only make the
+ *  memo forget its answers more often). */
+function envOf(rnd: () => number, through: boolean): Record<string, string> {
+  return {
+    HOME: '/home/alice',
+    NAMESPACE: rnd() < 0.2 ? 'team-b' : 'team-a',
+    ENGINE: through && rnd() < 0.5 ? 'k8s_b' : 'k8s_a',
+  };
 }
 
 /** Documents and section nodes (cyclic) as what identifies them: the text, the name at its place. */
@@ -57,12 +75,61 @@ const THROUGH_OTHERS = [
   '',
 ].join('\n');
 
-/** The keys of THROUGH_OTHERS that others read, and values to retype them with. */
+/** What decides the enabled objects (enabledObjectsMemo.ts), the class of sections through `_from`, and the
+ *  required keys: the listed and selected environments, their engines, and the engines' `_from` chains. */
+const THROUGH_ENABLED = [
+  '[databand]',
+  'env = gcp_env',
+  '',
+  '[run]',
+  "environments = ['local', 'gcp_env']",
+  '',
+  '[gcp_env]',
+  '_from = local',
+  'remote_engine = ${ENGINE}',
+  '',
+  '[aws_env]',
+  '_type = env',
+  'remote_engine = k8s_b',
+  '',
+  '[k8s_a]',
+  '_from = k8s_base',
+  'container_tag = a',
+  'secrets = [',
+  '    {"type": "env", "secret": "s", "key": "k"}',
+  '    ]',
+  '',
+  '[k8s_base]',
+  '_type = kubernetes',
+  'container_repository = gcr.io/acme/a',
+  'pod_error_cfg_source_dict = {"255": {"retry_count": 3, "retry_delay": "3m"}}',
+  '',
+  '[k8s_b]',
+  '_type = kubernetes',
+  'namespace = b',
+  '',
+].join('\n');
+
+/** The keys of THROUGH_OTHERS and THROUGH_ENABLED that others read, and values to retype them with. */
 const RETYPED: readonly (readonly [string, readonly string[]])[] = [
   ['cpu = ', ['2', '2 cores', '%(missing)s', '500m']],
   ['team_labels = ', ['{"team": "b"}', '{"a": True}', '[1']],
   ['_type = ', ['kubernetes', 'docker', 'local_machine_engine', 'nothing_such']],
+  ['env = ', ['gcp_env', 'aws_env', 'local', 'k8s_a']],
+  ['environments = ', ["['local', 'gcp_env']", "['aws_env']", "['gcp_env', 'aws_env']", '[', "['nothing']"]],
+  ['remote_engine = ', ['k8s_a', 'k8s_b', 'k8s_base', 'no_engine', '@None', '${ENGINE}']],
+  ['_from = ', ['k8s_base', 'k8s_b', 'local', 'kubernetes', 'k8s_a']],
+  ['container_repository = ', ['gcr.io/acme/b', '@None', '']],
 ];
+
+/** Indents a header at column 0 (the value above then swallows it) or takes an indented one's indent away. */
+function indentEdit(rnd: () => number, text: string): CfgTextChange | undefined {
+  const headers = [...text.matchAll(/\n( *)\[/g)];
+  if (headers.length === 0) return undefined;
+  const m = headers[Math.floor(rnd() * headers.length)];
+  const at = (m.index as number) + 1;
+  return m[1] === '' ? { from: at, to: at, text: '    ' } : { from: at, to: at + m[1].length, text: '' };
+}
 
 /** Retypes the value of the first line setting one of RETYPED's keys. */
 function retypeEdit(rnd: () => number, text: string): CfgTextChange | undefined {
@@ -80,6 +147,13 @@ interface Side {
 
 function files({ dir, docs }: Side) {
   return docs.map((doc, i) => ({ path: `${dir}project${i}.cfg`, text: doc.text, doc }));
+}
+
+/** The side's layers as the lint loads them (its files read tolerantly, over dbnd's package defaults). */
+function layerOf(side: Side, env: Record<string, string>): ConfigLayer | undefined {
+  const tolerant = files(side).map((f) => ({ ...f, doc: tolerantDocument(f.doc).doc }));
+  const loaded = loadConfig([...PACKAGE_DEFAULT_FILES, ...tolerant], env, {});
+  return loaded.ok ? loaded.value : undefined;
 }
 
 function verdictOf(side: Side, env: Record<string, string>) {
@@ -110,28 +184,49 @@ function assertStoreOfView(doc: CfgDocument, path: string, context: string): voi
 
 test(`after each edit of ${SEQUENCES} random edit sequences, the lint and the verdict reusing the previous ones equal fresh ones`, () => {
   const rnd = random(SEED);
-  const starts = [{ name: 'through others', text: THROUGH_OTHERS }, ...startTexts()];
+  const starts = [
+    { name: 'through others', text: THROUGH_OTHERS },
+    { name: 'through enabled objects', text: THROUGH_ENABLED },
+    ...startTexts(),
+  ];
   let reused = 0;
+  let enabledReused = 0;
   for (let n = 0; n < SEQUENCES; n++) {
     const memo = new EntryDiagnosticsMemo();
+    const enabledMemo = new EnabledObjectsMemo();
     const start = starts[n % starts.length];
     const other = parseCfg(starts[(n + 1) % starts.length].text);
     let doc = parseCfg(start.text);
     const length = 1 + Math.floor(rnd() * 6);
     for (let k = 0; k <= length; k++) {
-      const env = envOf(rnd);
-      const edit = k === 0 ? undefined : (rnd() < 0.3 && retypeEdit(rnd, doc.text)) || randomEdit(rnd, doc.text);
+      const env = envOf(rnd, start.text === THROUGH_ENABLED);
+      // The environment a run selects: the editor's setting, else `[databand] env`.
+      const environmentName = [undefined, undefined, 'aws_env', 'gcp_env'][Math.floor(rnd() * 4)];
+      const r = rnd();
+      const edit =
+        k === 0
+          ? undefined
+          : (r < 0.3 && retypeEdit(rnd, doc.text)) ||
+            (r > 0.9 && indentEdit(rnd, doc.text)) ||
+            randomEdit(rnd, doc.text);
       if (edit) doc = applyEdit(doc, edit, Math.floor(rnd() * 3));
       const context = `sequence ${n} (${start.name}), edit ${k}: ${JSON.stringify(edit)}`;
       const inc: Side = { dir: '/inc/', docs: [doc, other] };
       const full: Side = { dir: '/full/', docs: [parseCfg(doc.text), parseCfg(other.text)] };
-      const ours = lintFiles(files(inc), { env, memo });
+      const ours = lintFiles(files(inc), { env, memo, environmentName });
       reused += memo.sections.reusedInLastLint;
-      assert.deepStrictEqual(plain(ours), plain(lintFiles(files(full), { env })), context);
+      assert.deepStrictEqual(plain(ours), plain(lintFiles(files(full), { env, environmentName })), context);
       assert.deepStrictEqual(plain(verdictOf(inc, env)), plain(verdictOf(full, env)), context);
       assertStoreOfView(doc, '/inc/project0.cfg', context);
+      const layers = [inc, full].map((side) => layerOf(side, env));
+      if (layers[0] && layers[1]) {
+        const remembered = enabledMemo.enabledObjects(layers[0], env, environmentName);
+        if (enabledMemo.reusedLast) enabledReused++;
+        assert.deepStrictEqual(remembered, enabledObjects(layers[1], env, environmentName), context);
+      }
     }
   }
   // Not vacuous: most sections were answered whole.
   assert.ok(reused > SEQUENCES * 10, `sections reused: ${reused}`);
+  assert.ok(enabledReused > SEQUENCES / 3, `enabled objects reused: ${enabledReused}`);
 });

@@ -4,6 +4,16 @@
 import { ConfigStore } from './configStore';
 import type { ConfigValue } from './configValue';
 
+/** One read of a layer and its answer (layerReads.ts replays them on another layer). */
+export type LayerRead =
+  | { readonly kind: 'get'; readonly section: string; readonly key: string; readonly answer: ConfigValue | undefined }
+  | {
+      readonly kind: 'lookup';
+      readonly sections: readonly string[];
+      readonly key: string;
+      readonly answer: readonly ConfigValue[];
+    };
+
 export class ConfigLayer {
   private constructor(
     readonly name: string,
@@ -12,7 +22,19 @@ export class ConfigLayer {
     /** Every value up to and including this layer, merged key by key (`merge_config_stores`). */
     readonly merged: ConfigStore,
     readonly parent: ConfigLayer | undefined,
+    /** Where this layer notes each `get` and `lookup` it answers (a recording layer, see `recording`). */
+    private readonly reads?: LayerRead[],
   ) {}
+
+  /**
+   * The same layer as a new object that notes every `get` and `lookup` it answers in `reads`. A new object, so
+   * whatever is remembered per layer object (class resolution's memo) starts empty and every read a
+   * computation depends on reaches it. Reading `merged`, `delta` or `parent` directly is not noted: a
+   * computation recorded this way must read only through `get` and `lookup`.
+   */
+  recording(reads: LayerRead[]): ConfigLayer {
+    return new ConfigLayer(this.name, this.delta, this.merged, this.parent, reads);
+  }
 
   static root(name: string, values: ConfigStore): ConfigLayer {
     return new ConfigLayer(name, values, values, undefined);
@@ -25,7 +47,9 @@ export class ConfigLayer {
 
   /** `config.get(section, key)` on the merged view, as `_from` lookups use it. */
   get(section: string, key: string): ConfigValue | undefined {
-    return this.merged.get(section, key);
+    const answer = this.merged.get(section, key);
+    this.reads?.push({ kind: 'get', section, key, answer });
+    return answer;
   }
 
   /**
@@ -33,8 +57,14 @@ export class ConfigLayer {
    * sections, lowest first. One value normally; several when an `extend` value sits above others.
    */
   lookup(sections: readonly string[], key: string): ConfigValue[] {
+    const answer = this.stackOf(sections, key);
+    this.reads?.push({ kind: 'lookup', sections, key, answer: [...answer] });
+    return answer;
+  }
+
+  private stackOf(sections: readonly string[], key: string): ConfigValue[] {
     if (sections.length === 1) {
-      const value = this.get(sections[0], key);
+      const value = this.merged.get(sections[0], key);
       return value ? [value] : [];
     }
     let stack: ConfigValue[] = [];

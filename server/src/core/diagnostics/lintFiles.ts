@@ -8,6 +8,7 @@ import { MAX_CLASS_CHAIN_DEPTH, resolveConfigClass } from '../resolve/classResol
 import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
 import { type EnabledObjects, enabledObjects } from './enabledObjects';
+import { EnabledObjectsMemo } from './enabledObjectsMemo';
 import type { CheckedEntry } from './checkedEntries';
 import { type EntryDiagnostics, type EntryDiagnosticsMemo, NO_ENTRY_DIAGNOSTICS } from './entryDiagnosticsMemo';
 import {
@@ -86,6 +87,25 @@ function classDiagnostics(
   return out;
 }
 
+const required = new WeakMap<ConfigClassSchema, readonly ConfigClassSchema['params'][number][]>();
+
+/** The class's parameters with no code default that are not derived (a few of its dozens), made once per class. */
+function requiredParams(cls: ConfigClassSchema): readonly ConfigClassSchema['params'][number][] {
+  let params = required.get(cls);
+  if (!params) required.set(cls, (params = cls.params.filter((p) => !p.hasDefault && !p.derived)));
+  return params;
+}
+
+/**
+ * Whether any layer sets `key` in one of `sections`: `lookup(sections, key)` is not empty exactly then, and the
+ * merged view (`get`) holds every key any layer sets, so this asks it section by section and stops at the
+ * first value instead of folding the whole stack.
+ */
+function setInAny(layer: ConfigLayer, sections: readonly string[], key: string): boolean {
+  for (const section of sections) if (layer.get(section, key) !== undefined) return true;
+  return false;
+}
+
 /**
  * Required keys (no code default, not derived) that no layer sets for an engine or environment section: dbnd
  * raises MissingParameterError when it builds the object. Checked directly, so a bad value elsewhere in the
@@ -104,8 +124,8 @@ function missingKeyDiagnostics(
     const chain = fromChain(section.name, layer, env);
     if (!chain.ok) continue;
     const sections = objectSections(section.name, cls, chain.value);
-    for (const param of cls.params) {
-      if (param.hasDefault || param.derived || layer.lookup(sections, param.name).length > 0) continue;
+    for (const param of requiredParams(cls)) {
+      if (setInAny(layer, sections, param.name)) continue;
       out.push({
         path: input.path,
         range: section.headerRange,
@@ -171,6 +191,26 @@ function sectionResults(
   return out;
 }
 
+/** The enabled objects remembered per lint memo (one per language server project), beside its entry answers. */
+const enabledMemos = new WeakMap<EntryDiagnosticsMemo, EnabledObjectsMemo>();
+
+function enabledObjectsOf(
+  layer: ConfigLayer,
+  env: Environment,
+  environmentName: string | undefined,
+  memo: EntryDiagnosticsMemo | undefined,
+): EnabledObjects {
+  if (!memo) return enabledObjects(layer, env, environmentName);
+  let enabled = enabledMemos.get(memo);
+  if (!enabled) enabledMemos.set(memo, (enabled = new EnabledObjectsMemo()));
+  return enabled.enabledObjects(layer, env, environmentName);
+}
+
+/** How the last lint with `memo` found its enabled objects (for tests: whether the memo answered). */
+export function enabledObjectsReused(memo: EntryDiagnosticsMemo): boolean {
+  return enabledMemos.get(memo)?.reusedLast ?? false;
+}
+
 export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): CoreDiagnostic[] {
   const env: Environment = options.env ?? {};
   const parsed: ParsedInput[] = inputs.map((i) => ({ ...i, doc: i.doc ?? parseCfg(i.text) }));
@@ -183,7 +223,7 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   const loaded = loadConfig(files, env, {});
   if (!loaded.ok) return diagnostics;
   const classes = new Map<string, ConfigClassSchema | undefined>();
-  const enabled = enabledObjects(loaded.value, env, options.environmentName);
+  const enabled = enabledObjectsOf(loaded.value, env, options.environmentName, options.memo);
   const ctx = { layer: loaded.value, env, enabled };
   options.memo?.startLint(env);
   for (const input of tolerant) {

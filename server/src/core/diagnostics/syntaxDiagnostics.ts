@@ -143,6 +143,7 @@ function headerLikeName(text: string): string | null {
  * has no unclosed bracket, so lists and dicts that happen to contain `[x]` lines are left alone.
  */
 function swallowedSections(doc: CfgDocument, entry: CfgEntry, path: string): CoreDiagnostic[] {
+  if (entry.lines.length < 2) return [];
   const found: { index: number; name: string }[] = [];
   let depth = bracketBalance(entry.lines[0].text);
   for (let k = 1; k < entry.lines.length; k++) {
@@ -189,8 +190,25 @@ export function syntaxDiagnostics(doc: CfgDocument, path: string): CoreDiagnosti
   const diagnostics = doc.errors
     .filter((e) => e.code !== 'invalid-line' || !headerless.has(e.line))
     .map((e) => errorDiagnostic(doc, e, path));
-  const entries: CfgEntry[] = [...doc.preamble];
-  for (const s of doc.sections) entries.push(...s.entries);
-  for (const entry of entries) if (entry.lines.length > 1) diagnostics.push(...swallowedSections(doc, entry, path));
+  for (const entry of doc.preamble) diagnostics.push(...swallowedSections(doc, entry, path));
+  for (const section of doc.sections) {
+    if (swallowsNothing.has(section)) continue;
+    let found = 0;
+    for (const entry of section.entries) {
+      const swallowed = swallowedSections(doc, entry, path);
+      found += swallowed.length;
+      for (const d of swallowed) diagnostics.push(d);
+    }
+    if (found === 0) swallowsNothing.add(section);
+  }
   return diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
+
+/**
+ * Section nodes none of whose values swallows an indented header, so that an edit's syntax diagnostics look only
+ * at the sections it re-read. Why the node is a complete key: whether a value swallows a header reads only its
+ * lines' text and indentation, and a node's text never changes (the incremental reader hands an unchanged
+ * section's node to the next document and reads an edited section into a new one). What is found is never
+ * remembered: its ranges move with the section.
+ */
+const swallowsNothing = new WeakSet<CfgSection>();
