@@ -11,8 +11,8 @@ import { withoutStaleChanges } from './lsp/staleChanges';
 import { stdioTransport } from './lsp/stdioTransport';
 
 // V8 lets the old generation grow to up to 4x its live size before the next full collection; an edit's analysis is
-// mostly short-lived garbage, so with a 100k-line file (~65 MiB live) the process peaked at 310-320 MiB. A growth
-// of 1.5x keeps the peak at 195-215 MiB, for ~5% more CPU per edit at 20k lines and ~30% at 100k (measured by
+// mostly short-lived garbage, so with a 100k-line file (~65 MiB live) the process peaked at 295-320 MiB. A growth
+// of 1.5x keeps the peak at 210-270 MiB, for ~5% more CPU per edit at 20k lines and 30-40% at 100k (measured by
 // test/bench/serverMemory.ts; docs/performance.md). Read at each collection, so setting it here, before the first
 // document, takes effect; the editor's client needs no node option for it.
 setFlagsFromString('--heap-growing-percent=50');
