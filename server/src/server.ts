@@ -1,6 +1,7 @@
 // The dbnd-cfg language server (dist/server/server.js, bin `dbnd-cfg-language-server`). LSP glue only: the
 // language knowledge is in ./core, editor features in ./ide, LSP in ./lsp. The transport comes from the command
 // line (--stdio, --node-ipc, --socket=N), so VS Code starts it over IPC and any other editor or test over stdio.
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeError } from './lsp/describeError';
@@ -8,6 +9,13 @@ import { registerHandlers } from './lsp/registerHandlers';
 import { ServerState } from './lsp/serverState';
 import { withoutStaleChanges } from './lsp/staleChanges';
 import { stdioTransport } from './lsp/stdioTransport';
+
+// V8 lets the old generation grow to up to 4x its live size before the next full collection; an edit's analysis is
+// mostly short-lived garbage, so with a 100k-line file (~65 MiB live) the process peaked at 295-320 MiB. A growth
+// of 1.5x keeps the peak at 210-270 MiB, for ~5% more CPU per edit at 20k lines and 30-40% at 100k (measured by
+// test/bench/serverMemory.ts; docs/performance.md). Read at each collection, so setting it here, before the first
+// document, takes effect; the editor's client needs no node option for it.
+setFlagsFromString('--heap-growing-percent=50');
 
 // Over stdio the transport is ours, so a broken message frame is logged (lsp/stdioTransport.ts).
 const stdio = stdioTransport(process.argv);

@@ -126,6 +126,11 @@ class BlockReader {
   private keys: Map<string, EntryNode> | null = null;
   private inPreamble = false;
   private current: EntryNode | null = null;
+  // Of `current` while it is open (read-time state, so not kept on every entry): the running `[{(` minus `]})`
+  // balance of its value, to recognise a closing bracket meant to belong to it, and the blank lines since its
+  // last value line (configparser appends `''` per blank line; they count only if another line follows).
+  private currentDepth = 0;
+  private pendingBlankLines = 0;
   private indentLevel = 0;
   // Blank and comment lines since `current`'s last value line: inside the value only if another line follows.
   private looseLines: number[] = [];
@@ -178,7 +183,7 @@ class BlockReader {
       if (first === lineEnd) {
         rows.kinds[i] = BLANK;
         if (open) {
-          (this.current as EntryNode).pendingBlankLines++;
+          this.pendingBlankLines++;
           this.looseLines.push(i);
         }
         continue;
@@ -233,10 +238,10 @@ class BlockReader {
     const entry = this.current as EntryNode;
     const valueText = this.text.slice(first, last);
     const previous = entry.lastLine;
-    const offset = previous.offset + previous.text.length + 1 + entry.pendingBlankLines;
-    entry.pendingBlankLines = 0;
+    const offset = previous.offset + previous.text.length + 1 + this.pendingBlankLines;
+    this.pendingBlankLines = 0;
     const index = entry.addLine(new ValueLineNode(valueText, offset, indent, this.base, this.rel(i), indent));
-    entry.bracketDepth += bracketBalance(valueText);
+    this.currentDepth += bracketBalance(valueText);
     for (const j of this.looseLines) this.rows.entries[j] = entry;
     this.looseLines = [];
     this.rows.kinds[i] = CONTINUATION;
@@ -298,7 +303,7 @@ class BlockReader {
     }
     if (delim === last) {
       const current = this.current;
-      const bracketTarget = current !== null && isClosingBracket(c0) && current.bracketDepth > 0 ? current : null;
+      const bracketTarget = current !== null && isClosingBracket(c0) && this.currentDepth > 0 ? current : null;
       this.errors.push({
         code: bracketTarget ? 'closing-bracket-not-indented' : 'invalid-line',
         pythonType: 'ParsingError',
@@ -330,8 +335,8 @@ class BlockReader {
       indent,
       keyEnd - lineStart,
       delim - lineStart,
-      new ValueLineNode(valueText, 0, indent, this.base, this.rel(i), valueStart - lineStart),
-      bracketBalance(valueText),
+      valueStart - lineStart,
+      valueText,
     );
     if (rawKey === '') {
       // Python records the line as a parsing error but still stores the option under the name ''.
@@ -362,6 +367,8 @@ class BlockReader {
     }
     (cursect ? cursect.entries : this.preamble).push(entry);
     this.current = entry;
+    this.currentDepth = bracketBalance(valueText);
+    this.pendingBlankLines = 0;
     rows.kinds[i] = ENTRY;
     rows.entries[i] = entry;
     rows.valueLineIndexes[i] = 0;

@@ -34,16 +34,18 @@ export class ValueLineNode implements CfgValueLine {
   }
 }
 
+/**
+ * An entry. A single-line entry (most of them) holds no line object: its one value line is `rawValue` at
+ * character `valueAt` of its key's line, and `lines` materialises it when asked (a 100k-line file has ~50k
+ * entries; an object and an array per entry for that line were a tenth of the server's live heap). A multi-line
+ * entry keeps its value lines, the first included.
+ */
 export class EntryNode implements CfgEntry {
-  rawValue = '';
+  /** The first line's text while the block is read; configparser's joined value once `finish` ran. */
+  rawValue: string;
   interpolated: string | undefined = undefined;
-  /** Most entries are one line: the array is only created for a continuation line (or when asked for). */
-  private firstLine: ValueLineNode;
+  /** Every value line, only once the entry has a continuation line. */
   private allLines: ValueLineNode[] | null = null;
-  /** Running `[{(` minus `]})` balance of the value, to recognise a closing bracket meant to belong to it. */
-  bracketDepth: number;
-  /** configparser appends `''` per blank line after a value line; they count only if another line follows. */
-  pendingBlankLines = 0;
 
   constructor(
     readonly rawKey: string,
@@ -53,15 +55,14 @@ export class EntryNode implements CfgEntry {
     /** Index of the section among the block's sections, -1 before any header. */
     private readonly blockSection: number,
     private readonly relLine: number,
-    /** Character of the key's start (the indent) and end, and of the delimiter. */
+    /** Character of the key's start (the indent) and end, of the delimiter, and of the first value text. */
     readonly keyStart: number,
     readonly keyEnd: number,
     readonly delimiterAt: number,
-    firstLine: ValueLineNode,
-    bracketDepth: number,
+    readonly valueAt: number,
+    firstText: string,
   ) {
-    this.firstLine = firstLine;
-    this.bracketDepth = bracketDepth;
+    this.rawValue = firstText;
   }
 
   get line(): number {
@@ -70,15 +71,23 @@ export class EntryNode implements CfgEntry {
   get sectionIndex(): number {
     return this.blockSection < 0 ? -1 : this.base.sectionIndex + this.blockSection;
   }
+  /** A single-line entry's array is made per call: callers read it and drop it (nothing compares lines by
+   *  identity), which costs a short-lived allocation instead of a retained one per entry. */
   get lines(): readonly ValueLineNode[] {
-    return (this.allLines ??= [this.firstLine]);
+    return this.allLines ?? [this.firstLine()];
   }
-  get lastLine(): ValueLineNode {
-    return this.allLines ? this.allLines[this.allLines.length - 1] : this.firstLine;
+  /** The last value line's text, offset and end character, without materialising a single line. */
+  get lastLine(): { readonly text: string; readonly offset: number } {
+    return this.allLines ? this.allLines[this.allLines.length - 1] : { text: this.rawValue, offset: 0 };
   }
   addLine(line: ValueLineNode): number {
-    (this.allLines ??= [this.firstLine]).push(line);
+    (this.allLines ??= [this.firstLine()]).push(line);
     return this.allLines.length - 1;
+  }
+  /** The first value line (the key's indent is its indent level, as configparser's `indent_level`). Before
+   *  `finish` of a multi-line entry `rawValue` is the first line's text, which `addLine` relies on. */
+  private firstLine(): ValueLineNode {
+    return new ValueLineNode(this.rawValue, 0, this.keyStart, this.base, this.relLine, this.valueAt);
   }
 
   get keyRange(): Range {
@@ -90,22 +99,24 @@ export class EntryNode implements CfgEntry {
     return range(line, this.delimiterAt, line, this.delimiterAt + 1);
   }
   get valueRange(): Range {
-    const first = this.firstLine;
-    const last = this.lastLine;
-    return range(first.line, first.character, last.line, last.character + last.text.length);
+    const line = this.line;
+    const lines = this.allLines;
+    if (!lines) return range(line, this.valueAt, line, this.valueAt + this.rawValue.length);
+    const last = lines[lines.length - 1];
+    return range(line, this.valueAt, last.line, last.character + last.text.length);
   }
   get range(): Range {
-    const last = this.lastLine;
-    return range(this.line, this.keyStart, last.line, last.character + last.text.length);
+    const line = this.line;
+    const lines = this.allLines;
+    if (!lines) return range(line, this.keyStart, line, this.valueAt + this.rawValue.length);
+    const last = lines[lines.length - 1];
+    return range(line, this.keyStart, last.line, last.character + last.text.length);
   }
 
   /** `'\n'.join(lines).rstrip()`: lines are already stripped, so only the joining is left to do. */
   finish(): void {
     const lines = this.allLines;
-    if (!lines) {
-      this.rawValue = this.firstLine.text;
-      return;
-    }
+    if (!lines) return;
     let value = lines[0].text;
     for (let k = 1; k < lines.length; k++) {
       const l = lines[k];
