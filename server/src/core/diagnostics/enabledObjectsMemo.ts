@@ -12,6 +12,7 @@
 import type { ConfigLayer } from '../config/configLayers';
 import { type RecordedComputation, recordReads, sameValueAndPriority, stillHolds } from '../config/layerReads';
 import type { Environment } from '../environment';
+import { adoptResolutions } from '../resolve/classResolution';
 import { type EnabledObjects, enabledObjects } from './enabledObjects';
 
 export class EnabledObjectsMemo {
@@ -28,7 +29,12 @@ export class EnabledObjectsMemo {
       return last.recorded.value;
     }
     this.reusedLast = false;
-    const recorded = recordReads(layer, env, (recording) => enabledObjects(recording, env, selectedEnv));
+    const recorded = recordReads(layer, env, (recording) => {
+      const value = enabledObjects(recording, env, selectedEnv);
+      // The lint resolves the same classes on `layer` next: it starts from what this run found.
+      adoptResolutions(recording, layer, env);
+      return value;
+    });
     this.last = { selectedEnv, recorded };
     return recorded.value;
   }
