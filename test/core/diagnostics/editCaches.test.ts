@@ -5,10 +5,11 @@
 // without a memo. The fresh side lives under another folder (so it never reuses the edited side's store), and
 // the answers are compared with its paths written as the edited side's. The enabled objects remembered while
 // nothing they read changed (enabledObjectsMemo.ts) are compared with a fresh computation after every edit, and
-// the syntax diagnostics that skip sections known to swallow no header are part of the lint compared.
+// the syntax diagnostics that skip sections known to swallow no header are part of the lint compared, and so are
+// the class and required-key checks made from the sections' class facts of the previous lint (sectionClassFacts.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
+import { classFactsReused, lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
 import { EntryDiagnosticsMemo } from '../../../server/src/core/diagnostics/entryDiagnosticsMemo';
 import { enabledObjects } from '../../../server/src/core/diagnostics/enabledObjects';
 import { EnabledObjectsMemo } from '../../../server/src/core/diagnostics/enabledObjectsMemo';
@@ -199,6 +200,7 @@ test(`after each edit of ${SEQUENCES} random edit sequences, the lint and the ve
   ];
   let reused = 0;
   let enabledReused = 0;
+  let factsReused = 0;
   for (let n = 0; n < SEQUENCES; n++) {
     const memo = new EntryDiagnosticsMemo();
     const enabledMemo = new EnabledObjectsMemo();
@@ -223,6 +225,7 @@ test(`after each edit of ${SEQUENCES} random edit sequences, the lint and the ve
       const full: Side = { dir: '/full/', docs: [parseCfg(doc.text), parseCfg(other.text)] };
       const ours = lintFiles(files(inc), { env, memo, environmentName });
       reused += memo.sections.reusedInLastLint;
+      factsReused += classFactsReused(memo);
       assert.deepStrictEqual(plain(ours), plain(lintFiles(files(full), { env, environmentName })), context);
       assert.deepStrictEqual(plain(verdictOf(inc, env)), plain(verdictOf(full, env)), context);
       assertStoreOfView(doc, '/inc/project0.cfg', context);
@@ -237,6 +240,7 @@ test(`after each edit of ${SEQUENCES} random edit sequences, the lint and the ve
   // Not vacuous: most sections were answered whole.
   assert.ok(reused > SEQUENCES * 10, `sections reused: ${reused}`);
   assert.ok(enabledReused > SEQUENCES / 3, `enabled objects reused: ${enabledReused}`);
+  assert.ok(factsReused > SEQUENCES / 3, `class facts reused: ${factsReused}`);
 });
 
 test('the enabled objects memo sees values read through a later section of a lookup changed, removed and added', () => {
