@@ -5,10 +5,11 @@
 // without a memo. The fresh side lives under another folder (so it never reuses the edited side's store), and
 // the answers are compared with its paths written as the edited side's. The enabled objects remembered while
 // nothing they read changed (enabledObjectsMemo.ts) are compared with a fresh computation after every edit, and
-// the syntax diagnostics that skip sections known to swallow no header are part of the lint compared.
+// the syntax diagnostics that skip sections known to swallow no header are part of the lint compared, and so are
+// the class and required-key checks made from the sections' class facts of the previous lint (sectionClassFacts.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
+import { classFactsReused, lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
 import { EntryDiagnosticsMemo } from '../../../server/src/core/diagnostics/entryDiagnosticsMemo';
 import { enabledObjects } from '../../../server/src/core/diagnostics/enabledObjects';
 import { EnabledObjectsMemo } from '../../../server/src/core/diagnostics/enabledObjectsMemo';
@@ -17,6 +18,7 @@ import { fileConfigStore } from '../../../server/src/core/config/fileValues';
 import { PACKAGE_DEFAULT_FILES, loadConfig } from '../../../server/src/core/config/loadConfig';
 import {
   parseCfg,
+  reparseCfgText,
   toDbndView,
   tolerantDocument,
   type CfgDocument,
@@ -92,6 +94,10 @@ const THROUGH_ENABLED = [
   '_type = env',
   'remote_engine = k8s_b',
   '',
+  // Its engine is read through its `_from` (a lookup's second section).
+  '[aws_child]',
+  '_from = aws_env',
+  '',
   '[k8s_a]',
   '_from = k8s_base',
   'container_tag = a',
@@ -115,8 +121,11 @@ const RETYPED: readonly (readonly [string, readonly string[]])[] = [
   ['cpu = ', ['2', '2 cores', '%(missing)s', '500m']],
   ['team_labels = ', ['{"team": "b"}', '{"a": True}', '[1']],
   ['_type = ', ['kubernetes', 'docker', 'local_machine_engine', 'nothing_such']],
-  ['env = ', ['gcp_env', 'aws_env', 'local', 'k8s_a']],
-  ['environments = ', ["['local', 'gcp_env']", "['aws_env']", "['gcp_env', 'aws_env']", '[', "['nothing']"]],
+  ['env = ', ['gcp_env', 'aws_env', 'aws_child', 'local', 'k8s_a']],
+  [
+    'environments = ',
+    ["['local', 'gcp_env']", "['aws_env']", "['gcp_env', 'aws_child']", "['gcp_env', 'aws_env']", '[', "['nothing']"],
+  ],
   ['remote_engine = ', ['k8s_a', 'k8s_b', 'k8s_base', 'no_engine', '@None', '${ENGINE}']],
   ['_from = ', ['k8s_base', 'k8s_b', 'local', 'kubernetes', 'k8s_a']],
   ['container_repository = ', ['gcr.io/acme/b', '@None', '']],
@@ -191,6 +200,7 @@ test(`after each edit of ${SEQUENCES} random edit sequences, the lint and the ve
   ];
   let reused = 0;
   let enabledReused = 0;
+  let factsReused = 0;
   for (let n = 0; n < SEQUENCES; n++) {
     const memo = new EntryDiagnosticsMemo();
     const enabledMemo = new EnabledObjectsMemo();
@@ -201,7 +211,7 @@ test(`after each edit of ${SEQUENCES} random edit sequences, the lint and the ve
     for (let k = 0; k <= length; k++) {
       const env = envOf(rnd, start.text === THROUGH_ENABLED);
       // The environment a run selects: the editor's setting, else `[databand] env`.
-      const environmentName = [undefined, undefined, 'aws_env', 'gcp_env'][Math.floor(rnd() * 4)];
+      const environmentName = [undefined, undefined, 'aws_env', 'gcp_env', 'aws_child'][Math.floor(rnd() * 5)];
       const r = rnd();
       const edit =
         k === 0
@@ -215,6 +225,7 @@ test(`after each edit of ${SEQUENCES} random edit sequences, the lint and the ve
       const full: Side = { dir: '/full/', docs: [parseCfg(doc.text), parseCfg(other.text)] };
       const ours = lintFiles(files(inc), { env, memo, environmentName });
       reused += memo.sections.reusedInLastLint;
+      factsReused += classFactsReused(memo);
       assert.deepStrictEqual(plain(ours), plain(lintFiles(files(full), { env, environmentName })), context);
       assert.deepStrictEqual(plain(verdictOf(inc, env)), plain(verdictOf(full, env)), context);
       assertStoreOfView(doc, '/inc/project0.cfg', context);
@@ -229,4 +240,32 @@ test(`after each edit of ${SEQUENCES} random edit sequences, the lint and the ve
   // Not vacuous: most sections were answered whole.
   assert.ok(reused > SEQUENCES * 10, `sections reused: ${reused}`);
   assert.ok(enabledReused > SEQUENCES / 3, `enabled objects reused: ${enabledReused}`);
+  assert.ok(factsReused > SEQUENCES / 3, `class facts reused: ${factsReused}`);
+});
+
+test('the enabled objects memo sees values read through a later section of a lookup changed, removed and added', () => {
+  // [aws_child]'s engine is read through its `_from` ([aws_env]): the lookup's second section. Each edit is of
+  // [aws_env] alone, re-read incrementally, so only the (section, key)s it changed differ between the stacks.
+  const head = "[run]\nenvironments = ['aws_child']\n\n[aws_child]\n_from = aws_env\n\n[aws_env]\n_type = env\n";
+  const texts = [
+    head + 'remote_engine = k8s_b\n',
+    head + 'remote_engine = k8s_c\n',
+    head,
+    head + 'remote_engine = k8s_b\n',
+    head + 'remote_engine = k8s_b\nlocal_engine = k8s_c\n',
+  ];
+  const memo = new EnabledObjectsMemo();
+  const env = {};
+  let doc = parseCfg(texts[0]);
+  let reused = 0;
+  for (const text of [...texts, ...texts.slice().reverse()]) {
+    doc = reparseCfgText(doc, text);
+    const side: Side = { dir: '/inc/', docs: [doc] };
+    const fresh: Side = { dir: '/full/', docs: [parseCfg(text)] };
+    const remembered = memo.enabledObjects(layerOf(side, env)!, env, undefined);
+    if (memo.reusedLast) reused++;
+    assert.deepStrictEqual(remembered, enabledObjects(layerOf(fresh, env)!, env, undefined), text);
+  }
+  // Not vacuous: the same text twice in a row (the turn of the list) is answered from the memo.
+  assert.ok(reused >= 1, `reused: ${reused}`);
 });

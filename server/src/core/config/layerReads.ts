@@ -31,7 +31,7 @@ export function recordReads<T>(
   return { value, reads, env };
 }
 
-function sameEnvironment(a: Environment, b: Environment): boolean {
+export function sameEnvironment(a: Environment, b: Environment): boolean {
   if (a === b) return true;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;

@@ -5,7 +5,6 @@ import type { ConfigLayer } from '../config/configLayers';
 import { type ConfigFile, PACKAGE_DEFAULT_FILES, loadConfig } from '../config/loadConfig';
 import { type CfgDocument, type CfgEntry, type CfgSection, parseCfg, tolerantDocument } from '../reader';
 import { MAX_CLASS_CHAIN_DEPTH, resolveConfigClass } from '../resolve/classResolution';
-import { fromChain, objectSections } from '../resolve/sectionList';
 import type { ConfigClassSchema } from '../schema/types';
 import { type EnabledObjects, enabledObjects } from './enabledObjects';
 import { EnabledObjectsMemo } from './enabledObjectsMemo';
@@ -18,6 +17,7 @@ import {
   withoutSuperseded,
 } from './pitfallDiagnostics';
 import type { SectionAnswer } from './sectionDiagnosticsMemo';
+import { type SectionClassFacts, SectionClassFactsMemo, sectionClassFacts } from './sectionClassFacts';
 import { paramOf } from '../schema';
 import { syntaxDiagnostics } from './syntaxDiagnostics';
 import type { CoreDiagnostic } from './types';
@@ -54,19 +54,20 @@ function classDiagnostics(
   input: ParsedInput,
   layer: ConfigLayer,
   env: Environment,
+  facts: readonly SectionClassFacts[],
   classes: Map<string, ConfigClassSchema | undefined>,
   enabled: EnabledObjects,
 ): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
-  for (const section of input.doc.sections) {
-    if (section.isDefault) continue;
+  input.doc.sections.forEach((section, i) => {
+    const fact = facts[i];
+    if (fact.cls) classes.set(section.name.toLowerCase(), fact.cls);
+    if (!fact.unresolved) return;
     const pragma = pragmaEntry(section);
+    if (!pragma) return;
+    // Why it does not resolve, asked of the lint's layer (only for the few sections that fail).
     const resolved = resolveConfigClass(section.name, layer, env);
-    if (resolved.ok) {
-      classes.set(section.name.toLowerCase(), resolved.value);
-      continue;
-    }
-    if (!pragma) continue;
+    if (resolved.ok) return;
     if (resolved.error.type === 'RecursionError') {
       // dbnd's words first; which sections recurse is ours (Python's message names none).
       const { cycle } = resolved.error;
@@ -80,30 +81,11 @@ function classDiagnostics(
         code: cycle ? 'from-cycle' : 'from-chain-too-deep',
         message: `dbnd fails building [${section.name}] with RecursionError: ${resolved.error.message} (${why}).`,
       });
-      continue;
+      return;
     }
     out.push(unresolvedClassDiagnostic(input.path, section, pragma, resolved.error, layer, enabled));
-  }
+  });
   return out;
-}
-
-const required = new WeakMap<ConfigClassSchema, readonly ConfigClassSchema['params'][number][]>();
-
-/** The class's parameters with no code default that are not derived (a few of its dozens), made once per class. */
-function requiredParams(cls: ConfigClassSchema): readonly ConfigClassSchema['params'][number][] {
-  let params = required.get(cls);
-  if (!params) required.set(cls, (params = cls.params.filter((p) => !p.hasDefault && !p.derived)));
-  return params;
-}
-
-/**
- * Whether any layer sets `key` in one of `sections`: `lookup(sections, key)` is not empty exactly then, and the
- * merged view (`get`) holds every key any layer sets, so this asks it section by section and stops at the
- * first value instead of folding the whole stack.
- */
-function setInAny(layer: ConfigLayer, sections: readonly string[], key: string): boolean {
-  for (const section of sections) if (layer.get(section, key) !== undefined) return true;
-  return false;
 }
 
 /**
@@ -111,31 +93,21 @@ function setInAny(layer: ConfigLayer, sections: readonly string[], key: string):
  * raises MissingParameterError when it builds the object. Checked directly, so a bad value elsewhere in the
  * section (which stops dbnd's build first) does not hide it.
  */
-function missingKeyDiagnostics(
-  input: ParsedInput,
-  layer: ConfigLayer,
-  env: Environment,
-  classes: Map<string, ConfigClassSchema | undefined>,
-): CoreDiagnostic[] {
+function missingKeyDiagnostics(input: ParsedInput, facts: readonly SectionClassFacts[]): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
-  for (const section of input.doc.sections) {
-    const cls = classes.get(section.name.toLowerCase());
-    if (!cls || (cls.kind !== 'engine' && cls.kind !== 'env') || section.name.toLowerCase() === cls.family) continue;
-    const chain = fromChain(section.name, layer, env);
-    if (!chain.ok) continue;
-    const sections = objectSections(section.name, cls, chain.value);
-    for (const param of requiredParams(cls)) {
-      if (setInAny(layer, sections, param.name)) continue;
+  input.doc.sections.forEach((section, i) => {
+    const { cls, missing } = facts[i];
+    for (const param of missing) {
       out.push({
         path: input.path,
         range: section.headerRange,
         severity: 'error',
         code: 'missing-required-key',
-        message: `[${section.name}] needs '${param.name}': ${cls.className} has no default for it and no config file sets it (dbnd: MissingParameterError).`,
+        message: `[${section.name}] needs '${param.name}': ${cls!.className} has no default for it and no config file sets it (dbnd: MissingParameterError).`,
         data: { addKey: param.name },
       });
     }
-  }
+  });
   return out;
 }
 
@@ -193,6 +165,20 @@ function sectionResults(
 
 /** The enabled objects remembered per lint memo (one per language server project), beside its entry answers. */
 const enabledMemos = new WeakMap<EntryDiagnosticsMemo, EnabledObjectsMemo>();
+/** The sections' class facts remembered per lint memo, likewise. */
+const classFactsMemos = new WeakMap<EntryDiagnosticsMemo, SectionClassFactsMemo>();
+
+function classFactsMemoOf(memo: EntryDiagnosticsMemo | undefined): SectionClassFactsMemo | undefined {
+  if (!memo) return undefined;
+  let facts = classFactsMemos.get(memo);
+  if (!facts) classFactsMemos.set(memo, (facts = new SectionClassFactsMemo()));
+  return facts;
+}
+
+/** How many files the last lint with `memo` answered the class facts of from the previous one (for tests). */
+export function classFactsReused(memo: EntryDiagnosticsMemo): number {
+  return classFactsMemos.get(memo)?.reusedFiles ?? 0;
+}
 
 function enabledObjectsOf(
   layer: ConfigLayer,
@@ -226,12 +212,17 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   const enabled = enabledObjectsOf(loaded.value, env, options.environmentName, options.memo);
   const ctx = { layer: loaded.value, env, enabled };
   options.memo?.startLint(env);
+  const factsMemo = classFactsMemoOf(options.memo);
+  factsMemo?.keepOnly(new Set(tolerant.map((t) => t.path)));
   for (const input of tolerant) {
     const classOf = (name: string) => classes.get(name.toLowerCase());
-    diagnostics.push(...classDiagnostics(input, loaded.value, env, classes, enabled));
+    const facts = factsMemo
+      ? factsMemo.facts(input.path, input.doc, loaded.value, env)
+      : sectionClassFacts(input.doc, loaded.value, env);
+    diagnostics.push(...classDiagnostics(input, loaded.value, env, facts, classes, enabled));
     const sections = sectionResults(input.doc, input.path, classOf, env, options.memo);
     for (const { own } of sections) for (const e of own) diagnostics.push(...e.value);
-    diagnostics.push(...missingKeyDiagnostics(input, loaded.value, env, classes));
+    diagnostics.push(...missingKeyDiagnostics(input, facts));
     for (const { own, projectChecked, projectEntries } of sections) {
       let next = 0;
       own.forEach((e, i) => {

@@ -316,3 +316,17 @@ function memoFor(layer: ConfigLayer, env: Environment): ResolutionMemo {
     );
   return memo;
 }
+
+/**
+ * Lets `layer` start from what resolution found on `recording`, a recording copy of it (ConfigLayer.recording):
+ * the copy answers every `get` and `lookup` exactly as `layer` does (the same stores), so everything its memo
+ * holds is what `layer`'s would. The recording copy starts empty so that its computation's reads are all noted;
+ * without this, a computation recorded on it and a lint on `layer` resolved the same classes twice.
+ */
+export function adoptResolutions(recording: ConfigLayer, layer: ConfigLayer, env: Environment): void {
+  const found = memos.get(recording)?.get(env);
+  if (!found) return;
+  let byEnv = memos.get(layer);
+  if (!byEnv) memos.set(layer, (byEnv = new WeakMap()));
+  if (!byEnv.has(env)) byEnv.set(env, found);
+}
