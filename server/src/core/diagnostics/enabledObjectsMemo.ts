@@ -16,13 +16,17 @@ import type { ConfigLayer } from '../config/configLayers';
 import { changedValues, readAnyOf, readKeys } from '../config/layerChanges';
 import { type RecordedComputation, recordReads, sameValueAndPriority, stillHolds } from '../config/layerReads';
 import type { Environment } from '../environment';
-import { adoptResolutions } from '../resolve/classResolution';
+import { adoptClasses, adoptResolutions, resolvedClasses } from '../resolve/classResolution';
+import type { ConfigClassSchema } from '../schema/types';
 import { type EnabledObjects, enabledObjects } from './enabledObjects';
 
 interface Remembered {
   readonly selectedEnv: string | undefined;
   readonly recorded: RecordedComputation<EnabledObjects>;
   readonly keys: ReadonlySet<string>;
+  /** The classes the computation resolved (on its recording layer, so every read they made is in `recorded`):
+   *  while the reads hold, the lint's layer starts from them, as it does from a fresh computation's. */
+  readonly classes: ReadonlyMap<string, ConfigClassSchema>;
   /** The layer the reads were last checked against (or made on). */
   readonly layer: ConfigLayer;
 }
@@ -45,16 +49,19 @@ export class EnabledObjectsMemo {
     if (last && last.selectedEnv === selectedEnv && this.stillHolds(last, layer, env)) {
       this.reusedLast = true;
       this.last = { ...last, layer };
+      adoptClasses(layer, env, last.classes);
       return last.recorded.value;
     }
     this.reusedLast = false;
+    let classes: ReadonlyMap<string, ConfigClassSchema> = new Map();
     const recorded = recordReads(layer, env, (recording) => {
       const value = enabledObjects(recording, env, selectedEnv);
       // The lint resolves the same classes on `layer` next: it starts from what this run found.
       adoptResolutions(recording, layer, env);
+      classes = resolvedClasses(recording, env);
       return value;
     });
-    this.last = { selectedEnv, recorded, keys: readKeys(recorded.reads), layer };
+    this.last = { selectedEnv, recorded, keys: readKeys(recorded.reads), layer, classes };
     return recorded.value;
   }
 }

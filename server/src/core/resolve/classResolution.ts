@@ -330,3 +330,25 @@ export function adoptResolutions(recording: ConfigLayer, layer: ConfigLayer, env
   if (!byEnv) memos.set(layer, (byEnv = new WeakMap()));
   if (!byEnv.has(env)) byEnv.set(env, found);
 }
+
+/** The classes resolution found on `layer` with `env` (errors left out: they name where a value was written). */
+export function resolvedClasses(layer: ConfigLayer, env: Environment): ReadonlyMap<string, ConfigClassSchema> {
+  const found = new Map<string, ConfigClassSchema>();
+  for (const [name, result] of memos.get(layer)?.get(env)?.classes ?? []) if (result.ok) found.set(name, result.value);
+  return found;
+}
+
+/**
+ * Lets `layer` start from classes resolved on another layer, for a caller that checked that every read their
+ * resolution made answers the same on `layer` (enabledObjectsMemo.ts). A class is read from `_type`/`_from`
+ * values (value only, `$VAR`-expanded with `env`) and the static registry, and holds no origin, so it is what
+ * `layer` would resolve. Names `layer` already resolved keep their own result.
+ */
+export function adoptClasses(
+  layer: ConfigLayer,
+  env: Environment,
+  classes: ReadonlyMap<string, ConfigClassSchema>,
+): void {
+  const memo = memoFor(layer, env);
+  for (const [name, cls] of classes) if (!memo.classes.has(name)) memo.classes.set(name, ok(cls));
+}
