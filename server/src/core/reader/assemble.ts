@@ -137,8 +137,21 @@ function lineErrors(blocks: readonly Block[]): CfgError[] {
   return errors;
 }
 
+/**
+ * One option of `parser.options(section)`, which is also the value dbnd's view keeps for it (dbndView.ts):
+ * the option's value is set once by this assembly's interpolation and the object belongs to this document, so
+ * the view shares it instead of copying it (one object per value less at 100k lines). `section` is the node
+ * holding `entry` (a `[DEFAULT]` node for an inherited key).
+ */
+export interface ParserOption {
+  readonly key: string;
+  readonly entry: CfgEntry;
+  readonly section: CfgSection;
+  value: string | null;
+}
+
 interface WritablePythonSection extends PythonSection {
-  readonly options: { readonly key: string; readonly entry: CfgEntry; value: string | null }[];
+  readonly options: ParserOption[];
 }
 
 /** configparser's dicts after `_read`: `_sections` (headers with the same name merged) and `_defaults`. */
@@ -169,10 +182,12 @@ function buildParserState(sections: readonly SectionNode[]): {
   }
   const result: WritablePythonSection[] = [];
   for (const m of byName.values()) {
-    // `parser.options(section)`: the section's own keys, then DEFAULT keys it does not have.
-    const options: { key: string; entry: CfgEntry; value: string | null }[] = [];
-    for (const [key, entry] of m.own) options.push({ key, entry, value: null });
-    for (const [key, d] of defaultsMap) if (!m.own.has(key)) options.push({ key, entry: d.entry, value: null });
+    // `parser.options(section)`: the section's own keys, then DEFAULT keys it does not have. The blocks are
+    // placed, so an entry's `sectionIndex` finds its node.
+    const options: ParserOption[] = [];
+    for (const [key, entry] of m.own) options.push({ key, entry, section: sections[entry.sectionIndex], value: null });
+    for (const [key, d] of defaultsMap)
+      if (!m.own.has(key)) options.push({ key, entry: d.entry, section: sections[d.entry.sectionIndex], value: null });
     result.push({ name: m.name, nodes: m.nodes, options });
   }
   return { sections: result, defaultsMap };

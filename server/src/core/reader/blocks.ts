@@ -133,7 +133,8 @@ class BlockReader {
   private pendingBlankLines = 0;
   private indentLevel = 0;
   // Blank and comment lines since `current`'s last value line: inside the value only if another line follows.
-  private looseLines: number[] = [];
+  // Emptied in place (`length = 0`), not replaced: a fresh array per line was 100k allocations at 100k lines.
+  private readonly looseLines: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -206,7 +207,7 @@ class BlockReader {
         continue;
       }
       this.indentLevel = indent;
-      this.looseLines = [];
+      this.looseLines.length = 0;
 
       const close = headerClose(text, first, last);
       if (close >= 0) {
@@ -243,7 +244,7 @@ class BlockReader {
     const index = entry.addLine(new ValueLineNode(valueText, offset, indent, this.base, this.rel(i), indent));
     this.currentDepth += bracketBalance(valueText);
     for (const j of this.looseLines) this.rows.entries[j] = entry;
-    this.looseLines = [];
+    this.looseLines.length = 0;
     this.rows.kinds[i] = CONTINUATION;
     this.rows.entries[i] = entry;
     this.rows.valueLineIndexes[i] = index;
