@@ -51,7 +51,7 @@ export function assemble(
     else firstParsing ??= e;
   }
   const parser = buildParserState(sections);
-  const interpolationErrors = interpolateAll(parser.sections, parser.defaultsMap);
+  const interpolationErrors = interpolateAll(parser.sections, parser.defaultsMap, parser.ownEntries);
   for (const e of interpolationErrors) errors.push(e);
   const doc: CfgDocument = {
     text,
@@ -158,6 +158,7 @@ interface WritablePythonSection extends PythonSection {
 function buildParserState(sections: readonly SectionNode[]): {
   sections: WritablePythonSection[];
   defaultsMap: Map<string, { key: string; entry: CfgEntry }>;
+  ownEntries: Map<string, CfgEntry>[];
 } {
   const defaultsMap = new Map<string, { key: string; entry: CfgEntry }>();
   const byName = new Map<string, { name: string; nodes: CfgSection[]; own: Map<string, CfgEntry> }>();
@@ -181,6 +182,7 @@ function buildParserState(sections: readonly SectionNode[]): {
     for (const e of s.entries) merged.own.set(e.key, e);
   }
   const result: WritablePythonSection[] = [];
+  const ownEntries: Map<string, CfgEntry>[] = [];
   for (const m of byName.values()) {
     // `parser.options(section)`: the section's own keys, then DEFAULT keys it does not have. The blocks are
     // placed, so an entry's `sectionIndex` finds its node.
@@ -189,6 +191,7 @@ function buildParserState(sections: readonly SectionNode[]): {
     for (const [key, d] of defaultsMap)
       if (!m.own.has(key)) options.push({ key, entry: d.entry, section: sections[d.entry.sectionIndex], value: null });
     result.push({ name: m.name, nodes: m.nodes, options });
+    ownEntries.push(m.own);
   }
-  return { sections: result, defaultsMap };
+  return { sections: result, defaultsMap, ownEntries };
 }
