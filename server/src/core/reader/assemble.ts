@@ -163,7 +163,8 @@ function buildParserState(sections: readonly SectionNode[]): {
   const defaultsMap = new Map<string, { key: string; entry: CfgEntry }>();
   const byName = new Map<string, { name: string; nodes: CfgSection[]; own: Map<string, CfgEntry> }>();
   for (const s of sections) {
-    for (const e of s.entries) e.interpolated = undefined;
+    const entries = s.entries;
+    for (let k = 0; k < entries.length; k++) entries[k].interpolated = undefined;
     if (s.isDefault) {
       // A later duplicate replaces the value but keeps the dict position, as `d[k] = v` does.
       for (const e of s.entries) {
@@ -179,7 +180,7 @@ function buildParserState(sections: readonly SectionNode[]): {
       byName.set(s.name, merged);
     }
     merged.nodes.push(s);
-    for (const e of s.entries) merged.own.set(e.key, e);
+    for (let k = 0; k < entries.length; k++) merged.own.set(entries[k].key, entries[k]);
   }
   const result: WritablePythonSection[] = [];
   const ownEntries: Map<string, CfgEntry>[] = [];

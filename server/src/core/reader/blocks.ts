@@ -155,7 +155,9 @@ class BlockReader {
   }
 
   block(lineCount: number): Block {
-    for (const s of this.sections) for (const e of s.entries) e.finish();
+    // Indexed loops over entries here and in the assembly: a cold process runs them before they are optimised,
+    // and `for...of` then allocates an iterator result per entry.
+    for (const s of this.sections) for (let k = 0; k < s.entries.length; k++) s.entries[k].finish();
     for (const e of this.preamble) e.finish();
     return {
       base: this.base,

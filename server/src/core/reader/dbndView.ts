@@ -98,7 +98,9 @@ function makeDbndView(doc: CfgDocument, source: string): DbndFileView {
       sections.set(name, target);
     }
     target.headers.push(...ps.nodes);
-    for (const option of ps.options as readonly ParserOption[]) {
+    const options = ps.options as readonly ParserOption[];
+    for (let k = 0; k < options.length; k++) {
+      const option = options[k];
       // Without a raised error every `get()` succeeded, so `value` is set: the option is the value (it carries
       // the entry's section node too), shared instead of copied.
       const value: DbndValue =

@@ -162,7 +162,9 @@ export function interpolateAll(
     const section = sections[s];
     const own = ownEntries[s];
     const lookup: Lookup = (name) => own.get(name) ?? defaults.get(name)?.entry;
-    for (const option of section.options as readonly WritableOption[]) {
+    const options = section.options as readonly WritableOption[];
+    for (let k = 0; k < options.length; k++) {
+      const option = options[k];
       const raw = option.entry.rawValue;
       if (!raw.includes('%')) {
         option.value = raw;
