@@ -68,15 +68,6 @@ function isClosingBracket(c: number): boolean {
   return c === 0x5d || c === 0x7d || c === 0x29;
 }
 
-/** `optionxform`, skipping the allocation for the usual already-lower-case ASCII key. */
-function optionxform(key: string): string {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return pyLower(key);
-  }
-  return key;
-}
-
 /** The closing `]` of a header on the stripped line `[first, last)`, or -1: `\[(?P<header>.+)\]` is greedy, so
  *  the name runs to the last `]` and must not be empty. */
 function headerClose(text: string, first: number, last: number): number {
@@ -298,10 +289,14 @@ class BlockReader {
   private option(i: number, first: number, last: number, c0: number): void {
     const { text, rows } = this;
     const lineStart = this.lines.starts[i];
+    // The scan for the delimiter also notes whether `optionxform` has anything to lower-case (an upper-case
+    // ASCII or a non-ASCII character before it), so the key is not scanned a second time.
     let delim = first;
+    let needsLower = false;
     while (delim < last) {
       const c = text.charCodeAt(delim);
       if (c === EQUALS || c === COLON) break;
+      if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) needsLower = true;
       delim++;
     }
     if (delim === last) {
@@ -324,7 +319,8 @@ class BlockReader {
     const keyEnd = skipPySpaceBackward(text, first, delim);
     const valueStart = skipPySpace(text, delim + 1, last);
     const rawKey = text.slice(first, keyEnd);
-    const key = optionxform(rawKey);
+    // Whitespace before the delimiter may be non-ASCII: lower-casing an already lower-case key gives it back.
+    const key = needsLower ? pyLower(rawKey) : rawKey;
     const valueText = text.slice(valueStart, last);
     const cursect = this.cursect;
     const indent = first - lineStart;
