@@ -51,7 +51,7 @@ export function assemble(
     else firstParsing ??= e;
   }
   const parser = buildParserState(sections);
-  const interpolationErrors = interpolateAll(parser.sections, parser.defaultsMap);
+  const interpolationErrors = interpolateAll(parser.sections, parser.defaultsMap, parser.ownEntries);
   for (const e of interpolationErrors) errors.push(e);
   const doc: CfgDocument = {
     text,
@@ -137,19 +137,34 @@ function lineErrors(blocks: readonly Block[]): CfgError[] {
   return errors;
 }
 
+/**
+ * One option of `parser.options(section)`, which is also the value dbnd's view keeps for it (dbndView.ts):
+ * the option's value is set once by this assembly's interpolation and the object belongs to this document, so
+ * the view shares it instead of copying it (one object per value less at 100k lines). `section` is the node
+ * holding `entry` (a `[DEFAULT]` node for an inherited key).
+ */
+export interface ParserOption {
+  readonly key: string;
+  readonly entry: CfgEntry;
+  readonly section: CfgSection;
+  value: string | null;
+}
+
 interface WritablePythonSection extends PythonSection {
-  readonly options: { readonly key: string; readonly entry: CfgEntry; value: string | null }[];
+  readonly options: ParserOption[];
 }
 
 /** configparser's dicts after `_read`: `_sections` (headers with the same name merged) and `_defaults`. */
 function buildParserState(sections: readonly SectionNode[]): {
   sections: WritablePythonSection[];
   defaultsMap: Map<string, { key: string; entry: CfgEntry }>;
+  ownEntries: Map<string, CfgEntry>[];
 } {
   const defaultsMap = new Map<string, { key: string; entry: CfgEntry }>();
   const byName = new Map<string, { name: string; nodes: CfgSection[]; own: Map<string, CfgEntry> }>();
   for (const s of sections) {
-    for (const e of s.entries) e.interpolated = undefined;
+    const entries = s.entries;
+    for (let k = 0; k < entries.length; k++) entries[k].interpolated = undefined;
     if (s.isDefault) {
       // A later duplicate replaces the value but keeps the dict position, as `d[k] = v` does.
       for (const e of s.entries) {
@@ -165,15 +180,25 @@ function buildParserState(sections: readonly SectionNode[]): {
       byName.set(s.name, merged);
     }
     merged.nodes.push(s);
-    for (const e of s.entries) merged.own.set(e.key, e);
+    for (let k = 0; k < entries.length; k++) merged.own.set(entries[k].key, entries[k]);
   }
   const result: WritablePythonSection[] = [];
+  const ownEntries: Map<string, CfgEntry>[] = [];
   for (const m of byName.values()) {
-    // `parser.options(section)`: the section's own keys, then DEFAULT keys it does not have.
-    const options: { key: string; entry: CfgEntry; value: string | null }[] = [];
-    for (const [key, entry] of m.own) options.push({ key, entry, value: null });
-    for (const [key, d] of defaultsMap) if (!m.own.has(key)) options.push({ key, entry: d.entry, value: null });
+    // `parser.options(section)`: the section's own keys, then DEFAULT keys it does not have. The blocks are
+    // placed, so an entry's `sectionIndex` finds its node.
+    const options: ParserOption[] = [];
+    // `forEach`, not `for...of` over entries: no [key, value] pair per option (a cold process runs this loop
+    // before it is optimised, and the pairs were 50k short-lived arrays at 100k lines).
+    const own = m.own;
+    own.forEach((entry, key) => {
+      options.push({ key, entry, section: sections[entry.sectionIndex], value: null });
+    });
+    defaultsMap.forEach((d, key) => {
+      if (!own.has(key)) options.push({ key, entry: d.entry, section: sections[d.entry.sectionIndex], value: null });
+    });
     result.push({ name: m.name, nodes: m.nodes, options });
+    ownEntries.push(m.own);
   }
-  return { sections: result, defaultsMap };
+  return { sections: result, defaultsMap, ownEntries };
 }

@@ -68,15 +68,6 @@ function isClosingBracket(c: number): boolean {
   return c === 0x5d || c === 0x7d || c === 0x29;
 }
 
-/** `optionxform`, skipping the allocation for the usual already-lower-case ASCII key. */
-function optionxform(key: string): string {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return pyLower(key);
-  }
-  return key;
-}
-
 /** The closing `]` of a header on the stripped line `[first, last)`, or -1: `\[(?P<header>.+)\]` is greedy, so
  *  the name runs to the last `]` and must not be empty. */
 function headerClose(text: string, first: number, last: number): number {
@@ -133,7 +124,8 @@ class BlockReader {
   private pendingBlankLines = 0;
   private indentLevel = 0;
   // Blank and comment lines since `current`'s last value line: inside the value only if another line follows.
-  private looseLines: number[] = [];
+  // Emptied in place (`length = 0`), not replaced: a fresh array per line was 100k allocations at 100k lines.
+  private readonly looseLines: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -154,7 +146,9 @@ class BlockReader {
   }
 
   block(lineCount: number): Block {
-    for (const s of this.sections) for (const e of s.entries) e.finish();
+    // Indexed loops over entries here and in the assembly: a cold process runs them before they are optimised,
+    // and `for...of` then allocates an iterator result per entry.
+    for (const s of this.sections) for (let k = 0; k < s.entries.length; k++) s.entries[k].finish();
     for (const e of this.preamble) e.finish();
     return {
       base: this.base,
@@ -206,7 +200,7 @@ class BlockReader {
         continue;
       }
       this.indentLevel = indent;
-      this.looseLines = [];
+      this.looseLines.length = 0;
 
       const close = headerClose(text, first, last);
       if (close >= 0) {
@@ -243,7 +237,7 @@ class BlockReader {
     const index = entry.addLine(new ValueLineNode(valueText, offset, indent, this.base, this.rel(i), indent));
     this.currentDepth += bracketBalance(valueText);
     for (const j of this.looseLines) this.rows.entries[j] = entry;
-    this.looseLines = [];
+    this.looseLines.length = 0;
     this.rows.kinds[i] = CONTINUATION;
     this.rows.entries[i] = entry;
     this.rows.valueLineIndexes[i] = index;
@@ -295,10 +289,14 @@ class BlockReader {
   private option(i: number, first: number, last: number, c0: number): void {
     const { text, rows } = this;
     const lineStart = this.lines.starts[i];
+    // The scan for the delimiter also notes whether `optionxform` has anything to lower-case (an upper-case
+    // ASCII or a non-ASCII character before it), so the key is not scanned a second time.
     let delim = first;
+    let needsLower = false;
     while (delim < last) {
       const c = text.charCodeAt(delim);
       if (c === EQUALS || c === COLON) break;
+      if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) needsLower = true;
       delim++;
     }
     if (delim === last) {
@@ -321,7 +319,8 @@ class BlockReader {
     const keyEnd = skipPySpaceBackward(text, first, delim);
     const valueStart = skipPySpace(text, delim + 1, last);
     const rawKey = text.slice(first, keyEnd);
-    const key = optionxform(rawKey);
+    // Whitespace before the delimiter may be non-ASCII: lower-casing an already lower-case key gives it back.
+    const key = needsLower ? pyLower(rawKey) : rawKey;
     const valueText = text.slice(valueStart, last);
     const cursect = this.cursect;
     const indent = first - lineStart;

@@ -5,6 +5,7 @@
 import type { CfgDocument, CfgEntry, CfgError, CfgSection, PythonErrorType } from './model';
 import { parsingErrorMessage, pythonErrorMessage } from './pythonErrorMessages';
 import { pyLower, pyRepr } from '../python';
+import type { ParserOption } from './assemble';
 
 export interface DbndValue {
   /** The string `parser.get()` returns (interpolated, continuation lines joined). */
@@ -97,10 +98,14 @@ function makeDbndView(doc: CfgDocument, source: string): DbndFileView {
       sections.set(name, target);
     }
     target.headers.push(...ps.nodes);
-    for (const option of ps.options) {
-      // Without a raised error every `get()` succeeded, so `value` is set.
-      const section = doc.sections[option.entry.sectionIndex];
-      target.values.set(option.key, { value: option.value ?? '', entry: option.entry, section });
+    const options = ps.options as readonly ParserOption[];
+    for (let k = 0; k < options.length; k++) {
+      const option = options[k];
+      // Without a raised error every `get()` succeeded, so `value` is set: the option is the value (it carries
+      // the entry's section node too), shared instead of copied.
+      const value: DbndValue =
+        option.value !== null ? (option as DbndValue) : { value: '', entry: option.entry, section: option.section };
+      target.values.set(option.key, value);
     }
   }
   return { kind: 'sections', source, sections };

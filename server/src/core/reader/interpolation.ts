@@ -150,32 +150,33 @@ interface WritableOption {
 export function interpolateAll(
   sections: readonly PythonSection[],
   defaults: ReadonlyMap<string, { readonly entry: CfgEntry }>,
+  /** Per section, its own keys' entries (the later duplicate winning): `get()`'s lookup before [DEFAULT], made
+   *  by the assembly while it merged the section (one map per section instead of one per step). */
+  ownEntries: readonly ReadonlyMap<string, CfgEntry>[],
 ): CfgInterpolationError[] {
   const errors: CfgInterpolationError[] = [];
   const reportedDefaults = new Set<CfgEntry>();
   // Several options can fail on the same text (a bad DEFAULT value read through a reference and on its own).
   const reportedAt = new Set<string>();
-  for (const section of sections) {
-    const nodeIndexes = new Set(section.nodes.map((node) => node.index));
-    // `get()`'s lookup map (section, then DEFAULT), built only if some value of the section needs it.
-    let lookup: Lookup | null = null;
-    for (const option of section.options as readonly WritableOption[]) {
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    const own = ownEntries[s];
+    const lookup: Lookup = (name) => own.get(name) ?? defaults.get(name)?.entry;
+    const options = section.options as readonly WritableOption[];
+    for (let k = 0; k < options.length; k++) {
+      const option = options[k];
       const raw = option.entry.rawValue;
       if (!raw.includes('%')) {
         option.value = raw;
         option.entry.interpolated = raw;
         continue;
       }
-      if (!lookup) {
-        const own = new Map<string, CfgEntry>();
-        for (const o of section.options) if (nodeIndexes.has(o.entry.sectionIndex)) own.set(o.key, o.entry);
-        lookup = (name) => own.get(name) ?? defaults.get(name)?.entry;
-      }
       const result = interpolateValue(section.name, option.key, option.entry, lookup);
       option.value = result.value;
       if (result.value !== null) option.entry.interpolated = result.value;
       if (!result.error) continue;
-      if (!nodeIndexes.has(option.entry.sectionIndex)) {
+      // An option not among the section's own entries is a [DEFAULT] one, reported at its first failure.
+      if (own.get(option.key) !== option.entry) {
         if (reportedDefaults.has(option.entry)) continue;
         reportedDefaults.add(option.entry);
       }
