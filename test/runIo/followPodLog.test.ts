@@ -2,7 +2,7 @@
 // running container is a kubelet cut, the end comes only with the container's exit (and a last non-follow read).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClusterError } from '../../server/src/runIo/errors';
+import { ClusterError, httpErrorMessage } from '../../server/src/runIo/errors';
 import { followPodLog, type LogNotice } from '../../server/src/runIo/followPodLog';
 import { ManualClock } from './support/manualClock';
 import { pod, ScriptedApi } from './support/scriptedApi';
@@ -71,6 +71,31 @@ test('a container that is not running yet is waited for; a pod that ends without
   const r = await followPodLog(api, 'p', { clock, onLines: () => assert.fail('no lines') });
   assert.equal(r.end, 'never-started');
   assert.deepEqual(clock.sleeps, [1000]);
+});
+
+test('a pod not on a node yet (the API server answers 204 No Content) is waited for, then followed', async () => {
+  const api = new ScriptedApi();
+  const clock = new ManualClock();
+  const unscheduled = pod('p', '1', 'Pending', { status: { phase: 'Pending' } });
+  const target = { context: 'c', namespace: 'n', server: 'https://k8s', user: 'u' };
+  const noNode = httpErrorMessage(204, '', 'get pods/log', target);
+  assert.match(noNode.message, /^get pods\/log: nothing to read yet, the pod is not on a node \(204 No Content\)$/);
+  api.logs = [noNode, [`${T(1, 1)} one\n`], [`${T(1, 1)} one\n`]];
+  const notices: LogNotice[] = [];
+  const lines: string[] = [];
+  api.reads = [unscheduled, exited];
+  const r = await followPodLog(api, 'p', {
+    clock,
+    onLines: (ls) => lines.push(...ls.map((l) => l.text)),
+    onNotice: (n) => notices.push(n),
+  });
+  assert.deepEqual(lines, ['one']);
+  assert.equal(r.end, 'exited');
+  assert.deepEqual(clock.sleeps, [1000]);
+  assert.deepEqual(
+    notices.map((n) => n.kind),
+    ['waiting'],
+  );
 });
 
 test('the pod deleted while following ends the follow with pod-gone', async () => {

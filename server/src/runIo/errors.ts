@@ -123,6 +123,15 @@ export function httpErrorMessage(status: number, serverMessage: string, what: st
   const where = `namespace "${t.namespace}" of context "${t.context}" (${t.server})`;
   const said = serverMessage ? `: ${serverMessage}` : '';
   switch (status) {
+    case 204:
+      // The API server has no log location for a pod that is not bound to a node yet (pod/strategy.go LogLocation
+      // returns none, and the streamer answers 204 No Content): nothing to read yet, as with a 400 for a
+      // container that has not started.
+      return new ClusterError(
+        'invalid',
+        `${what}: nothing to read yet, the pod is not on a node (204 No Content${said})`,
+        status,
+      );
     case 401:
       return new ClusterError(
         'unauthorized',

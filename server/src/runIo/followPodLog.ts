@@ -134,7 +134,8 @@ export async function followPodLog(api: KubeApi, podName: string, options: Follo
       if (signal?.aborted) break;
       if (isClusterError(err, 'not_found')) return result('pod-gone');
       if (isClusterError(err, 'invalid')) {
-        // 400: the container is not running yet (ContainerCreating, image pull), or never will be.
+        // 400: the container is not running yet (ContainerCreating, image pull), or never will be; 204: the pod
+        // is not on a node yet (the Pods view's Follow Log can be asked while the pod is still unscheduled).
         const pod = await api.readPod(podName, signal).catch(() => undefined);
         if (pod === null) return result('pod-gone');
         if (pod && podFinished(pod) && !containerState(pod, container)?.terminated) return result('never-started');
