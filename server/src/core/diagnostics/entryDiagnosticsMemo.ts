@@ -10,10 +10,10 @@
 import type { CfgDocument } from '../reader';
 import { ownCopy } from '../reader/ownCopy';
 import type { ConfigClassSchema } from '../schema/types';
-import type { Range } from '../text/range';
 import type { Environment } from '../environment';
 import type { CheckedEntry } from './checkedEntries';
 import { SectionDiagnosticsMemo } from './sectionDiagnosticsMemo';
+import { moveDiagnostics } from './movedDiagnostics';
 import type { CoreDiagnostic } from './types';
 
 export interface EntryDiagnostics {
@@ -85,17 +85,6 @@ function entrySource(doc: CfgDocument, checked: CheckedEntry): string {
   return source;
 }
 
-function moveRange(range: Range, lines: number): Range {
-  return {
-    start: { line: range.start.line + lines, character: range.start.character },
-    end: { line: range.end.line + lines, character: range.end.character },
-  };
-}
-
-function moveAll(diagnostics: readonly CoreDiagnostic[], lines: number): CoreDiagnostic[] {
-  return diagnostics.map((d) => ({ ...d, range: moveRange(d.range, lines) }));
-}
-
 export class EntryDiagnosticsMemo {
   private env: Environment | undefined;
   /** Per class (undefined: a section of unknown class), section name and entry text: this lint's answers. */
@@ -158,7 +147,7 @@ export class EntryDiagnosticsMemo {
         path,
         value,
         line,
-        diagnostics: { value: moveAll(valueDiagnostics, lines), pitfalls: moveAll(pitfalls, lines) },
+        diagnostics: { value: moveDiagnostics(valueDiagnostics, lines), pitfalls: moveDiagnostics(pitfalls, lines) },
       };
     }
     current.set(source, remembered);

@@ -12,9 +12,8 @@
 // line when they were computed and moved with it.
 import type { CfgSection } from '../reader';
 import type { ConfigClassSchema } from '../schema/types';
-import type { Range } from '../text/range';
 import type { EntryDiagnostics } from './entryDiagnosticsMemo';
-import type { CoreDiagnostic } from './types';
+import { moveDiagnostics } from './movedDiagnostics';
 
 /** The entry diagnostics of a section's entries, in order, and which of them the project checks apply to. */
 export interface SectionAnswer {
@@ -31,23 +30,12 @@ interface Remembered extends SectionAnswer {
   readonly line: number;
 }
 
-function moveRange(range: Range, lines: number): Range {
-  return {
-    start: { line: range.start.line + lines, character: range.start.character },
-    end: { line: range.end.line + lines, character: range.end.character },
-  };
-}
-
-function moveAll(diagnostics: readonly CoreDiagnostic[], lines: number): CoreDiagnostic[] {
-  return diagnostics.map((d) => ({ ...d, range: moveRange(d.range, lines) }));
-}
-
 function moved(own: readonly EntryDiagnostics[], lines: number): EntryDiagnostics[] {
   return own.map((d) =>
     // Nothing to move (most entries: the shared NO_ENTRY_DIAGNOSTICS) stays the same object.
     d.value.length === 0 && d.pitfalls.length === 0
       ? d
-      : { value: moveAll(d.value, lines), pitfalls: moveAll(d.pitfalls, lines) },
+      : { value: moveDiagnostics(d.value, lines), pitfalls: moveDiagnostics(d.pitfalls, lines) },
   );
 }
 
