@@ -1,35 +1,9 @@
 // One config file's values as a dbnd config store (read_from_config_file): the reader's dbnd view, each value
 // tagged `config[<file name>]` and with the range it was written at.
-import type { CfgEntry, DbndFileView, DbndSectionView, DbndValue } from '../reader';
-import type { Range } from '../text/range';
+import type { DbndFileView, DbndSectionView, DbndValue } from '../reader';
+import { ParserOption, type OptionFile } from '../reader/parserOption';
 import { ConfigStore } from './configStore';
-import { type ConfigValue, configValue, type ValueOrigin } from './configValue';
-
-type FileOrigin = Extract<ValueOrigin, { kind: 'file' }>;
-
-/**
- * Where a file value was written, its ranges made from the entry when asked: a project has a value per key
- * and few are ever located (a hover, a definition, an error), so a lint does not build two ranges per key.
- */
-class EntryOrigin implements FileOrigin {
-  readonly kind = 'file' as const;
-  constructor(
-    readonly path: string,
-    readonly sectionName: string,
-    private readonly entry: CfgEntry,
-  ) {}
-  get keyRange(): Range {
-    return this.entry.keyRange;
-  }
-  get valueRange(): Range {
-    return this.entry.valueRange;
-  }
-  /** The plain origin, for whoever prints or sends it. */
-  toJSON(): FileOrigin {
-    const { kind, path, keyRange, valueRange, sectionName } = this;
-    return { kind, path, keyRange, valueRange, sectionName };
-  }
-}
+import type { ConfigValue } from './configValue';
 
 export function basename(path: string): string {
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
@@ -73,21 +47,41 @@ function sameValues(previous: DbndSectionView | undefined, next: DbndSectionView
   return true;
 }
 
+/**
+ * The section's values as ConfigValues of `file`: the view's own map and options when they can be (each option
+ * is claimed for the file, and its ConfigValue members read the file from it), so a value is one record in the
+ * parser, the view and the store. A copy only where they cannot: a key the store folds differently from Python
+ * (its keys are `toLowerCase`d), or an option already claimed by another path (one document layered under two).
+ */
+function sectionValues(section: DbndSectionView, file: OptionFile): ReadonlyMap<string, ConfigValue> {
+  let shareable = true;
+  for (const [key, v] of section.values) {
+    v.file ??= file;
+    if (v.file.path !== file.path || key.toLowerCase() !== key) shareable = false;
+  }
+  if (shareable) return section.values as ReadonlyMap<string, DbndValue & ConfigValue>;
+  const copied = new Map<string, ConfigValue>();
+  for (const [key, v] of section.values) {
+    let value = v as DbndValue & ConfigValue;
+    if (v.file?.path !== file.path) {
+      const own = new ParserOption(v.entry, v.section, v.value) as DbndValue & ConfigValue;
+      own.file = file;
+      value = own;
+    }
+    copied.set(key.toLowerCase(), value);
+  }
+  return copied;
+}
+
 function makeFileConfigStore(view: LoadedView, path: string): ConfigStore {
-  const source = `config[${basename(path)}]`;
+  const file: OptionFile = { path, source: `config[${basename(path)}]` };
   const store = new ConfigStore();
   const last = lastMade.get(path);
   const made = new Map<string, ReadonlyMap<string, ConfigValue>>();
   for (const [sectionName, section] of view.sections) {
-    let values =
-      last && sameValues(last.view.sections.get(sectionName), section) ? last.sections.get(sectionName) : undefined;
-    if (!values) {
-      const fresh = new Map<string, ConfigValue>();
-      for (const [key, v] of section.values) {
-        fresh.set(key.toLowerCase(), configValue(v.value, source, new EntryOrigin(path, v.section.name, v.entry)));
-      }
-      values = fresh;
-    }
+    const values =
+      (last && sameValues(last.view.sections.get(sectionName), section) ? last.sections.get(sectionName) : undefined) ??
+      sectionValues(section, file);
     made.set(sectionName, values);
     // The store's own case folding, as `set` would do it (the view's names are folded as Python folds them).
     const name = sectionName.toLowerCase();

@@ -3,6 +3,7 @@
 // section names, duplicate keys across `[DEFAULT]` headers, then the parser's dicts and interpolation.
 // The full reader assembles freshly read blocks; the incremental one (incremental.ts) mostly reused ones.
 import { interpolateAll } from './interpolation';
+import { ParserOption } from './parserOption';
 import { DEFAULT_SECTION, type Block, type BlockError } from './blocks';
 import type { CommentNode, EntryNode, InvalidLineNode, SectionNode } from './nodes';
 import type { CfgDocument, CfgEntry, CfgError, CfgLineTable, CfgSection, PythonSection } from './model';
@@ -137,19 +138,6 @@ function lineErrors(blocks: readonly Block[]): CfgError[] {
   return errors;
 }
 
-/**
- * One option of `parser.options(section)`, which is also the value dbnd's view keeps for it (dbndView.ts):
- * the option's value is set once by this assembly's interpolation and the object belongs to this document, so
- * the view shares it instead of copying it (one object per value less at 100k lines). `section` is the node
- * holding `entry` (a `[DEFAULT]` node for an inherited key).
- */
-export interface ParserOption {
-  readonly key: string;
-  readonly entry: CfgEntry;
-  readonly section: CfgSection;
-  value: string | null;
-}
-
 interface WritablePythonSection extends PythonSection {
   readonly options: ParserOption[];
 }
@@ -191,11 +179,11 @@ function buildParserState(sections: readonly SectionNode[]): {
     // `forEach`, not `for...of` over entries: no [key, value] pair per option (a cold process runs this loop
     // before it is optimised, and the pairs were 50k short-lived arrays at 100k lines).
     const own = m.own;
-    own.forEach((entry, key) => {
-      options.push({ key, entry, section: sections[entry.sectionIndex], value: null });
+    own.forEach((entry) => {
+      options.push(new ParserOption(entry, sections[entry.sectionIndex], null));
     });
     defaultsMap.forEach((d, key) => {
-      if (!own.has(key)) options.push({ key, entry: d.entry, section: sections[d.entry.sectionIndex], value: null });
+      if (!own.has(key)) options.push(new ParserOption(d.entry, sections[d.entry.sectionIndex], null));
     });
     result.push({ name: m.name, nodes: m.nodes, options });
     ownEntries.push(m.own);

@@ -2,19 +2,14 @@
 // (section, option) is fetched with `parser.get()`, and the values go into a `_ConfigStore`, which lower-cases
 // section names (so `[Kube]` and `[kube]` merge, the later key winning at the earlier position). Or, when
 // configparser raises, that one error, with Python's type, line and message.
-import type { CfgDocument, CfgEntry, CfgError, CfgSection, PythonErrorType } from './model';
+import type { CfgDocument, CfgError, CfgSection, PythonErrorType } from './model';
 import { parsingErrorMessage, pythonErrorMessage } from './pythonErrorMessages';
 import { pyLower, pyRepr } from '../python';
-import type { ParserOption } from './assemble';
+import { ParserOption } from './parserOption';
 
-export interface DbndValue {
-  /** The string `parser.get()` returns (interpolated, continuation lines joined). */
-  readonly value: string;
-  /** The entry the raw value comes from (in this section, or in `[DEFAULT]`). */
-  readonly entry: CfgEntry;
-  /** The section node holding `entry` (a `[DEFAULT]` node for inherited keys). */
-  readonly section: CfgSection;
-}
+/** One value of the view: the parser's option (parserOption.ts), whose value `parser.get()` returned (interpolated,
+ *  continuation lines joined); a file config store shares it as its ConfigValue. */
+export type DbndValue = ParserOption & { readonly value: string };
 
 export interface DbndSectionView {
   /** Lower-cased, as dbnd's store keys it. */
@@ -103,8 +98,7 @@ function makeDbndView(doc: CfgDocument, source: string): DbndFileView {
       const option = options[k];
       // Without a raised error every `get()` succeeded, so `value` is set: the option is the value (it carries
       // the entry's section node too), shared instead of copied.
-      const value: DbndValue =
-        option.value !== null ? (option as DbndValue) : { value: '', entry: option.entry, section: option.section };
+      const value = (option.value !== null ? option : new ParserOption(option.entry, option.section, '')) as DbndValue;
       target.values.set(option.key, value);
     }
   }
