@@ -57,28 +57,39 @@ function sectionsOf(layer: ConfigLayer, name: string, env: Environment): string[
   return chain.ok ? objectSections(name, cls.value, chain.value) : undefined;
 }
 
-/** The value of `key` for the object `name` of class `cls` (its own section, `_from` chain, family, `[config]`). */
-export function objectValue(
-  layer: ConfigLayer,
-  name: string,
-  cls: ConfigClassSchema,
-  key: string,
-  env: Environment,
-): unknown {
-  const chain = fromChain(name, layer, env);
-  if (!chain.ok) return undefined;
-  return layer.lookup(objectSections(name, cls, chain.value), key).at(-1)?.value;
+/**
+ * `sectionsOf` of each name asked during one `enabledObjects` (the layer does not change during it): every
+ * listed environment's sections are asked by both `builtObjects` and `sectionsRead`, twice by the latter.
+ */
+type SectionsOfName = (name: string) => string[] | undefined;
+
+function sectionsOfEach(layer: ConfigLayer, env: Environment): SectionsOfName {
+  const known = new Map<string, string[] | undefined>();
+  return (name) => {
+    if (known.has(name)) return known.get(name);
+    const sections = sectionsOf(layer, name, env);
+    known.set(name, sections);
+    return sections;
+  };
 }
 
 /** The listed environments and the engines their sections name (not the class defaults). */
-function builtObjects(layer: ConfigLayer, environments: readonly string[], env: Environment): Set<string> {
+function builtObjects(
+  layer: ConfigLayer,
+  environments: readonly string[],
+  env: Environment,
+  sectionsOfName: SectionsOfName,
+): Set<string> {
   const built = new Set<string>();
   for (const name of environments) {
     built.add(name.toLowerCase());
     const cls = resolveConfigClass(name, layer, env);
     if (!cls.ok || cls.value.kind !== 'env') continue;
+    // The value of `key` for the object (its own section, `_from` chain, family, `[config]`).
+    const sections = sectionsOfName(name);
+    if (!sections) continue;
     for (const key of ['remote_engine', 'local_engine']) {
-      const engine = objectValue(layer, name, cls.value, key, env);
+      const engine = layer.lookup(sections, key).at(-1)?.value;
       if (typeof engine === 'string' && engine && !engine.startsWith('@')) built.add(engine.toLowerCase());
     }
   }
@@ -90,11 +101,13 @@ function sectionsRead(
   envNames: readonly string[],
   env: Environment,
   context: ValueParseContext,
+  sectionsOfName: SectionsOfName,
 ): Set<string> {
   const read = new Set<string>(['databand', 'core', 'run', 'config']);
   const addObject = (name: string) => {
     read.add(name.toLowerCase());
-    for (const s of sectionsOf(layer, name, env) ?? []) read.add(s);
+    const sections = sectionsOfName(name);
+    if (sections) for (let i = 0; i < sections.length; i++) read.add(sections[i]);
     // The sections class resolution walks (`_type` then `_from`), so an error on that path is reported.
     for (let current = name, i = 0; i < MAX_CLASS_STEPS; i++) {
       const next =
@@ -107,7 +120,7 @@ function sectionsRead(
   for (const envName of envNames) {
     addObject(envName);
     const cls = resolveConfigClass(envName, layer, env);
-    const sections = sectionsOf(layer, envName, env) ?? [envName.toLowerCase()];
+    const sections = sectionsOfName(envName) ?? [envName.toLowerCase()];
     for (const key of ['remote_engine', 'local_engine']) {
       const codeDefault = cls.ok ? paramOf(cls.value, key)?.default : undefined;
       const engine =
@@ -130,13 +143,14 @@ export function enabledObjects(
   readFile?: ValueParseContext['readFile'],
 ): EnabledObjects {
   const context: ValueParseContext = { env, readFile };
+  const sectionsOfName = sectionsOfEach(layer, env);
   const listed = settingValue(layer, RUN_CONFIG, 'environments', context);
   const environments = Array.isArray(listed) ? listed.map(String) : [];
   const selected = selectedEnv ?? String(settingValue(layer, DATABAND_SYSTEM_CONFIG, 'env', context) ?? 'local');
   return {
     environments,
     selectedEnv: selected,
-    built: builtObjects(layer, environments, env),
-    readSections: sectionsRead(layer, [...new Set([...environments, selected])], env, context),
+    built: builtObjects(layer, environments, env, sectionsOfName),
+    readSections: sectionsRead(layer, [...new Set([...environments, selected])], env, context, sectionsOfName),
   };
 }
