@@ -25,8 +25,8 @@ export interface PitfallContext {
   readonly enabled: EnabledObjects;
 }
 
-/** What most entries answer (shared: the lint only reads it). */
-const NONE: readonly CoreDiagnostic[] = [];
+/** What most entries answer, shared (frozen: a caller that changed it would change every entry's answer). */
+const NONE: readonly CoreDiagnostic[] = Object.freeze([]);
 
 /** Checks that read only the entry's facts (EntryFacts) and the environment. */
 const ENTRY_CHECKS: readonly ((checked: EntryFacts, env: Environment) => CoreDiagnostic[])[] = [

@@ -7,7 +7,7 @@ import type { CfgDocument, CfgEntry, CfgError, CfgSection } from '../reader/mode
 import { bracketBalance } from '../reader/parseCfg';
 
 const REFUSES = 'dbnd refuses to load the whole file';
-const NONE: readonly CoreDiagnostic[] = [];
+const NONE: readonly CoreDiagnostic[] = Object.freeze([]);
 
 /** Indent the bracket like the value's other continuation lines, or 4 deeper than the key. */
 function suggestedIndent(entry: CfgEntry): number {

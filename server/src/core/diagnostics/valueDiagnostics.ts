@@ -55,8 +55,8 @@ function isHomeFileKey(path: string, section: string, key: string): boolean {
   );
 }
 
-/** What most entries answer (shared: the lint only reads it). */
-const NONE: readonly CoreDiagnostic[] = [];
+/** What most entries answer, shared (frozen: a caller that changed it would change every entry's answer). */
+const NONE: readonly CoreDiagnostic[] = Object.freeze([]);
 
 /** The parse context of each environment: the same for every entry, so made once rather than per entry. A lint
  *  reads no files: an `@/path` value reads as an empty file. */
