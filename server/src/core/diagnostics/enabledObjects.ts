@@ -57,28 +57,57 @@ function sectionsOf(layer: ConfigLayer, name: string, env: Environment): string[
   return chain.ok ? objectSections(name, cls.value, chain.value) : undefined;
 }
 
-/** The value of `key` for the object `name` of class `cls` (its own section, `_from` chain, family, `[config]`). */
-export function objectValue(
-  layer: ConfigLayer,
-  name: string,
-  cls: ConfigClassSchema,
-  key: string,
-  env: Environment,
-): unknown {
-  const chain = fromChain(name, layer, env);
-  if (!chain.ok) return undefined;
-  return layer.lookup(objectSections(name, cls, chain.value), key).at(-1)?.value;
+/**
+ * What one `enabledObjects` reads of each object, worked out once (the layer does not change during it): every
+ * listed environment's sections are asked by both `builtObjects` and `sectionsRead` (twice by the latter), and
+ * its `remote_engine`/`local_engine` by both. Fewer reads also make the language server's recording of them
+ * (enabledObjectsMemo.ts) shorter.
+ */
+class ObjectReads {
+  private readonly sectionsByName = new Map<string, string[] | undefined>();
+  private readonly winners = new Map<readonly string[], Map<string, ConfigValue | undefined>>();
+
+  constructor(
+    private readonly layer: ConfigLayer,
+    private readonly env: Environment,
+  ) {}
+
+  /** `sectionsOf(name)`, the same array each time. */
+  sections(name: string): string[] | undefined {
+    if (this.sectionsByName.has(name)) return this.sectionsByName.get(name);
+    const sections = sectionsOf(this.layer, name, this.env);
+    this.sectionsByName.set(name, sections);
+    return sections;
+  }
+
+  /** The winning value of `key` over `sections` (`lookup(...).at(-1)`), remembered per array. */
+  winner(sections: readonly string[], key: string): ConfigValue | undefined {
+    let byKey = this.winners.get(sections);
+    if (!byKey) this.winners.set(sections, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key);
+    const value = this.layer.lookup(sections, key).at(-1);
+    byKey.set(key, value);
+    return value;
+  }
 }
 
 /** The listed environments and the engines their sections name (not the class defaults). */
-function builtObjects(layer: ConfigLayer, environments: readonly string[], env: Environment): Set<string> {
+function builtObjects(
+  layer: ConfigLayer,
+  environments: readonly string[],
+  env: Environment,
+  reads: ObjectReads,
+): Set<string> {
   const built = new Set<string>();
   for (const name of environments) {
     built.add(name.toLowerCase());
     const cls = resolveConfigClass(name, layer, env);
     if (!cls.ok || cls.value.kind !== 'env') continue;
+    // The value of `key` for the object (its own section, `_from` chain, family, `[config]`).
+    const sections = reads.sections(name);
+    if (!sections) continue;
     for (const key of ['remote_engine', 'local_engine']) {
-      const engine = objectValue(layer, name, cls.value, key, env);
+      const engine = reads.winner(sections, key)?.value;
       if (typeof engine === 'string' && engine && !engine.startsWith('@')) built.add(engine.toLowerCase());
     }
   }
@@ -90,11 +119,13 @@ function sectionsRead(
   envNames: readonly string[],
   env: Environment,
   context: ValueParseContext,
+  reads: ObjectReads,
 ): Set<string> {
   const read = new Set<string>(['databand', 'core', 'run', 'config']);
   const addObject = (name: string) => {
     read.add(name.toLowerCase());
-    for (const s of sectionsOf(layer, name, env) ?? []) read.add(s);
+    const sections = reads.sections(name);
+    if (sections) for (let i = 0; i < sections.length; i++) read.add(sections[i]);
     // The sections class resolution walks (`_type` then `_from`), so an error on that path is reported.
     for (let current = name, i = 0; i < MAX_CLASS_STEPS; i++) {
       const next =
@@ -107,11 +138,11 @@ function sectionsRead(
   for (const envName of envNames) {
     addObject(envName);
     const cls = resolveConfigClass(envName, layer, env);
-    const sections = sectionsOf(layer, envName, env) ?? [envName.toLowerCase()];
+    const sections = reads.sections(envName) ?? [envName.toLowerCase()];
     for (const key of ['remote_engine', 'local_engine']) {
       const codeDefault = cls.ok ? paramOf(cls.value, key)?.default : undefined;
       const engine =
-        stringValue(layer.lookup(sections, key).at(-1), context) ??
+        stringValue(reads.winner(sections, key), context) ??
         (typeof codeDefault === 'string' ? codeDefault : undefined);
       if (engine) addObject(engine);
     }
@@ -130,13 +161,14 @@ export function enabledObjects(
   readFile?: ValueParseContext['readFile'],
 ): EnabledObjects {
   const context: ValueParseContext = { env, readFile };
+  const reads = new ObjectReads(layer, env);
   const listed = settingValue(layer, RUN_CONFIG, 'environments', context);
   const environments = Array.isArray(listed) ? listed.map(String) : [];
   const selected = selectedEnv ?? String(settingValue(layer, DATABAND_SYSTEM_CONFIG, 'env', context) ?? 'local');
   return {
     environments,
     selectedEnv: selected,
-    built: builtObjects(layer, environments, env),
-    readSections: sectionsRead(layer, [...new Set([...environments, selected])], env, context),
+    built: builtObjects(layer, environments, env, reads),
+    readSections: sectionsRead(layer, [...new Set([...environments, selected])], env, context, reads),
   };
 }

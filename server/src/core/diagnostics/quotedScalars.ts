@@ -8,7 +8,7 @@ const TEXT_TYPES = new Set(['str', 'VersionStr', 'Target']);
 
 export function quotedScalarDiagnostics(checked: EntryFacts): CoreDiagnostic[] {
   const { entry, param, value } = checked;
-  if (!param || !TEXT_TYPES.has(param.type) || value === undefined || entry.lines.length > 1) return [];
+  if (!param || !TEXT_TYPES.has(param.type) || value === undefined || entry.lineCount > 1) return [];
   const q = value[0];
   if (value.length < 2 || (q !== '"' && q !== "'") || value[value.length - 1] !== q) return [];
   const unquoted = value.slice(1, -1);

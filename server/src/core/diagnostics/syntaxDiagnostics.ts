@@ -7,6 +7,7 @@ import type { CfgDocument, CfgEntry, CfgError, CfgSection } from '../reader/mode
 import { bracketBalance } from '../reader/parseCfg';
 
 const REFUSES = 'dbnd refuses to load the whole file';
+const NONE: readonly CoreDiagnostic[] = Object.freeze([]);
 
 /** Indent the bracket like the value's other continuation lines, or 4 deeper than the key. */
 function suggestedIndent(entry: CfgEntry): number {
@@ -142,24 +143,28 @@ function headerLikeName(text: string): string | null {
  * Indented headers inside a value. A header-looking continuation line is only flagged when the value before it
  * has no unclosed bracket, so lists and dicts that happen to contain `[x]` lines are left alone.
  */
-function swallowedSections(doc: CfgDocument, entry: CfgEntry, path: string): CoreDiagnostic[] {
-  if (entry.lines.length < 2) return [];
-  const found: { index: number; name: string }[] = [];
-  let depth = bracketBalance(entry.lines[0].text);
-  for (let k = 1; k < entry.lines.length; k++) {
-    const text = entry.lines[k].text;
+function swallowedSections(doc: CfgDocument, entry: CfgEntry, path: string): readonly CoreDiagnostic[] {
+  // Every entry of the file is asked: a single-line one (most) and one that swallows nothing allocate nothing.
+  if (entry.lineCount < 2) return NONE;
+  const lines = entry.lines;
+  let found: { index: number; name: string }[] | undefined;
+  let depth = bracketBalance(lines[0].text);
+  for (let k = 1; k < lines.length; k++) {
+    const text = lines[k].text;
     const name = depth <= 0 ? headerLikeName(text) : null;
-    if (name !== null) found.push({ index: k, name });
+    if (name !== null) (found ??= []).push({ index: k, name });
     depth += bracketBalance(text);
   }
+  if (!found) return NONE;
+  const headers = found;
   const section: CfgSection | null = entry.sectionIndex >= 0 ? doc.sections[entry.sectionIndex] : null;
-  return found.map(({ index, name }, n) => {
-    const header = entry.lines[index];
-    const blockEnd = n + 1 < found.length ? found[n + 1].index : entry.lines.length;
-    const dedent = entry.lines
+  return headers.map(({ index, name }, n) => {
+    const header = lines[index];
+    const blockEnd = n + 1 < headers.length ? headers[n + 1].index : lines.length;
+    const dedent = lines
       .slice(index, blockEnd)
       .map((l) => ({ line: l.range.start.line, characters: Math.min(l.indent, header.indent) }));
-    const lastLine = entry.lines[blockEnd - 1].range.start.line;
+    const lastLine = lines[blockEnd - 1].range.start.line;
     const data: SwallowedSectionData = {
       section: name,
       swallowedBy: { section: section ? section.name : null, key: entry.rawKey, line: entry.keyRange.start.line },
@@ -191,13 +196,18 @@ export function syntaxDiagnostics(doc: CfgDocument, path: string): CoreDiagnosti
     .filter((e) => e.code !== 'invalid-line' || !headerless.has(e.line))
     .map((e) => errorDiagnostic(doc, e, path));
   for (const entry of doc.preamble) diagnostics.push(...swallowedSections(doc, entry, path));
-  for (const section of doc.sections) {
+  // Indexed loops: a cold process runs this once over every entry before V8 optimises it, and `for...of`
+  // then allocates an iterator result per entry.
+  const sections = doc.sections;
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
     if (swallowsNothing.has(section)) continue;
     let found = 0;
-    for (const entry of section.entries) {
-      const swallowed = swallowedSections(doc, entry, path);
+    const entries = section.entries;
+    for (let e = 0; e < entries.length; e++) {
+      const swallowed = swallowedSections(doc, entries[e], path);
       found += swallowed.length;
-      for (const d of swallowed) diagnostics.push(d);
+      for (let d = 0; d < swallowed.length; d++) diagnostics.push(swallowed[d]);
     }
     if (found === 0) swallowsNothing.add(section);
   }

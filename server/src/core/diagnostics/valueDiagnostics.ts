@@ -5,7 +5,7 @@ import type { CfgEntry } from '../reader';
 import type { EntryFacts } from './checkedEntries';
 import { isExemptFromUnknownKeyCheck, legacyKeyOf, obsoleteKey } from '../schema';
 import type { ConfigClassSchema } from '../schema/types';
-import { parseParameterValue } from '../values/parseValue';
+import { type ValueParseContext, parseParameterValue } from '../values/parseValue';
 import { closestName } from './didYouMean';
 import { nearMissValue } from './nearMissValues';
 import type { CoreDiagnostic } from './types';
@@ -55,14 +55,28 @@ function isHomeFileKey(path: string, section: string, key: string): boolean {
   );
 }
 
+/** What most entries answer, shared (frozen: a caller that changed it would change every entry's answer). */
+const NONE: readonly CoreDiagnostic[] = Object.freeze([]);
+
+/** The parse context of each environment: the same for every entry, so made once rather than per entry. A lint
+ *  reads no files: an `@/path` value reads as an empty file. */
+const contexts = new WeakMap<Environment, ValueParseContext>();
+const noFile = () => '';
+
+function parseContextOf(env: Environment): ValueParseContext {
+  let context = contexts.get(env);
+  if (!context) contexts.set(env, (context = { env, readFile: noFile }));
+  return context;
+}
+
 /** Diagnostics for one entry of a section whose class is known (none for a section of unknown class). */
-export function entryValueDiagnostics(checked: EntryFacts, env: Environment): CoreDiagnostic[] {
+export function entryValueDiagnostics(checked: EntryFacts, env: Environment): readonly CoreDiagnostic[] {
   const { path, entry, cls, param } = checked;
-  if (!cls || isExemptFromUnknownKeyCheck(entry.key)) return [];
+  if (!cls || isExemptFromUnknownKeyCheck(entry.key)) return NONE;
   if (!param) {
-    if (isHomeFileKey(path, checked.section.name, entry.key)) return [];
+    if (isHomeFileKey(path, checked.section.name, entry.key)) return NONE;
     // A legacy key names its new home instead (legacyKeys.ts).
-    return legacyKeyOf(cls, entry.key) ? [] : [unknownKey(path, entry, checked.section.name, cls)];
+    return legacyKeyOf(cls, entry.key) ? NONE : [unknownKey(path, entry, checked.section.name, cls)];
   }
   const out: CoreDiagnostic[] = [];
   if (param.unused) {
@@ -88,7 +102,7 @@ export function entryValueDiagnostics(checked: EntryFacts, env: Environment): Co
   // The value dbnd parses is configparser's interpolated one (`%(x)s`, `%%`), which the reader already computed.
   const text = checked.value;
   if (text === undefined) return out; // an interpolation error, reported with the syntax errors
-  const parsed = parseParameterValue(text, param, { env, readFile: () => '' });
+  const parsed = parseParameterValue(text, param, parseContextOf(env));
   if (!parsed.ok) {
     const suggestion = nearMissValue(text, param);
     out.push({

@@ -37,6 +37,8 @@ export interface CfgEntry {
   readonly valueRange: Range;
   /** The first line, then each non-blank continuation line (blank and comment lines inside are not listed). */
   readonly lines: readonly CfgValueLine[];
+  /** `lines.length`, without making the array (a single-line entry's is made on every read of `lines`). */
+  readonly lineCount: number;
   /** Key start to value end. */
   readonly range: Range;
   /** Index in `CfgDocument.sections`, or -1 for lines before any header (`CfgDocument.preamble`). */

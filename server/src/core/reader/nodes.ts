@@ -76,6 +76,9 @@ export class EntryNode implements CfgEntry {
   get lines(): readonly ValueLineNode[] {
     return this.allLines ?? [this.firstLine()];
   }
+  get lineCount(): number {
+    return this.allLines ? this.allLines.length : 1;
+  }
   /** The last value line's text, offset and end character, without materialising a single line. */
   get lastLine(): { readonly text: string; readonly offset: number } {
     return this.allLines ? this.allLines[this.allLines.length - 1] : { text: this.rawValue, offset: 0 };

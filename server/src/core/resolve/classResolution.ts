@@ -24,11 +24,14 @@ export function readPragma(
   key: '_type' | '_from',
   env: Environment,
 ): PragmaValue | undefined {
-  const pragmas = memoFor(layer, env).pragmas;
-  const memoKey = `${key}\0${section}`;
-  if (pragmas.has(memoKey)) return pragmas.get(memoKey);
+  // One map per pragma, keyed by the section's name as given: a `${key}\0${section}` key was a new string (made
+  // and hashed) on every call, and `_from` chains ask this thousands of times in a lint.
+  const memo = memoFor(layer, env);
+  const pragmas = key === '_type' ? memo.typePragmas : memo.fromPragmas;
+  const known = pragmas.get(section);
+  if (known !== undefined || pragmas.has(section)) return known;
   const value = readPragmaOnce(layer, section, key, env);
-  pragmas.set(memoKey, value);
+  pragmas.set(section, value);
   return value;
 }
 
@@ -291,7 +294,8 @@ function ahead(name: string, count: number, memo: ResolutionMemo, layer: ConfigL
 
 /** What one layer's resolution has found so far (a layer and an environment are fixed once built). */
 interface ResolutionMemo {
-  readonly pragmas: Map<string, PragmaValue | undefined>;
+  readonly typePragmas: Map<string, PragmaValue | undefined>;
+  readonly fromPragmas: Map<string, PragmaValue | undefined>;
   readonly steps: Map<string, ChainStep>;
   readonly tails: Map<string, Tail | 'cycle'>;
   readonly jumps: Map<string, string>;
@@ -312,7 +316,14 @@ function memoFor(layer: ConfigLayer, env: Environment): ResolutionMemo {
   if (!memo)
     byEnv.set(
       env,
-      (memo = { pragmas: new Map(), steps: new Map(), tails: new Map(), jumps: new Map(), classes: new Map() }),
+      (memo = {
+        typePragmas: new Map(),
+        fromPragmas: new Map(),
+        steps: new Map(),
+        tails: new Map(),
+        jumps: new Map(),
+        classes: new Map(),
+      }),
     );
   return memo;
 }

@@ -29,7 +29,25 @@ export function fromChain(name: string, layer: ConfigLayer, env: Environment): D
   }
 }
 
+function addLowerOnce(out: string[], section: string): void {
+  const lower = section.toLowerCase();
+  if (!out.includes(lower)) out.push(lower);
+}
+
+/** Longer chains are deduplicated with a set (a scan per name would be quadratic in a chain's length). */
+const SHORT_CHAIN = 16;
+
 export function objectSections(name: string, cls: ConfigClassSchema, chain: readonly string[]): string[] {
-  const all = [name, ...chain, cls.family, cls.classPath, 'config'].map((s) => s.toLowerCase());
-  return [...new Set(all)];
+  // Lower-cased, first occurrence kept. This runs for every engine and environment of a lint, where the
+  // spread, map and Set were mostly garbage: a short chain (nearly all) is deduplicated by scanning the list.
+  if (chain.length > SHORT_CHAIN) {
+    return [...new Set([name, ...chain, cls.family, cls.classPath, 'config'].map((s) => s.toLowerCase()))];
+  }
+  const out: string[] = [];
+  addLowerOnce(out, name);
+  for (let i = 0; i < chain.length; i++) addLowerOnce(out, chain[i]);
+  addLowerOnce(out, cls.family);
+  addLowerOnce(out, cls.classPath);
+  addLowerOnce(out, 'config');
+  return out;
 }
