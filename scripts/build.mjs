@@ -84,6 +84,36 @@ const cliEntry = (buildHash) => ({
 });
 const hashOf = (file) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
 
+/**
+ * Makes the CommonJS package `specifier` start when one of `names` (its functions our files import) is first
+ * called, instead of when the bundle starts. esbuild runs a package's module code where the bundle's top level
+ * imports it: the language server ran all of `yaml` (about 80 modules, 260 KB) before its first request, though
+ * only kubeconfig completion and a Kubernetes engine's pod (its `pod_yaml` template) parse YAML. The package stays in the bundle; our files'
+ * imports of it go through a module of wrappers, and an import of a name not listed fails the build.
+ */
+function startedOnFirstCall(specifier, names) {
+  const wrappers = names.map((n) => `export function ${n}(...args) { return started().${n}(...args); }`);
+  return {
+    name: 'started-on-first-call',
+    setup(b) {
+      b.onResolve({ filter: exactly(specifier) }, (args) =>
+        args.namespace === 'file' && !args.importer.includes('node_modules')
+          ? { path: specifier, namespace: 'started-on-first-call' }
+          : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'started-on-first-call' }, () => ({
+        contents: [
+          `let loaded;`,
+          `const started = () => (loaded ??= require(${JSON.stringify(specifier)}));`,
+          ...wrappers,
+        ].join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 const entries = [
   {
     entryPoints: ['client/src/extension.ts'],
@@ -95,12 +125,12 @@ const entries = [
     entryPoints: ['server/src/server.ts'],
     outfile: 'dist/server/server.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [convertedOnce('vscode-languageserver/node')],
+    plugins: [convertedOnce('vscode-languageserver/node'), startedOnFirstCall('yaml', ['parse', 'stringify'])],
   },
   {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: CLI_MAIN,
-    plugins: [loadedApart(CLIENT_NODE, './kubernetes-client.js')],
+    plugins: [loadedApart(CLIENT_NODE, './kubernetes-client.js'), startedOnFirstCall('yaml', ['parse', 'stringify'])],
     // import() becomes require(): the bin runs this bundle as a vm script, where V8 loses import()'s loader when
     // the script comes from the code cache (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING on Node 20).
     supported: { 'dynamic-import': false },
