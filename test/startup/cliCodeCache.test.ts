@@ -17,10 +17,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Module from 'node:module';
 import { join } from 'node:path';
 import { COMMANDS } from '../../server/src/cli/commands';
 import { CLI_COMMAND_NAMES } from '../../server/src/startup/cliCommandNames';
-import { cacheFolder } from '../../server/src/startup/codeCache';
+import { cacheFolder, runWithCodeCache } from '../../server/src/startup/codeCache';
 import { CLI_JS, repoPath } from '../support/paths';
 
 interface Outcome {
@@ -155,6 +156,33 @@ test('a bundle changed after its cache was written runs its new code', () => {
     assert.equal(statSync(bundle).size, Buffer.byteLength(text));
     assert.match(runCli(['--help'], cache, bin).stdout, /REPORT ERRORS AND WARNINGS/);
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("Node's own compile cache is used when Node has one, and a failing one changes nothing", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dbnd-cfg-cache-'));
+  const node = Module as unknown as { enableCompileCache?: (dir: string) => unknown };
+  const own = node.enableCompileCache;
+  const ran = globalThis as { startupTestRuns?: number };
+  try {
+    const bundle = join(dir, 'bundle.js');
+    writeFileSync(bundle, 'globalThis.startupTestRuns = (globalThis.startupTestRuns ?? 0) + 1;');
+    const asked: string[] = [];
+    node.enableCompileCache = (folder) => asked.push(folder);
+    runWithCodeCache({ bundle, buildHash: 'h', command: 'lint', folder: join(dir, 'cache') });
+    assert.deepEqual(asked, [join(dir, 'cache', 'node')]);
+    assert.equal(ran.startupTestRuns, 1);
+    node.enableCompileCache = () => {
+      throw new Error('no cache here');
+    };
+    delete require.cache[bundle];
+    runWithCodeCache({ bundle, buildHash: 'h', command: 'lint', folder: join(dir, 'cache') });
+    assert.equal(ran.startupTestRuns, 2);
+  } finally {
+    if (own) node.enableCompileCache = own;
+    else delete node.enableCompileCache;
+    delete ran.startupTestRuns;
     rmSync(dir, { recursive: true, force: true });
   }
 });
