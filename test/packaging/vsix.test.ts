@@ -67,6 +67,8 @@ test('the vsix holds the bundles (the server bundle holds the snippets), the gra
     'package.json',
     'dist/server/server.js',
     'dist/cli/dbnd-cfg.js',
+    // The CLI's bundle: the bin runs it from V8's code cache (scripts/build.mjs).
+    'dist/cli/dbnd-cfg-main.js',
     // The CLI loads it for `run` (scripts/build.mjs keeps it out of the CLI's bundle).
     'dist/cli/kubernetes-client.js',
     'readme.md',

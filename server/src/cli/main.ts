@@ -1,4 +1,5 @@
-// `dbnd-cfg` (dist/cli/dbnd-cfg.js): the command-line face of the core, for CI and terminals.
+// `dbnd-cfg` (dist/cli/dbnd-cfg-main.js; the bin dist/cli/dbnd-cfg.js, server/src/startup/cliEntry.ts, starts it):
+// the command-line face of the core, for CI and terminals.
 import { ExitCode } from './command';
 import { runCli } from './runCli';
 import { nodeIo } from './nodeIo';
