@@ -73,14 +73,21 @@ function sameEnvironment(a: Environment, b: Environment): boolean {
  *  source is cut once and the maps below find it by a string whose hash is already computed. */
 const sources = new WeakMap<CheckedEntry['entry'], string>();
 
-/** The entry's text from the start of its first line to the end of its value (its indentation included). */
-function entrySource(doc: CfgDocument, checked: CheckedEntry): string {
-  let source = sources.get(checked.entry);
+/**
+ * The entry's text from the start of its first line to the end of its value (its indentation included).
+ * `copy`: in memory of its own. A slice is a view that keeps the whole text it was cut from alive as long as it
+ * lives (the node, and the maps below, keep it across edits), so the entries of a later version of a file are
+ * copied, and each edit pins no text. The first version of a file is sliced, not copied: its entries are most of
+ * its text, so their copies would cost as much memory as that one text, and copying ~50k entries of a 100k-line
+ * file is a tenth of its first analysis (what the user waits for when the file opens).
+ */
+export function entrySource(doc: CfgDocument, entry: CheckedEntry['entry'], copy: boolean): string {
+  let source = sources.get(entry);
   if (source === undefined) {
-    const { start, end } = checked.entry.range;
-    // A copy: a slice would keep this version of the whole text alive as long as the node lives.
-    source = ownCopy(doc.text.slice(doc.lineStarts[start.line], doc.lineStarts[end.line] + end.character));
-    sources.set(checked.entry, source);
+    const { start, end } = entry.range;
+    source = doc.text.slice(doc.lineStarts[start.line], doc.lineStarts[end.line] + end.character);
+    if (copy) source = ownCopy(source);
+    sources.set(entry, source);
   }
   return source;
 }
@@ -91,6 +98,14 @@ export class EntryDiagnosticsMemo {
   private current: Answers = new Map();
   /** The previous lint's answers: what this lint may reuse; dropped at the end of the lint (no unbounded growth). */
   private previous: Answers = new Map();
+
+  /** The paths of the files earlier lints checked: a later version of one has its entries' sources copied. */
+  private readonly linted = new Set<string>();
+  /** This lint's paths (added to `linted` when it ends). */
+  private readonly linting = new Set<string>();
+  /** The last document asked about and whether its sources are copied (asked once per document, not per entry). */
+  private lastDoc: CfgDocument | undefined;
+  private lastDocCopies = false;
 
   /** Whole sections' answers, by section node (sectionDiagnosticsMemo.ts); under the same environment. */
   readonly sections = new SectionDiagnosticsMemo();
@@ -106,6 +121,9 @@ export class EntryDiagnosticsMemo {
 
   /** Ends a lint: what it did not use is forgotten. */
   endLint(): void {
+    for (const path of this.linting) this.linted.add(path);
+    this.linting.clear();
+    this.lastDoc = undefined;
     this.previous = this.current;
     this.current = new Map();
     this.sections.endLint();
@@ -128,8 +146,13 @@ export class EntryDiagnosticsMemo {
   /** The entry's diagnostics: remembered when an identical entry was checked, else `compute()`d. */
   diagnostics(checked: CheckedEntry, compute: () => EntryDiagnostics): EntryDiagnostics {
     // The section and the entry's text key the maps (no concatenated key to build and hash); the rest is compared.
-    const source = entrySource(checked.doc, checked);
-    const { path, value, cls } = checked;
+    const { path, value, cls, doc } = checked;
+    if (doc !== this.lastDoc) {
+      this.lastDoc = doc;
+      this.lastDocCopies = this.linted.has(path);
+      this.linting.add(path);
+    }
+    const source = entrySource(doc, checked.entry, this.lastDocCopies);
     const section = checked.section.name;
     const line = checked.entry.range.start.line;
     const current = sectionAnswers(this.current, cls, section, true);
