@@ -123,22 +123,11 @@ export function deserializeModel(data: Json, model: ModelName): DbndResult<JsonO
   return ok(out);
 }
 
-/** `yaml.safe_load(text) or {}` deserialized into a V1Pod, read afresh (templatePod remembers the last one). */
-export function readTemplatePod(text: string): DbndResult<JsonObject> {
+/** `yaml.safe_load(text) or {}` deserialized into a V1Pod. */
+export function templatePod(text: string): DbndResult<JsonObject> {
   const loaded = loadYaml(text);
   if (!loaded.ok) return loaded;
   return deserializeModel(pyTruthy(loaded.value) ? loaded.value : {}, 'V1Pod');
-}
-
-/** The last template read and its pod: every lint renders each Kubernetes engine's pod, nearly always from the
- *  same template (dbnd's default), and reading its YAML costs more than the rest of a render. */
-let lastTemplate: { readonly text: string; readonly pod: DbndResult<JsonObject> } | undefined;
-
-/** `yaml.safe_load(text) or {}` deserialized into a V1Pod; a pod of its own for each call (callers build on it). */
-export function templatePod(text: string): DbndResult<JsonObject> {
-  if (lastTemplate?.text !== text) lastTemplate = { text, pod: readTemplatePod(text) };
-  const { pod } = lastTemplate;
-  return pod.ok ? ok(cloneJson(pod.value)) : pod;
 }
 
 // ---- reconcile_pods -------------------------------------------------------------------------------------------
