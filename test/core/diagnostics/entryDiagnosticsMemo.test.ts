@@ -100,3 +100,28 @@ test('a value that changes only through `%(x)s` is checked again', () => {
   assert.equal(quantities('2 cores').length, 1, 'limit_cpu now reads "2 cores"');
   assert.equal(quantities('2').length, 0);
 });
+
+test("a file's first version (keys sliced) answers its next version's unchanged entries (keys copied)", () => {
+  // The memo slices the first version's entry texts and copies a later version's: both must be the same keys.
+  const memo = new EntryDiagnosticsMemo();
+  let computed = 0;
+  const diagnostics = memo.diagnostics.bind(memo);
+  memo.diagnostics = (checked, compute) =>
+    diagnostics(checked, () => {
+      computed++;
+      return compute();
+    });
+  const first = generateLargeConfig(400);
+  const files = (text: string) => [{ path: '/project/project.cfg', text }];
+  lintFiles(files(first), { env: ENV, memo });
+  const firstComputed = computed;
+  assert.ok(firstComputed > 100, `the first lint checks every entry (${firstComputed})`);
+  const lines = first.split('\n');
+  const at = lines.findIndex((l) => /^container_tag = /.test(l));
+  lines[at] = 'container_tag = edited';
+  const second = lines.join('\n');
+  computed = 0;
+  // A fresh parse: every entry is a new node, found by its text alone.
+  assert.deepStrictEqual(lintFiles(files(second), { env: ENV, memo }), lintFiles(files(second), { env: ENV }));
+  assert.equal(computed, 1, 'only the edited entry is checked again');
+});
