@@ -135,6 +135,11 @@ export function interpolateValue(
   }
 }
 
+/** A section's own keys' entries by key (a Map, or a scan of a small section's entries). */
+export interface OwnEntries {
+  get(key: string): CfgEntry | undefined;
+}
+
 interface WritableOption {
   readonly key: string;
   readonly entry: Omit<CfgEntry, 'interpolated'> & { interpolated: string | undefined };
@@ -150,9 +155,9 @@ interface WritableOption {
 export function interpolateAll(
   sections: readonly PythonSection[],
   defaults: ReadonlyMap<string, { readonly entry: CfgEntry }>,
-  /** Per section, its own keys' entries (the later duplicate winning): `get()`'s lookup before [DEFAULT], made
-   *  by the assembly while it merged the section (one map per section instead of one per step). */
-  ownEntries: readonly ReadonlyMap<string, CfgEntry>[],
+  /** Per section (by index), its own keys' entries (the later duplicate winning): `get()`'s lookup before
+   *  [DEFAULT], one map per section instead of one per step. Asked for only when a value needs it (a `%`). */
+  ownEntries: (section: number) => OwnEntries,
 ): CfgInterpolationError[] {
   const errors: CfgInterpolationError[] = [];
   const reportedDefaults = new Set<CfgEntry>();
@@ -160,8 +165,9 @@ export function interpolateAll(
   const reportedAt = new Set<string>();
   for (let s = 0; s < sections.length; s++) {
     const section = sections[s];
-    const own = ownEntries[s];
-    const lookup: Lookup = (name) => own.get(name) ?? defaults.get(name)?.entry;
+    let ownMap: OwnEntries | undefined;
+    const own = () => (ownMap ??= ownEntries(s));
+    const lookup: Lookup = (name) => own().get(name) ?? defaults.get(name)?.entry;
     const options = section.options as readonly WritableOption[];
     for (let k = 0; k < options.length; k++) {
       const option = options[k];
@@ -176,7 +182,7 @@ export function interpolateAll(
       if (result.value !== null) option.entry.interpolated = result.value;
       if (!result.error) continue;
       // An option not among the section's own entries is a [DEFAULT] one, reported at its first failure.
-      if (own.get(option.key) !== option.entry) {
+      if (own().get(option.key) !== option.entry) {
         if (reportedDefaults.has(option.entry)) continue;
         reportedDefaults.add(option.entry);
       }
