@@ -73,6 +73,7 @@ export function assemble(
     parser.sections,
     parser.defaultsMap,
     (s) => own[s] ?? ownLookup(parser.sections[s].nodes),
+    (s) => parser.known[s] === 1,
   );
   for (const e of interpolationErrors) errors.push(e);
   const doc: CfgDocument = {
@@ -214,6 +215,12 @@ function ownLookup(nodes: readonly CfgSection[]): OwnEntries {
   };
 }
 
+/** Whether every option got a value (a failed `get()` leaves it null, and raised an error). */
+function noneFailed(options: readonly ParserOption[]): boolean {
+  for (let k = 0; k < options.length; k++) if (options[k].value === null) return false;
+  return true;
+}
+
 function sameDefaults(
   a: ReadonlyMap<string, { readonly entry: CfgEntry }>,
   b: ReadonlyMap<string, { readonly entry: CfgEntry }>,
@@ -237,6 +244,8 @@ function buildParserState(
   /** Per section, its own dict when this assembly made it (a reused section's is made when asked). */
   ownEntries: (Map<string, CfgEntry> | undefined)[];
   byName: Map<string, WritablePythonSection>;
+  /** Per section, 1 when its values are the previous assembly's and raised nothing (interpolation.ts). */
+  known: Uint8Array;
 } {
   const defaultsMap = new Map<string, { key: string; entry: CfgEntry }>();
   const merging = new Map<string, Merging>();
@@ -277,6 +286,7 @@ function buildParserState(
   const result: WritablePythonSection[] = [];
   const ownEntries: (Map<string, CfgEntry> | undefined)[] = [];
   const byName = new Map<string, WritablePythonSection>();
+  const known = new Uint8Array(merging.size);
   for (const m of merging.values()) {
     if (m.reused && m.count !== m.reused.nodes.length) unreuse(m);
     let merged = m.reused;
@@ -296,10 +306,10 @@ function buildParserState(
         if (!keys.has(key)) options.push(new ParserOption(d.entry, sections[d.entry.sectionIndex], null));
       });
       merged = { name: m.name, nodes, options };
-    }
+    } else if (noneFailed(merged.options)) known[result.length] = 1;
     result.push(merged);
     ownEntries.push(own);
     byName.set(m.name, merged);
   }
-  return { sections: result, defaultsMap, ownEntries, byName };
+  return { sections: result, defaultsMap, ownEntries, byName, known };
 }

@@ -142,6 +142,8 @@ export interface OwnEntries {
 
 interface WritableOption {
   readonly key: string;
+  /** The node holding `entry` (a `[DEFAULT]` node for an inherited key). */
+  readonly section: { readonly isDefault: boolean };
   readonly entry: Omit<CfgEntry, 'interpolated'> & { interpolated: string | undefined };
   value: string | null;
 }
@@ -158,6 +160,11 @@ export function interpolateAll(
   /** Per section (by index), its own keys' entries (the later duplicate winning): `get()`'s lookup before
    *  [DEFAULT], one map per section instead of one per step. Asked for only when a value needs it (a `%`). */
   ownEntries: (section: number) => OwnEntries,
+  /** Sections whose values are known already (set on their options) and raise nothing: an edit's assembly
+   *  reused them with the same [DEFAULT] and none of their values failed. Only their entries' `interpolated`
+   *  is set again, and their [DEFAULT] options read again (a [DEFAULT] entry's `interpolated` is the value the
+   *  last section reading it got). */
+  known?: (section: number) => boolean,
 ): CfgInterpolationError[] {
   const errors: CfgInterpolationError[] = [];
   const reportedDefaults = new Set<CfgEntry>();
@@ -169,8 +176,13 @@ export function interpolateAll(
     const own = () => (ownMap ??= ownEntries(s));
     const lookup: Lookup = (name) => own().get(name) ?? defaults.get(name)?.entry;
     const options = section.options as readonly WritableOption[];
+    const valuesKnown = known?.(s) ?? false;
     for (let k = 0; k < options.length; k++) {
       const option = options[k];
+      if (valuesKnown && !option.section.isDefault) {
+        option.entry.interpolated = option.value as string;
+        continue;
+      }
       const raw = option.entry.rawValue;
       if (!raw.includes('%')) {
         option.value = raw;
