@@ -4,7 +4,7 @@
 // lint of the file is the same on both.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCfg, reparseCfg } from '../../../server/src/core/reader';
+import { parseCfg, reparseCfg, toDbndView, type CfgDocument } from '../../../server/src/core/reader';
 import { applyEdit, assertSameAsFull, assertSameDiagnostics, random, randomEdit, startTexts } from './incrementalEdits';
 
 const SEQUENCES = Number(process.env.INCREMENTAL_SEQUENCES ?? 10_000);
@@ -49,4 +49,63 @@ test('an edit that turns a header into a continuation joins its block to the one
   assert.equal(after.sections.length, 1);
   assert.equal(after.sections[0].entries[0].rawValue, '1\n[b]');
   assertSameAsFull(after, 'joined');
+});
+
+/** `doc` with the first `from` in its text replaced by `to`. */
+function replaced(doc: CfgDocument, from: string, to: string): CfgDocument {
+  const at = doc.text.indexOf(from);
+  assert.ok(at >= 0);
+  return reparseCfg(doc, { from: at, to: at + from.length, text: to });
+}
+
+test('an edit reuses the parser sections, options and view maps of the sections it did not touch', () => {
+  const source = '/project/project.cfg';
+  const before = parseCfg('[DEFAULT]\nd = 1\n[a]\nx = %(d)s\n[b]\ny = 2\n[c]\nz = 3\n[B]\nw = 4\n');
+  const [a, b, c] = before.parser.sections;
+  const viewBefore = toDbndView(before, source);
+  assert.equal(viewBefore.kind, 'sections');
+  const after = replaced(before, 'y = 2', 'y = 5');
+  assertSameAsFull(after, 'value edited');
+  assert.equal(after.parser.sections[0], a, 'an untouched section is the same');
+  assert.equal(after.parser.sections[2], c);
+  assert.notEqual(after.parser.sections[1], b, 'the edited one is new');
+  assert.equal(after.parser.sections[0].options[0].value, '1', 'its values are read again');
+  const viewAfter = toDbndView(after, source);
+  assert.ok(viewAfter.kind === 'sections' && viewBefore.kind === 'sections');
+  assert.equal(viewAfter.sections.get('a'), viewBefore.sections.get('a'), "an untouched section's view is the same");
+  // [b] and [B] merge in dbnd's view: the merged section is made again (never a reused one written to).
+  assert.notEqual(viewAfter.sections.get('b'), viewBefore.sections.get('b'));
+  assert.deepEqual([...(viewAfter.sections.get('b')?.values.keys() ?? [])], ['y', 'd', 'w']);
+
+  // [DEFAULT]'s keys are options of every section: a [DEFAULT] edit makes every section's options again.
+  const defaults = replaced(after, 'd = 1', 'd = 7');
+  assertSameAsFull(defaults, 'default edited');
+  assert.notEqual(defaults.parser.sections[2], c);
+  assert.equal(defaults.parser.sections[0].options[0].value, '7');
+  const viewDefaults = toDbndView(defaults, source);
+  assert.ok(viewDefaults.kind === 'sections');
+  assert.equal(viewDefaults.sections.get('a')?.values.get('x')?.value, '7');
+  assert.equal(viewDefaults.sections.get('c')?.values.get('d')?.value, '7');
+
+  // Sections that merge in dbnd's view (names differing by case) are not kept as the first one's view: once the
+  // second is renamed, the first section's view holds its own keys only.
+  const cased = parseCfg('[k]\nx = 1\n[m]\nv = 0\n[K]\ny = 2\n');
+  assert.ok(toDbndView(cased, source).kind === 'sections');
+  const renamed = replaced(cased, '[K]', '[q]');
+  assertSameAsFull(renamed, 'merged header renamed');
+  const viewRenamed = toDbndView(renamed, source);
+  assert.ok(viewRenamed.kind === 'sections');
+  assert.deepEqual([...(viewRenamed.sections.get('k')?.values.keys() ?? [])], ['x']);
+
+  // A second header of an untouched section's name merges into it: the section is made again.
+  const merged = replaced(defaults, '[B]', '[c]');
+  assertSameAsFull(merged, 'header renamed');
+  assert.deepEqual(
+    merged.parser.sections.map((s) => s.name),
+    ['a', 'b', 'c'],
+  );
+  assert.deepEqual(
+    merged.parser.sections[2].options.map((o) => o.key),
+    ['z', 'w', 'd'],
+  );
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCfg, reparseCfg, reparseCfgText, applyCfgChange } from '../../../server/src/core/reader';
+import { parseCfg, reparseCfg, reparseCfgText, applyCfgChange, toDbndView } from '../../../server/src/core/reader';
 import type { CfgDocument, CfgTextChange } from '../../../server/src/core/reader';
 import { lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
 import { EXAMPLES_DIR, repoPath } from '../../support/paths';
@@ -40,6 +40,7 @@ export function startTexts(): { name: string; text: string }[] {
 /** Whole lines a user types or pastes (each without its line break). */
 const LINES = [
   '[kubernetes]',
+  '[Kubernetes]',
   '[DEFAULT]',
   '[new_section]',
   '[your_kubernetes_engine]',
@@ -153,10 +154,16 @@ function materialized(doc: CfgDocument): CfgDocument {
   return doc;
 }
 
-/** Throws unless the incremental document equals the full reading of its text (every node, error and row). */
+/** Throws unless the incremental document equals the full reading of its text (every node, error and row, the
+ *  parser's sections and options, which an edit's assembly reuses where it did not touch them), and dbnd's view
+ *  of it equals the view of the full reading (an edit's view reuses the untouched sections' maps). */
 export function assertSameAsFull(incremental: CfgDocument, context: string): void {
-  assert.deepStrictEqual(materialized(incremental), materialized(parseCfg(incremental.text)), context);
+  const full = parseCfg(incremental.text);
+  assert.deepStrictEqual(materialized(incremental), materialized(full), context);
+  assert.deepStrictEqual(toDbndView(incremental, VIEW_SOURCE), toDbndView(full, VIEW_SOURCE), context);
 }
+
+const VIEW_SOURCE = '/project/project.cfg';
 
 /** Throws unless the project diagnostics of the file are the same on both readings. */
 export function assertSameDiagnostics(incremental: CfgDocument, context: string): void {

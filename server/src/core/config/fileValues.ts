@@ -38,6 +38,8 @@ const LAST_MADE_PATHS = 256;
  * asked), so its values can be shared.
  */
 function sameValues(previous: DbndSectionView | undefined, next: DbndSectionView): boolean {
+  // The view of a section an edit did not touch is the previous view's (dbndView.ts): nothing to compare.
+  if (previous === next) return true;
   if (!previous || previous.values.size !== next.values.size) return false;
   const theirs = previous.values.entries();
   for (const [key, v] of next.values) {

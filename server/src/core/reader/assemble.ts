@@ -2,7 +2,7 @@
 // their nodes, and does what crosses blocks over the whole file, as configparser does it while reading: duplicate
 // section names, duplicate keys across `[DEFAULT]` headers, then the parser's dicts and interpolation.
 // The full reader assembles freshly read blocks; the incremental one (incremental.ts) mostly reused ones.
-import { interpolateAll } from './interpolation';
+import { interpolateAll, type OwnEntries } from './interpolation';
 import { ParserOption } from './parserOption';
 import { DEFAULT_SECTION, type Block, type BlockError } from './blocks';
 import type { CommentNode, EntryNode, InvalidLineNode, SectionNode } from './nodes';
@@ -12,6 +12,16 @@ import type { Range } from '../text/range';
 /** What the incremental reader needs of a document besides the document itself. */
 export interface ReaderState {
   readonly blocks: readonly Block[];
+  /** The assembly's dicts, for the next assembly to reuse what an edit left as it was. */
+  readonly parser?: ParserMemo;
+}
+
+/** An assembly's merged sections by name and its [DEFAULT] dict: an edit's assembly reuses a section whose
+ *  header nodes are the same (the incremental reader hands unchanged blocks over), and its options too when
+ *  [DEFAULT] is the same, so an edit allocates options for the sections it touched, not for the file. */
+export interface ParserMemo {
+  readonly byName: ReadonlyMap<string, WritablePythonSection>;
+  readonly defaults: ReadonlyMap<string, { readonly key: string; readonly entry: CfgEntry }>;
 }
 
 const states = new WeakMap<CfgDocument, ReaderState>();
@@ -31,6 +41,8 @@ export function assemble(
   lineStarts: Uint32Array,
   blocks: readonly Block[],
   lineTable: CfgLineTable,
+  /** The previous document's dicts (incremental.ts), whose sections are reused where their nodes are. */
+  previous?: ParserMemo,
 ): CfgDocument {
   const sections: SectionNode[] = [];
   const comments: CommentNode[] = [];
@@ -51,8 +63,18 @@ export function assemble(
     if (IMMEDIATE.has(e.code)) firstImmediate ??= e;
     else firstParsing ??= e;
   }
-  const parser = buildParserState(sections);
-  const interpolationErrors = interpolateAll(parser.sections, parser.defaultsMap, parser.ownEntries);
+  const parser = buildParserState(sections, previous);
+  // Every option is interpolated again, the reused ones too: their values are the same (their own keys and
+  // [DEFAULT] are), and the errors must come in configparser's order over the whole file.
+  // A reused section's own dict is not kept (at 100k lines the dicts were ~2 MiB that stay), and is looked up
+  // only when a value has a `%`.
+  const own = parser.ownEntries;
+  const interpolationErrors = interpolateAll(
+    parser.sections,
+    parser.defaultsMap,
+    (s) => own[s] ?? ownLookup(parser.sections[s].nodes),
+    (s) => parser.known[s] === 1,
+  );
   for (const e of interpolationErrors) errors.push(e);
   const doc: CfgDocument = {
     text,
@@ -68,7 +90,7 @@ export function assemble(
     lineCount: line,
     lineTable,
   };
-  states.set(doc, { blocks });
+  states.set(doc, { blocks, parser: { byName: parser.byName, defaults: parser.defaultsMap } });
   return doc;
 }
 
@@ -139,17 +161,94 @@ function lineErrors(blocks: readonly Block[]): CfgError[] {
 }
 
 interface WritablePythonSection extends PythonSection {
+  readonly nodes: readonly CfgSection[];
   readonly options: ParserOption[];
 }
 
+/** A name's headers while the sections are merged: the previous assembly's section as long as they are its
+ *  nodes in its order (`count` of them so far), else their own list and key dict. */
+interface Merging {
+  readonly name: string;
+  reused: WritablePythonSection | undefined;
+  count: number;
+  nodes: CfgSection[];
+  own: Map<string, CfgEntry>;
+}
+
+const NO_NODES: CfgSection[] = [];
+const NO_ENTRIES = new Map<string, CfgEntry>();
+
+function addOwn(own: Map<string, CfgEntry>, section: CfgSection): void {
+  const entries = section.entries;
+  for (let k = 0; k < entries.length; k++) own.set(entries[k].key, entries[k]);
+}
+
+/** Gives up the previous section (its nodes differ): the nodes matched so far, with their own dict. */
+function unreuse(m: Merging): void {
+  m.nodes = (m.reused as WritablePythonSection).nodes.slice(0, m.count);
+  m.own = ownOf(m.nodes);
+  m.reused = undefined;
+}
+
+function ownOf(nodes: readonly CfgSection[]): Map<string, CfgEntry> {
+  const own = new Map<string, CfgEntry>();
+  for (const node of nodes) addOwn(own, node);
+  return own;
+}
+
+/** Below this many entries a section's own keys are found by scanning them (no dict made per edit). */
+const SCANNED_ENTRIES = 64;
+
+/** A section's own keys' entries, the later duplicate winning: a scan of a small section, else a dict. */
+function ownLookup(nodes: readonly CfgSection[]): OwnEntries {
+  let count = 0;
+  for (const node of nodes) count += node.entries.length;
+  if (count > SCANNED_ENTRIES) return ownOf(nodes);
+  return {
+    get(key) {
+      for (let n = nodes.length - 1; n >= 0; n--) {
+        const entries = nodes[n].entries;
+        for (let k = entries.length - 1; k >= 0; k--) if (entries[k].key === key) return entries[k];
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Whether every option got a value (a failed `get()` leaves it null, and raised an error). */
+function noneFailed(options: readonly ParserOption[]): boolean {
+  for (let k = 0; k < options.length; k++) if (options[k].value === null) return false;
+  return true;
+}
+
+function sameDefaults(
+  a: ReadonlyMap<string, { readonly entry: CfgEntry }>,
+  b: ReadonlyMap<string, { readonly entry: CfgEntry }>,
+): boolean {
+  if (a.size !== b.size) return false;
+  const theirs = a.keys();
+  for (const [key, d] of b) {
+    const k = theirs.next().value as string;
+    if (k !== key || a.get(k)?.entry !== d.entry) return false;
+  }
+  return true;
+}
+
 /** configparser's dicts after `_read`: `_sections` (headers with the same name merged) and `_defaults`. */
-function buildParserState(sections: readonly SectionNode[]): {
+function buildParserState(
+  sections: readonly SectionNode[],
+  previous: ParserMemo | undefined,
+): {
   sections: WritablePythonSection[];
   defaultsMap: Map<string, { key: string; entry: CfgEntry }>;
-  ownEntries: Map<string, CfgEntry>[];
+  /** Per section, its own dict when this assembly made it (a reused section's is made when asked). */
+  ownEntries: (Map<string, CfgEntry> | undefined)[];
+  byName: Map<string, WritablePythonSection>;
+  /** Per section, 1 when its values are the previous assembly's and raised nothing (interpolation.ts). */
+  known: Uint8Array;
 } {
   const defaultsMap = new Map<string, { key: string; entry: CfgEntry }>();
-  const byName = new Map<string, { name: string; nodes: CfgSection[]; own: Map<string, CfgEntry> }>();
+  const merging = new Map<string, Merging>();
   for (const s of sections) {
     const entries = s.entries;
     for (let k = 0; k < entries.length; k++) entries[k].interpolated = undefined;
@@ -162,31 +261,55 @@ function buildParserState(sections: readonly SectionNode[]): {
       }
       continue;
     }
-    let merged = byName.get(s.name);
-    if (!merged) {
-      merged = { name: s.name, nodes: [], own: new Map() };
-      byName.set(s.name, merged);
+    let m = merging.get(s.name);
+    if (!m) {
+      const last = previous?.byName.get(s.name);
+      m =
+        last && last.nodes[0] === s
+          ? { name: s.name, reused: last, count: 1, nodes: NO_NODES, own: NO_ENTRIES }
+          : { name: s.name, reused: undefined, count: 0, nodes: [s], own: new Map() };
+      if (!m.reused) addOwn(m.own, s);
+      merging.set(s.name, m);
+      continue;
     }
-    merged.nodes.push(s);
-    for (let k = 0; k < entries.length; k++) merged.own.set(entries[k].key, entries[k]);
+    if (m.reused) {
+      if (m.reused.nodes[m.count] === s) {
+        m.count++;
+        continue;
+      }
+      unreuse(m);
+    }
+    m.nodes.push(s);
+    addOwn(m.own, s);
   }
+  const defaultsSame = previous !== undefined && sameDefaults(previous.defaults, defaultsMap);
   const result: WritablePythonSection[] = [];
-  const ownEntries: Map<string, CfgEntry>[] = [];
-  for (const m of byName.values()) {
-    // `parser.options(section)`: the section's own keys, then DEFAULT keys it does not have. The blocks are
-    // placed, so an entry's `sectionIndex` finds its node.
-    const options: ParserOption[] = [];
-    // `forEach`, not `for...of` over entries: no [key, value] pair per option (a cold process runs this loop
-    // before it is optimised, and the pairs were 50k short-lived arrays at 100k lines).
-    const own = m.own;
-    own.forEach((entry) => {
-      options.push(new ParserOption(entry, sections[entry.sectionIndex], null));
-    });
-    defaultsMap.forEach((d, key) => {
-      if (!own.has(key)) options.push(new ParserOption(d.entry, sections[d.entry.sectionIndex], null));
-    });
-    result.push({ name: m.name, nodes: m.nodes, options });
-    ownEntries.push(m.own);
+  const ownEntries: (Map<string, CfgEntry> | undefined)[] = [];
+  const byName = new Map<string, WritablePythonSection>();
+  const known = new Uint8Array(merging.size);
+  for (const m of merging.values()) {
+    if (m.reused && m.count !== m.reused.nodes.length) unreuse(m);
+    let merged = m.reused;
+    let own = merged ? undefined : m.own;
+    if (!merged || !defaultsSame) {
+      const nodes = merged ? merged.nodes : m.nodes;
+      const keys = (own ??= ownOf(nodes));
+      // `parser.options(section)`: the section's own keys, then DEFAULT keys it does not have. The blocks are
+      // placed, so an entry's `sectionIndex` finds its node.
+      const options: ParserOption[] = [];
+      // `forEach`, not `for...of` over entries: no [key, value] pair per option (a cold process runs this loop
+      // before it is optimised, and the pairs were 50k short-lived arrays at 100k lines).
+      keys.forEach((entry) => {
+        options.push(new ParserOption(entry, sections[entry.sectionIndex], null));
+      });
+      defaultsMap.forEach((d, key) => {
+        if (!keys.has(key)) options.push(new ParserOption(d.entry, sections[d.entry.sectionIndex], null));
+      });
+      merged = { name: m.name, nodes, options };
+    } else if (noneFailed(merged.options)) known[result.length] = 1;
+    result.push(merged);
+    ownEntries.push(own);
+    byName.set(m.name, merged);
   }
-  return { sections: result, defaultsMap, ownEntries };
+  return { sections: result, defaultsMap, ownEntries, byName, known };
 }

@@ -2,7 +2,7 @@
 // (section, option) is fetched with `parser.get()`, and the values go into a `_ConfigStore`, which lower-cases
 // section names (so `[Kube]` and `[kube]` merge, the later key winning at the earlier position). Or, when
 // configparser raises, that one error, with Python's type, line and message.
-import type { CfgDocument, CfgError, CfgSection, PythonErrorType } from './model';
+import type { CfgDocument, CfgError, CfgSection, PythonErrorType, PythonSection } from './model';
 import { parsingErrorMessage, pythonErrorMessage } from './pythonErrorMessages';
 import { pyLower, pyRepr } from '../python';
 import { ParserOption } from './parserOption';
@@ -79,30 +79,57 @@ export function toDbndView(doc: CfgDocument, source: string): DbndFileView {
   return view;
 }
 
+type SectionTarget = { name: string; values: Map<string, DbndValue>; headers: CfgSection[] };
+
+/** A view section made of one parser section alone, per parser section: the assembly of an edit reuses the
+ *  sections it did not touch (assemble.ts), with the same options, so their view is the same map, which the
+ *  file's config store then recognises as its own (fileValues.ts) instead of comparing it value by value. */
+const sectionViews = new WeakMap<PythonSection, DbndSectionView>();
+
 function makeDbndView(doc: CfgDocument, source: string): DbndFileView {
   const error = dbndReadError(doc, source);
   if (error) return { kind: 'error', source, error };
-  const sections = new Map<string, { name: string; values: Map<string, DbndValue>; headers: CfgSection[] }>();
+  const sections = new Map<string, DbndSectionView>();
+  // The sections this view made itself, with the parser section each one was made of while it was one only.
+  const made = new Map<string, PythonSection | null>();
   for (const ps of doc.parser.sections) {
     // dbnd's store gets a section only when a value is set in it, so an empty section is not there.
     if (ps.options.length === 0) continue;
     const name = pyLower(ps.name);
-    let target = sections.get(name);
-    if (!target) {
-      target = { name, values: new Map(), headers: [] };
-      sections.set(name, target);
+    const had = sections.get(name);
+    if (!had) {
+      const reused = sectionViews.get(ps);
+      if (reused) sections.set(name, reused);
+      else {
+        sections.set(name, sectionView(ps, { name, values: new Map(), headers: [] }));
+        made.set(name, ps);
+      }
+      continue;
     }
-    target.headers.push(...ps.nodes);
-    const options = ps.options as readonly ParserOption[];
-    for (let k = 0; k < options.length; k++) {
-      const option = options[k];
-      // Without a raised error every `get()` succeeded, so `value` is set: the option is the value (it carries
-      // the entry's section node too), shared instead of copied.
-      const value = (option.value !== null ? option : new ParserOption(option.entry, option.section, '')) as DbndValue;
-      target.values.set(option.key, value);
-    }
+    // Names that differ only by case merge into one section, never into a reused one (it is shared).
+    const target = made.has(name) ? (had as SectionTarget) : copied(had);
+    sections.set(name, sectionView(ps, target));
+    made.set(name, null);
   }
+  for (const [name, ps] of made) if (ps) sectionViews.set(ps, sections.get(name) as DbndSectionView);
   return { kind: 'sections', source, sections };
+}
+
+function copied(section: DbndSectionView): SectionTarget {
+  return { name: section.name, values: new Map(section.values), headers: [...section.headers] };
+}
+
+function sectionView(ps: PythonSection, target: SectionTarget): SectionTarget {
+  target.headers.push(...ps.nodes);
+  const options = ps.options as readonly ParserOption[];
+  for (let k = 0; k < options.length; k++) {
+    const option = options[k];
+    // Without a raised error every `get()` succeeded, so `value` is set: the option is the value (it carries
+    // the entry's section node too), shared instead of copied.
+    const value = (option.value !== null ? option : new ParserOption(option.entry, option.section, '')) as DbndValue;
+    target.values.set(option.key, value);
+  }
+  return target;
 }
 
 /** Sets a key on a plain object even when it is `__proto__`, so JSON shapes match Python's dicts. */

@@ -3,6 +3,7 @@
 // always the same), widened by one block when the edit touches a block's header line (the header may stop
 // being one, and its lines then join the block above). The other blocks are reused as they are: their nodes
 // hold lines relative to the block, so the assembly moves them by setting the block's first line.
+// The assembly reuses the previous document's merged sections (and their options) whose nodes it reused.
 // The result equals `parseCfg(newText)` (test/core/reader/incremental.test.ts checks it after random edits).
 import { assemble, consumeReaderState } from './assemble';
 import { readBlocks, type Block } from './blocks';
@@ -66,7 +67,8 @@ function reread(previous: CfgDocument, change: CfgTextChange, text: string): Cfg
   lineStarts.set(starts.subarray(0, regionStart));
   for (let i = 0; i < count; i++) lineStarts[regionStart + i] = lines.starts[i] + startOffset;
   for (let i = regionEnd, j = regionStart + count; i < previous.lineCount; i++, j++) lineStarts[j] = starts[i] + shift;
-  return assemble(text, lineStarts, [...blocks.slice(0, b0), ...fresh.blocks, ...blocks.slice(b1 + 1)], table);
+  const placed = [...blocks.slice(0, b0), ...fresh.blocks, ...blocks.slice(b1 + 1)];
+  return assemble(text, lineStarts, placed, table, state.parser);
 }
 
 /** `reparseCfg` for an LSP content change (a range in the previous text's lines and UTF-16 characters). */
@@ -153,8 +155,10 @@ function spliceRows(
   }
   // Lines after the region are below a header: no -1 among them.
   for (let i = to, j = after; i < old.kinds.length; i++, j++) sectionIndexes[j] = old.sectionIndexes[i] + sectionShift;
-  const entries = old.entries
-    .slice(0, from)
-    .concat(rows.entries as (typeof old.entries)[number][], old.entries.slice(to));
+  // One array filled in place (slices joined by `concat` were three arrays of the file's size per edit).
+  const entries: (typeof old.entries)[number][] = new Array(n);
+  for (let i = 0; i < from; i++) entries[i] = old.entries[i];
+  for (let i = 0; i < count; i++) entries[from + i] = rows.entries[i];
+  for (let i = to, j = after; i < old.kinds.length; i++, j++) entries[j] = old.entries[i];
   return { kinds, sectionIndexes, entries, valueLineIndexes };
 }

@@ -135,8 +135,15 @@ export function interpolateValue(
   }
 }
 
+/** A section's own keys' entries by key (a Map, or a scan of a small section's entries). */
+export interface OwnEntries {
+  get(key: string): CfgEntry | undefined;
+}
+
 interface WritableOption {
   readonly key: string;
+  /** The node holding `entry` (a `[DEFAULT]` node for an inherited key). */
+  readonly section: { readonly isDefault: boolean };
   readonly entry: Omit<CfgEntry, 'interpolated'> & { interpolated: string | undefined };
   value: string | null;
 }
@@ -150,9 +157,14 @@ interface WritableOption {
 export function interpolateAll(
   sections: readonly PythonSection[],
   defaults: ReadonlyMap<string, { readonly entry: CfgEntry }>,
-  /** Per section, its own keys' entries (the later duplicate winning): `get()`'s lookup before [DEFAULT], made
-   *  by the assembly while it merged the section (one map per section instead of one per step). */
-  ownEntries: readonly ReadonlyMap<string, CfgEntry>[],
+  /** Per section (by index), its own keys' entries (the later duplicate winning): `get()`'s lookup before
+   *  [DEFAULT], one map per section instead of one per step. Asked for only when a value needs it (a `%`). */
+  ownEntries: (section: number) => OwnEntries,
+  /** Sections whose values are known already (set on their options) and raise nothing: an edit's assembly
+   *  reused them with the same [DEFAULT] and none of their values failed. Only their entries' `interpolated`
+   *  is set again, and their [DEFAULT] options read again (a [DEFAULT] entry's `interpolated` is the value the
+   *  last section reading it got). */
+  known?: (section: number) => boolean,
 ): CfgInterpolationError[] {
   const errors: CfgInterpolationError[] = [];
   const reportedDefaults = new Set<CfgEntry>();
@@ -160,11 +172,17 @@ export function interpolateAll(
   const reportedAt = new Set<string>();
   for (let s = 0; s < sections.length; s++) {
     const section = sections[s];
-    const own = ownEntries[s];
-    const lookup: Lookup = (name) => own.get(name) ?? defaults.get(name)?.entry;
+    let ownMap: OwnEntries | undefined;
+    const own = () => (ownMap ??= ownEntries(s));
+    const lookup: Lookup = (name) => own().get(name) ?? defaults.get(name)?.entry;
     const options = section.options as readonly WritableOption[];
+    const valuesKnown = known?.(s) ?? false;
     for (let k = 0; k < options.length; k++) {
       const option = options[k];
+      if (valuesKnown && !option.section.isDefault) {
+        option.entry.interpolated = option.value as string;
+        continue;
+      }
       const raw = option.entry.rawValue;
       if (!raw.includes('%')) {
         option.value = raw;
@@ -176,7 +194,7 @@ export function interpolateAll(
       if (result.value !== null) option.entry.interpolated = result.value;
       if (!result.error) continue;
       // An option not among the section's own entries is a [DEFAULT] one, reported at its first failure.
-      if (own.get(option.key) !== option.entry) {
+      if (own().get(option.key) !== option.entry) {
         if (reportedDefaults.has(option.entry)) continue;
         reportedDefaults.add(option.entry);
       }
