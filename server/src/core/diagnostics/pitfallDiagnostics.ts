@@ -16,7 +16,7 @@ import { quotedScalarDiagnostics } from './quotedScalars';
 import { registryPortDiagnostics } from './registryPort';
 import { secretItemDiagnostics } from './secretItems';
 import { stringifiedPodFieldDiagnostics } from './stringifiedPodFields';
-import type { CoreDiagnostic } from './types';
+import { NO_DIAGNOSTICS, type CoreDiagnostic } from './types';
 import { unquotedPodValueDiagnostics } from './unquotedPodValues';
 
 export interface PitfallContext {
@@ -24,9 +24,6 @@ export interface PitfallContext {
   readonly env: Environment;
   readonly enabled: EnabledObjects;
 }
-
-/** What most entries answer, shared (frozen: a caller that changed it would change every entry's answer). */
-const NONE: readonly CoreDiagnostic[] = Object.freeze([]);
 
 /** Checks that read only the entry's facts (EntryFacts) and the environment. */
 const ENTRY_CHECKS: readonly ((checked: EntryFacts, env: Environment) => CoreDiagnostic[])[] = [
@@ -64,7 +61,7 @@ export function entryPitfallDiagnostics(checked: EntryFacts, env: Environment): 
     const found = ENTRY_CHECKS[c](checked, env);
     for (let d = 0; d < found.length; d++) (out ??= []).push(found[d]);
   }
-  return out ?? NONE;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /** Whether a project check can report on the entry (decided by its facts): projectPitfallDiagnostics is empty

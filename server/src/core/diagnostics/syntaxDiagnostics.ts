@@ -1,13 +1,18 @@
 // Syntax diagnostics of one .cfg file: every error configparser would raise (dbnd then refuses to load the
 // whole file), at its exact range, plus the trap configparser never reports: an indented `[section]` swallowed
 // into the value above it. Value types and unknown keys are checked elsewhere.
-import type { CoreDiagnostic, PythonErrorData, RelatedLocation, SwallowedSectionData } from './types';
+import {
+  NO_DIAGNOSTICS,
+  type CoreDiagnostic,
+  type PythonErrorData,
+  type RelatedLocation,
+  type SwallowedSectionData,
+} from './types';
 import { comparePositions, range, type Range } from '../text/range';
 import type { CfgDocument, CfgEntry, CfgError, CfgSection } from '../reader/model';
 import { bracketBalance } from '../reader/parseCfg';
 
 const REFUSES = 'dbnd refuses to load the whole file';
-const NONE: readonly CoreDiagnostic[] = Object.freeze([]);
 
 /** Indent the bracket like the value's other continuation lines, or 4 deeper than the key. */
 function suggestedIndent(entry: CfgEntry): number {
@@ -145,7 +150,7 @@ function headerLikeName(text: string): string | null {
  */
 function swallowedSections(doc: CfgDocument, entry: CfgEntry, path: string): readonly CoreDiagnostic[] {
   // Every entry of the file is asked: a single-line one (most) and one that swallows nothing allocate nothing.
-  if (entry.lineCount < 2) return NONE;
+  if (entry.lineCount < 2) return NO_DIAGNOSTICS;
   const lines = entry.lines;
   let found: { index: number; name: string }[] | undefined;
   let depth = bracketBalance(lines[0].text);
@@ -155,7 +160,7 @@ function swallowedSections(doc: CfgDocument, entry: CfgEntry, path: string): rea
     if (name !== null) (found ??= []).push({ index: k, name });
     depth += bracketBalance(text);
   }
-  if (!found) return NONE;
+  if (!found) return NO_DIAGNOSTICS;
   const headers = found;
   const section: CfgSection | null = entry.sectionIndex >= 0 ? doc.sections[entry.sectionIndex] : null;
   return headers.map(({ index, name }, n) => {

@@ -204,3 +204,7 @@ export type DiagnosticOf<C extends DiagnosticCode> = DiagnosticFields & {
 
 /** Any core diagnostic; `switch (d.code)` narrows `d.data`. */
 export type CoreDiagnostic = { [C in DiagnosticCode]: DiagnosticOf<C> }[DiagnosticCode];
+
+/** The answer of a check that found nothing, shared: most entries of a file have no finding, and a cold lint of a
+ *  large file would otherwise allocate an empty list per entry per check. Frozen, so no caller can add to it. */
+export const NO_DIAGNOSTICS: readonly CoreDiagnostic[] = Object.freeze([]);

@@ -8,7 +8,7 @@ import type { ConfigClassSchema } from '../schema/types';
 import { type ValueParseContext, parseParameterValue } from '../values/parseValue';
 import { closestName } from './didYouMean';
 import { nearMissValue } from './nearMissValues';
-import type { CoreDiagnostic } from './types';
+import { NO_DIAGNOSTICS, type CoreDiagnostic } from './types';
 import type { Environment } from '../environment';
 import { HOME_FILE_KEYS } from '../config/discovery';
 
@@ -55,9 +55,6 @@ function isHomeFileKey(path: string, section: string, key: string): boolean {
   );
 }
 
-/** What most entries answer, shared (frozen: a caller that changed it would change every entry's answer). */
-const NONE: readonly CoreDiagnostic[] = Object.freeze([]);
-
 /** The parse context of each environment: the same for every entry, so made once rather than per entry. A lint
  *  reads no files: an `@/path` value reads as an empty file. */
 const contexts = new WeakMap<Environment, ValueParseContext>();
@@ -72,11 +69,11 @@ function parseContextOf(env: Environment): ValueParseContext {
 /** Diagnostics for one entry of a section whose class is known (none for a section of unknown class). */
 export function entryValueDiagnostics(checked: EntryFacts, env: Environment): readonly CoreDiagnostic[] {
   const { path, entry, cls, param } = checked;
-  if (!cls || isExemptFromUnknownKeyCheck(entry.key)) return NONE;
+  if (!cls || isExemptFromUnknownKeyCheck(entry.key)) return NO_DIAGNOSTICS;
   if (!param) {
-    if (isHomeFileKey(path, checked.section.name, entry.key)) return NONE;
+    if (isHomeFileKey(path, checked.section.name, entry.key)) return NO_DIAGNOSTICS;
     // A legacy key names its new home instead (legacyKeys.ts).
-    return legacyKeyOf(cls, entry.key) ? NONE : [unknownKey(path, entry, checked.section.name, cls)];
+    return legacyKeyOf(cls, entry.key) ? NO_DIAGNOSTICS : [unknownKey(path, entry, checked.section.name, cls)];
   }
   const out: CoreDiagnostic[] = [];
   if (param.unused) {
