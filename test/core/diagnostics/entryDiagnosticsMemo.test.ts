@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { lintFiles } from '../../../server/src/core/diagnostics/lintFiles';
+import { parseCfg, reparseCfgText } from '../../../server/src/core/reader';
 import { EntryDiagnosticsMemo } from '../../../server/src/core/diagnostics/entryDiagnosticsMemo';
 import { generateLargeConfig } from '../../support/generateLargeConfig';
 import { EXAMPLES_DIR } from '../../support/paths';
@@ -124,4 +125,32 @@ test("a file's first version (keys sliced) answers its next version's unchanged 
   // A fresh parse: every entry is a new node, found by its text alone.
   assert.deepStrictEqual(lintFiles(files(second), { env: ENV, memo }), lintFiles(files(second), { env: ENV }));
   assert.equal(computed, 1, 'only the edited entry is checked again');
+});
+
+test('a first version remembered section by section answers the unchanged entries of a section edited later, at their new lines', () => {
+  // The first version's sections are remembered whole (their text, not a key per entry); an edit inside one of
+  // them, below a line added above it, makes its entries' answers from that text, moved down by the new line.
+  const memo = new EntryDiagnosticsMemo();
+  let computed = 0;
+  const diagnostics = memo.diagnostics.bind(memo);
+  memo.diagnostics = (checked, compute) =>
+    diagnostics(checked, () => {
+      computed++;
+      return compute();
+    });
+  const first = '[kubernetes]\nlimit_cpu = 2 cores\nrequest_memory = 1 GB\nnamespace = a\n\n[core]\nfoo = 1\n';
+  const lint = (doc: ReturnType<typeof parseCfg>) => lintFiles([{ path: '/p/a.cfg', text: doc.text, doc }], { memo });
+  let doc = parseCfg(first);
+  const before = lint(doc);
+  doc = reparseCfgText(doc, '# added\n' + first.replace('namespace = a', 'namespace = b'));
+  computed = 0;
+  const after = lint(doc);
+  assert.equal(computed, 1, 'only the edited entry is checked again');
+  assert.deepStrictEqual(after, lintFiles([{ path: '/p/a.cfg', text: doc.text }]));
+  const quantities = (ds: typeof before) =>
+    ds.filter((d) => d.code === 'invalid-quantity').map((d) => d.range.start.line);
+  assert.deepStrictEqual(
+    quantities(after),
+    quantities(before).map((l) => l + 1),
+  );
 });

@@ -7,12 +7,13 @@
 // (after `%` interpolation, which reads other entries), the section's name and class, the file's path, and the
 // environment (compared by content: a new snapshot builds a new but equal object). The reported ranges are
 // kept with the line they were computed at and moved when the entry moves (lines added above it).
-import type { CfgDocument } from '../reader';
+import type { CfgDocument, CfgSection } from '../reader';
+import { splitLines } from '../reader/lineSplitter';
 import { ownCopy } from '../reader/ownCopy';
 import type { ConfigClassSchema } from '../schema/types';
 import type { Environment } from '../environment';
 import type { CheckedEntry } from './checkedEntries';
-import { SectionDiagnosticsMemo } from './sectionDiagnosticsMemo';
+import { type SectionAnswer, SectionDiagnosticsMemo, type UnkeyedSection } from './sectionDiagnosticsMemo';
 import { moveDiagnostics } from './movedDiagnostics';
 import type { CoreDiagnostic } from './types';
 
@@ -80,6 +81,7 @@ const sources = new WeakMap<CheckedEntry['entry'], string>();
  * copied, and each edit pins no text. The first version of a file is sliced, not copied: its entries are most of
  * its text, so their copies would cost as much memory as that one text, and copying the ~50k entries of a 100k-line
  * file was ~5% of what its first analysis allocates (7 of 131 MiB; the user waits for it when the file opens).
+ * (A first version's entries are cut only when a later version asks for them: see rememberSection.)
  */
 export function entrySource(doc: CfgDocument, entry: CheckedEntry['entry'], copy: boolean): string {
   let source = sources.get(entry);
@@ -90,6 +92,20 @@ export function entrySource(doc: CfgDocument, entry: CheckedEntry['entry'], copy
     sources.set(entry, source);
   }
   return source;
+}
+
+/** The entry answers of a section remembered whole, keyed by each entry's text as `entrySource` cuts it. */
+function unkeyedAnswers({ section, answer }: UnkeyedSection): [string, Remembered][] {
+  const text = answer.text as string;
+  const starts = splitLines(text).starts;
+  // The entries' lines counted from the header's: the same in whichever document the node now sits.
+  const header = section.headerRange.start.line;
+  return section.entries.map((entry, i) => {
+    const { start, end } = entry.range;
+    const source = text.slice(starts[start.line - header], starts[end.line - header] + end.character);
+    const line = answer.line + start.line - header;
+    return [source, { path: answer.path, value: answer.values[i], line, diagnostics: answer.own[i] }];
+  });
 }
 
 export class EntryDiagnosticsMemo {
@@ -103,9 +119,12 @@ export class EntryDiagnosticsMemo {
   private readonly linted = new Set<string>();
   /** This lint's paths (added to `linted` when it ends). */
   private readonly linting = new Set<string>();
-  /** The last document asked about and whether its sources are copied (asked once per document, not per entry). */
+  /** The last document asked about and whether its sources are copied (asked once per document, not per entry):
+   *  a file's first version's are not even cut (its sections are remembered whole, with their text). */
   private lastDoc: CfgDocument | undefined;
   private lastDocCopies = false;
+  /** The last section whose entries were asked about: the previous lint's answers for its name were looked up. */
+  private lastSection: CfgSection | undefined;
 
   /** Whole sections' answers, by section node (sectionDiagnosticsMemo.ts); under the same environment. */
   readonly sections = new SectionDiagnosticsMemo();
@@ -124,6 +143,7 @@ export class EntryDiagnosticsMemo {
     for (const path of this.linting) this.linted.add(path);
     this.linting.clear();
     this.lastDoc = undefined;
+    this.lastSection = undefined;
     this.previous = this.current;
     this.current = new Map();
     this.sections.endLint();
@@ -143,14 +163,52 @@ export class EntryDiagnosticsMemo {
     for (const [source, remembered] of previous) if (!current.has(source)) current.set(source, remembered);
   }
 
-  /** The entry's diagnostics: remembered when an identical entry was checked, else `compute()`d. */
-  diagnostics(checked: CheckedEntry, compute: () => EntryDiagnostics): EntryDiagnostics {
-    // The section and the entry's text key the maps (no concatenated key to build and hash); the rest is compared.
-    const { path, value, cls, doc } = checked;
+  /** Whether `doc` is a later version of a file an earlier lint checked (its entries are keyed one by one). */
+  private isLaterVersion(doc: CfgDocument, path: string): boolean {
     if (doc !== this.lastDoc) {
       this.lastDoc = doc;
       this.lastDocCopies = this.linted.has(path);
       this.linting.add(path);
+    }
+    return this.lastDocCopies;
+  }
+
+  /** Remembers a section's answer computed in this lint: with its text when its entries were not keyed. */
+  rememberSection(
+    doc: CfgDocument,
+    section: CfgSection,
+    path: string,
+    cls: ConfigClassSchema | undefined,
+    answer: SectionAnswer,
+  ): void {
+    let text: string | undefined;
+    if (!this.isLaterVersion(doc, path) && section.entries.length > 0) {
+      const { end } = section.range;
+      text = doc.text.slice(doc.lineStarts[section.headerRange.start.line], doc.lineStarts[end.line] + end.character);
+    }
+    this.sections.remember(section, path, cls, answer, text);
+  }
+
+  /** The entry answers of the previous lint's sections of `path` named `name` that were remembered whole (with
+   *  their text), added to the previous lint's answers as if each entry had been keyed. */
+  private addUnkeyed(path: string, name: string, cls: ConfigClassSchema | undefined): void {
+    for (const unkeyed of this.sections.takeUnkeyed(path, name, cls)) {
+      const answers = sectionAnswers(this.previous, cls, name, true);
+      for (const [source, remembered] of unkeyedAnswers(unkeyed))
+        if (!answers.has(source)) answers.set(source, remembered);
+    }
+  }
+
+  /** The entry's diagnostics: remembered when an identical entry was checked, else `compute()`d. */
+  diagnostics(checked: CheckedEntry, compute: () => EntryDiagnostics): EntryDiagnostics {
+    // The section and the entry's text key the maps (no concatenated key to build and hash); the rest is compared.
+    const { path, value, cls, doc } = checked;
+    // A file's first version: no earlier lint has answers for this file, and its section answers are remembered
+    // whole (rememberSection), so nothing is looked up or keyed here.
+    if (!this.isLaterVersion(doc, path)) return compute();
+    if (checked.section !== this.lastSection) {
+      this.lastSection = checked.section;
+      this.addUnkeyed(path, checked.section.name, cls);
     }
     const source = entrySource(doc, checked.entry, this.lastDocCopies);
     const section = checked.section.name;

@@ -161,7 +161,7 @@ function sectionResults(
     const own = entries.map((checked) => entryDiagnostics(checked, env, memo));
     const projectChecked: number[] = [];
     entries.forEach((checked, i) => projectChecksApply(checked) && projectChecked.push(i));
-    memo?.sections.remember(section, path, cls, { own, projectChecked });
+    memo?.rememberSection(doc, section, path, cls, { own, projectChecked });
     out.push({ own, projectChecked, projectEntries: projectChecked.map((i) => entries[i]) });
   }
   return out;

@@ -10,6 +10,11 @@
 // forgets everything when it changes). The node, class, path and values are the key. Which entries a project
 // check applies to (projectChecksApply) is decided by the same facts. The ranges are kept with the section's
 // line when they were computed and moved with it.
+//
+// A file's first version is remembered here alone, not entry by entry too (EntryDiagnosticsMemo.diagnostics): a
+// key, a map entry and an object per entry were a third of the first lint of a 100k-line file, for answers
+// that only a later version's edited sections ask for. Such a section keeps its text instead (`text`), and its
+// entries' answers are made from it when a section of the same name, class and file misses (`takeUnkeyed`).
 import type { CfgSection } from '../reader';
 import type { ConfigClassSchema } from '../schema/types';
 import type { EntryDiagnostics } from './entryDiagnosticsMemo';
@@ -22,13 +27,24 @@ export interface SectionAnswer {
   readonly projectChecked: readonly number[];
 }
 
-interface Remembered extends SectionAnswer {
+export interface RememberedSection extends SectionAnswer {
   readonly path: string;
   readonly cls: ConfigClassSchema | undefined;
   readonly values: readonly (string | undefined)[];
   /** The 0-based line of the section's header when `own` was computed or last moved. */
   readonly line: number;
+  /** The section's text from its header's line to its last entry's end, when its entries' answers were not
+   *  remembered one by one (a file's first version); undefined when they were. */
+  readonly text?: string;
 }
+
+/** A section remembered with its text (not entry by entry), and its node, whose entries the answers are of. */
+export interface UnkeyedSection {
+  readonly section: CfgSection;
+  readonly answer: RememberedSection;
+}
+
+const unkeyedKey = (name: string, path: string) => `${path}\0${name}`;
 
 function moved(own: readonly EntryDiagnostics[], lines: number): EntryDiagnostics[] {
   return own.map((d) =>
@@ -47,9 +63,13 @@ function sameValues(section: CfgSection, values: readonly (string | undefined)[]
 }
 
 export class SectionDiagnosticsMemo {
-  private current = new Map<CfgSection, Remembered>();
+  private current = new Map<CfgSection, RememberedSection>();
   /** The previous lint's answers; what this lint does not use is dropped at its end. */
-  private previous = new Map<CfgSection, Remembered>();
+  private previous = new Map<CfgSection, RememberedSection>();
+
+  /** The previous lint's sections remembered with their text, by file and name: made when first asked in a
+   *  lint (most lints ask nothing), emptied as they are taken. */
+  private unkeyed: Map<string, UnkeyedSection[]> | undefined;
 
   private hits = 0;
   /** How many sections the last lint answered whole (for tests and profiling). */
@@ -59,11 +79,13 @@ export class SectionDiagnosticsMemo {
   forget(): void {
     this.previous.clear();
     this.current.clear();
+    this.unkeyed = undefined;
   }
 
   endLint(): void {
     this.previous = this.current;
     this.current = new Map();
+    this.unkeyed = undefined;
     this.reusedInLastLint = this.hits;
     this.hits = 0;
   }
@@ -79,10 +101,40 @@ export class SectionDiagnosticsMemo {
     return answer;
   }
 
-  /** Remembers the answer computed for the section as it is now. */
-  remember(section: CfgSection, path: string, cls: ConfigClassSchema | undefined, answer: SectionAnswer): void {
+  /** Remembers the answer computed for the section as it is now; with `text` when its entries' answers were
+   *  not remembered one by one. */
+  remember(
+    section: CfgSection,
+    path: string,
+    cls: ConfigClassSchema | undefined,
+    answer: SectionAnswer,
+    text?: string,
+  ): void {
     const values = section.entries.map((e) => e.interpolated);
     const line = section.headerRange.start.line;
-    this.current.set(section, { ...answer, path, cls, values, line });
+    this.current.set(section, { ...answer, path, cls, values, line, text });
+  }
+
+  /** The previous lint's sections of `path` named `name` and of class `cls` remembered with their text, each
+   *  handed out once. */
+  takeUnkeyed(path: string, name: string, cls: ConfigClassSchema | undefined): readonly UnkeyedSection[] {
+    if (!this.unkeyed) {
+      this.unkeyed = new Map();
+      for (const [section, answer] of this.previous) {
+        if (answer.text === undefined) continue;
+        const key = unkeyedKey(section.name, answer.path);
+        const list = this.unkeyed.get(key);
+        if (list) list.push({ section, answer });
+        else this.unkeyed.set(key, [{ section, answer }]);
+      }
+    }
+    const key = unkeyedKey(name, path);
+    const list = this.unkeyed.get(key);
+    if (!list) return [];
+    const taken = list.filter((u) => u.answer.cls === cls);
+    const left = list.filter((u) => u.answer.cls !== cls);
+    if (left.length > 0) this.unkeyed.set(key, left);
+    else this.unkeyed.delete(key);
+    return taken;
   }
 }
