@@ -50,8 +50,12 @@ function stringValue(value: ConfigValue | undefined, context: ValueParseContext)
 }
 
 /** The sections the object `name` reads, highest priority first; undefined when its class does not resolve. */
-function sectionsOf(layer: ConfigLayer, name: string, env: Environment): string[] | undefined {
-  const cls = resolveConfigClass(name, layer, env);
+function sectionsOf(
+  layer: ConfigLayer,
+  name: string,
+  env: Environment,
+  cls: ReturnType<typeof resolveConfigClass>,
+): string[] | undefined {
   if (!cls.ok) return undefined;
   const chain = fromChain(name, layer, env);
   return chain.ok ? objectSections(name, cls.value, chain.value) : undefined;
@@ -65,6 +69,7 @@ function sectionsOf(layer: ConfigLayer, name: string, env: Environment): string[
  */
 class ObjectReads {
   private readonly sectionsByName = new Map<string, string[] | undefined>();
+  private readonly classes = new Map<string, ReturnType<typeof resolveConfigClass>>();
   private readonly winners = new Map<readonly string[], Map<string, ConfigValue | undefined>>();
 
   constructor(
@@ -72,10 +77,17 @@ class ObjectReads {
     private readonly env: Environment,
   ) {}
 
+  /** `resolveConfigClass(name)`, resolved once: each listed environment's class is asked three times. */
+  cls(name: string): ReturnType<typeof resolveConfigClass> {
+    let cls = this.classes.get(name);
+    if (!cls) this.classes.set(name, (cls = resolveConfigClass(name, this.layer, this.env)));
+    return cls;
+  }
+
   /** `sectionsOf(name)`, the same array each time. */
   sections(name: string): string[] | undefined {
     if (this.sectionsByName.has(name)) return this.sectionsByName.get(name);
-    const sections = sectionsOf(this.layer, name, this.env);
+    const sections = sectionsOf(this.layer, name, this.env, this.cls(name));
     this.sectionsByName.set(name, sections);
     return sections;
   }
@@ -92,16 +104,11 @@ class ObjectReads {
 }
 
 /** The listed environments and the engines their sections name (not the class defaults). */
-function builtObjects(
-  layer: ConfigLayer,
-  environments: readonly string[],
-  env: Environment,
-  reads: ObjectReads,
-): Set<string> {
+function builtObjects(environments: readonly string[], reads: ObjectReads): Set<string> {
   const built = new Set<string>();
   for (const name of environments) {
     built.add(name.toLowerCase());
-    const cls = resolveConfigClass(name, layer, env);
+    const cls = reads.cls(name);
     if (!cls.ok || cls.value.kind !== 'env') continue;
     // The value of `key` for the object (its own section, `_from` chain, family, `[config]`).
     const sections = reads.sections(name);
@@ -117,7 +124,6 @@ function builtObjects(
 function sectionsRead(
   layer: ConfigLayer,
   envNames: readonly string[],
-  env: Environment,
   context: ValueParseContext,
   reads: ObjectReads,
 ): Set<string> {
@@ -137,7 +143,7 @@ function sectionsRead(
   };
   for (const envName of envNames) {
     addObject(envName);
-    const cls = resolveConfigClass(envName, layer, env);
+    const cls = reads.cls(envName);
     const sections = reads.sections(envName) ?? [envName.toLowerCase()];
     for (const key of ['remote_engine', 'local_engine']) {
       const codeDefault = cls.ok ? paramOf(cls.value, key)?.default : undefined;
@@ -168,7 +174,7 @@ export function enabledObjects(
   return {
     environments,
     selectedEnv: selected,
-    built: builtObjects(layer, environments, env, reads),
-    readSections: sectionsRead(layer, [...new Set([...environments, selected])], env, context, reads),
+    built: builtObjects(environments, reads),
+    readSections: sectionsRead(layer, [...new Set([...environments, selected])], context, reads),
   };
 }

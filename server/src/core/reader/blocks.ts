@@ -64,6 +64,14 @@ export function bracketBalance(text: string): number {
   return depth;
 }
 
+/** The running `[{(` minus `]})` balance of an entry's value so far: whether a closing bracket at the start of a
+ *  rejected line was meant to belong to it. Counted only for such a line (rare), not for every value line. */
+function valueDepth(entry: EntryNode): number {
+  let depth = 0;
+  for (const line of entry.lines) depth += bracketBalance(line.text);
+  return depth;
+}
+
 function isClosingBracket(c: number): boolean {
   return c === 0x5d || c === 0x7d || c === 0x29;
 }
@@ -117,10 +125,8 @@ class BlockReader {
   private keys: Map<string, EntryNode> | null = null;
   private inPreamble = false;
   private current: EntryNode | null = null;
-  // Of `current` while it is open (read-time state, so not kept on every entry): the running `[{(` minus `]})`
-  // balance of its value, to recognise a closing bracket meant to belong to it, and the blank lines since its
-  // last value line (configparser appends `''` per blank line; they count only if another line follows).
-  private currentDepth = 0;
+  // Of `current` while it is open (read-time state, so not kept on every entry): the blank lines since its last
+  // value line (configparser appends `''` per blank line; they count only if another line follows).
   private pendingBlankLines = 0;
   private indentLevel = 0;
   // Blank and comment lines since `current`'s last value line: inside the value only if another line follows.
@@ -235,7 +241,6 @@ class BlockReader {
     const offset = previous.offset + previous.text.length + 1 + this.pendingBlankLines;
     this.pendingBlankLines = 0;
     const index = entry.addLine(new ValueLineNode(valueText, offset, indent, this.base, this.rel(i), indent));
-    this.currentDepth += bracketBalance(valueText);
     for (const j of this.looseLines) this.rows.entries[j] = entry;
     this.looseLines.length = 0;
     this.rows.kinds[i] = CONTINUATION;
@@ -301,7 +306,7 @@ class BlockReader {
     }
     if (delim === last) {
       const current = this.current;
-      const bracketTarget = current !== null && isClosingBracket(c0) && this.currentDepth > 0 ? current : null;
+      const bracketTarget = current !== null && isClosingBracket(c0) && valueDepth(current) > 0 ? current : null;
       this.errors.push({
         code: bracketTarget ? 'closing-bracket-not-indented' : 'invalid-line',
         pythonType: 'ParsingError',
@@ -366,7 +371,6 @@ class BlockReader {
     }
     (cursect ? cursect.entries : this.preamble).push(entry);
     this.current = entry;
-    this.currentDepth = bracketBalance(valueText);
     this.pendingBlankLines = 0;
     rows.kinds[i] = ENTRY;
     rows.entries[i] = entry;
