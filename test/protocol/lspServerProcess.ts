@@ -44,10 +44,13 @@ export class LspServerProcess {
     connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
       for (const r of registrations) this.registrations.push(r);
     });
-    connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => this.settings(item.scopeUri)));
+    connection.onRequest(ConfigurationRequest.type, ({ items }) =>
+      Promise.all(items.map((item) => this.settings(item.scopeUri))),
+    );
   }
 
-  /** What `workspace/configuration` answers for a folder (the `databand` section); set by tests. */
+  /** What `workspace/configuration` answers for a folder (the `databand` section), or a promise of it (an
+   *  answer held back); set by tests. */
   settings: (scopeUri: string | undefined) => unknown = () => ({});
   /** Capabilities the server registered dynamically (file watchers, ...). */
   readonly registrations: Registration[] = [];

@@ -103,3 +103,29 @@ test('didChangeConfiguration: the settings are pulled again and open documents r
     from,
   );
 });
+
+test('a settings answer that repeats the current settings re-checks nothing: the open document is linted once', async (t) => {
+  // The first `workspace/configuration` answer usually arrives after the editor opened its documents, and says
+  // what the defaults say: re-checking then pushed every open document's first diagnostics back by the debounce.
+  const fixture = writeFixture(PROJECT);
+  const outside = writeFixture('//- /alone.cfg\n[core]\n');
+  const server = LspServerProcess.start(fixtureEnv(fixture));
+  t.after(() => (server.dispose(), fixture.remove(), outside.remove()));
+  const project = fixture.file('/project.cfg');
+  // The answer is held back until the document's first diagnostics are out.
+  const firstPublish = server.nextDiagnostics(project.uri, 'the first lint');
+  server.settings = async () => (await firstPublish, {});
+  await server.initialize({
+    workspaceFolders: [fixture.rootUri],
+    capabilities: { workspace: { configuration: true } },
+  });
+  await server.open(project.uri, project.text);
+  await firstPublish;
+  // A file outside the project, opened after the answer: its diagnostics come after any re-check the answer caused.
+  const alone = outside.file('/alone.cfg');
+  await new Promise((resolve) => setImmediate(resolve));
+  await server.open(alone.uri, alone.text);
+  await server.nextDiagnostics(alone.uri, 'the file outside the project');
+  const published = server.diagnostics.received.filter((p) => p.uri === project.uri);
+  assert.equal(published.length, 1, 'project.cfg was published once');
+});

@@ -11,7 +11,7 @@ import {
   analyseProject,
   discoverFolderProject,
 } from '../../ide/projectAnalysis';
-import type { DatabandSettings } from './settings';
+import { type DatabandSettings, sameSettings } from './settings';
 
 /** What a project needs from the model around it: file texts (open documents first) and parse results. */
 export interface ProjectSources extends Required<ProjectFileSource> {
@@ -37,9 +37,12 @@ export class DbndProject {
     return this.settings;
   }
 
-  setSettings(settings: DatabandSettings): void {
+  /** Takes the folder's settings; false (and nothing recomputed) when they say what the current ones say. */
+  setSettings(settings: DatabandSettings): boolean {
+    if (sameSettings(settings, this.settings)) return false;
     this.settings = settings;
     this.invalidate();
+    return true;
   }
 
   /** The files, environment and dbnd environment of a run started in the folder (ide/projectAnalysis). */

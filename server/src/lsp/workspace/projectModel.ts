@@ -94,8 +94,9 @@ export class ProjectModel {
   setSettings(folderUri: string, settings: DatabandSettings): string[] {
     const project = this.projects.find((p) => p.folderUri === folderUri);
     if (!project) return [];
-    project.setSettings(settings);
-    return this.openUrisOf(project);
+    // The first answer usually repeats the defaults the folder started with: its documents stay as they are
+    // (re-checking them would push their first diagnostics back by the debounce).
+    return project.setSettings(settings) ? this.openUrisOf(project) : [];
   }
 
   /** The analysis that answers requests about the document `uri` (open or not). */

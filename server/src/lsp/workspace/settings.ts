@@ -30,3 +30,15 @@ export function normaliseSettings(raw: unknown): DatabandSettings {
   const defaultEnvironment = typeof raw.defaultEnvironment === 'string' ? raw.defaultEnvironment.trim() : '';
   return { extraConfigFiles: extra, environmentVariables: vars, defaultEnvironment };
 }
+
+/** Whether two folders' settings say the same (a `workspace/configuration` answer repeated is no change). */
+export function sameSettings(a: DatabandSettings, b: DatabandSettings): boolean {
+  const varsA = Object.entries(a.environmentVariables);
+  return (
+    a.defaultEnvironment === b.defaultEnvironment &&
+    a.extraConfigFiles.length === b.extraConfigFiles.length &&
+    a.extraConfigFiles.every((f, i) => f === b.extraConfigFiles[i]) &&
+    varsA.length === Object.keys(b.environmentVariables).length &&
+    varsA.every(([name, value]) => b.environmentVariables[name] === value)
+  );
+}
