@@ -1,7 +1,9 @@
 // Bytes to text as Python's open() in a UTF-8 locale reads them; the expected messages are CPython 3.11's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { decodeUtf8 } from '../../../server/src/core/reader';
+import { firstInvalid } from '../../../server/src/core/reader/decodeUtf8';
 
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'utf8')] : p)));
@@ -52,4 +54,44 @@ test("the position counts from the 8192-byte chunk Python was decoding; the line
   assert.ok(!r.ok);
   assert.equal(r.error.message, "'utf-8' codec can't decode byte 0xff in position 1828: invalid start byte");
   assert.equal(r.error.line, 2);
+});
+
+test("the native decoder's verdict (the fast path) is the CPython table's on any bytes", () => {
+  // Bytes around every boundary of the table: ASCII, continuation bytes, lead bytes of each length, the
+  // overlong, surrogate and past-U+10FFFF leads.
+  const edgy = fc.constantFrom(
+    0x00,
+    0x0a,
+    0x41,
+    0x7f,
+    0x80,
+    0x8f,
+    0x90,
+    0x9f,
+    0xa0,
+    0xbf,
+    0xc0,
+    0xc1,
+    0xc2,
+    0xdf,
+    0xe0,
+    0xe1,
+    0xec,
+    0xed,
+    0xee,
+    0xef,
+    0xf0,
+    0xf1,
+    0xf3,
+    0xf4,
+    0xf5,
+    0xff,
+  );
+  fc.assert(
+    fc.property(fc.array(fc.oneof(edgy, fc.integer({ min: 0, max: 255 })), { maxLength: 12 }), (list) => {
+      const input = Uint8Array.from(list);
+      assert.equal(decodeUtf8(input).ok, firstInvalid(input) === null, `bytes ${list.map((b) => b.toString(16))}`);
+    }),
+    { numRuns: 20000 },
+  );
 });

@@ -19,17 +19,18 @@ export function secretItemDiagnostics(checked: EntryFacts, env: Environment): Co
   const parsed = parsedJson(checked, env);
   if (!parsed?.ok || !Array.isArray(parsed.value)) return [];
   const out: CoreDiagnostic[] = [];
-  const starts = listItemOffsets(entry.rawValue);
+  // Where each item starts, found only for a finding (most secrets are fine): the scan reads the whole value.
+  let starts: number[] | undefined;
+  const startOf = (index: number) => (starts ??= listItemOffsets(entry.rawValue))[index] ?? 0;
   parsed.value.forEach((item, index) => {
     if (!isObject(item)) return;
-    const from = starts[index] ?? 0;
     const type = item.type;
     if (typeof type !== 'string' || !SECRET_TYPES.includes(type)) {
       const suggestion = typeof type === 'string' ? closestName(type, SECRET_TYPES) : undefined;
       out.push({
         path,
         // Searched only for a finding: most secrets are fine, and the search is most of this check's time.
-        range: findJsonMember(entry, 'type', from)?.range ?? entry.valueRange,
+        range: findJsonMember(entry, 'type', startOf(index))?.range ?? entry.valueRange,
         severity: 'error',
         code: 'invalid-secret-type',
         message:
@@ -42,7 +43,7 @@ export function secretItemDiagnostics(checked: EntryFacts, env: Environment): Co
     if (item.key !== undefined && item.key !== null && (item.target === undefined || item.target === null)) {
       out.push({
         path,
-        range: findJsonMember(entry, 'key', from)?.range ?? entry.valueRange,
+        range: findJsonMember(entry, 'key', startOf(index))?.range ?? entry.valueRange,
         severity: 'error',
         code: 'secret-key-without-target',
         message: `This secret has a 'key' but no 'target': building any pod of this engine fails with AirflowConfigException.`,

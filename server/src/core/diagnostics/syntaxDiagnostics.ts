@@ -152,6 +152,11 @@ function swallowedSections(doc: CfgDocument, entry: CfgEntry, path: string): rea
   // Every entry of the file is asked: a single-line one (most) and one that swallows nothing allocate nothing.
   if (entry.lineCount < 2) return NO_DIAGNOSTICS;
   const lines = entry.lines;
+  // Only a continuation line that starts with `[` can be a header: most multi-line values (dicts) have none, and
+  // need no bracket count.
+  let candidate = false;
+  for (let k = 1; k < lines.length && !candidate; k++) candidate = lines[k].text.charCodeAt(0) === 0x5b;
+  if (!candidate) return NO_DIAGNOSTICS;
   let found: { index: number; name: string }[] | undefined;
   let depth = bracketBalance(lines[0].text);
   for (let k = 1; k < lines.length; k++) {
