@@ -14,6 +14,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import Module from 'node:module';
 import { join } from 'node:path';
 import { COMMANDS } from '../../server/src/cli/commands';
 import { CLI_COMMAND_NAMES } from '../../server/src/startup/cliCommandNames';
-import { cacheFolder, runWithCodeCache } from '../../server/src/startup/codeCache';
+import { STALE_DAYS, cacheFolder, runWithCodeCache } from '../../server/src/startup/codeCache';
 import { CLI_JS, repoPath } from '../support/paths';
 
 interface Outcome {
@@ -184,5 +185,37 @@ test("Node's own compile cache is used when Node has one, and a failing one chan
     else delete node.enableCompileCache;
     delete ran.startupTestRuns;
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('writing a cache removes the caches nobody wrote for a month, and leaves the rest', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'dbnd-cfg-cache-'));
+  try {
+    const dir = join(cache, 'dbnd-cfg');
+    mkdirSync(dir);
+    const old = (Date.now() - (STALE_DAYS + 1) * 24 * 60 * 60 * 1000) / 1000;
+    const recent = (Date.now() - (STALE_DAYS - 1) * 24 * 60 * 60 * 1000) / 1000;
+    // A cache of a bundle path gone (an npx folder), an interrupted write, a recent cache, a file not ours.
+    const files = {
+      gone: '0badcafe-lint.v8cache',
+      torn: '0badcafe-lint.v8cache.123.tmp',
+      recent: 'feedf00d-lint.v8cache',
+    };
+    for (const name of Object.values(files)) writeFileSync(join(dir, name), 'key\n');
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    utimesSync(join(dir, files.gone), old, old);
+    utimesSync(join(dir, files.torn), old, old);
+    utimesSync(join(dir, 'notes.txt'), old, old);
+    utimesSync(join(dir, files.recent), recent, recent);
+    runCli(['lint'], cache);
+    const left = [...cacheFiles(cache).keys()];
+    assert.ok(!left.includes(files.gone) && !left.includes(files.torn), `stale caches removed: ${left.join(', ')}`);
+    assert.ok(left.includes(files.recent) && left.includes('notes.txt'), `the rest kept: ${left.join(', ')}`);
+    assert.ok(
+      left.some((n) => n.endsWith('-lint.v8cache') && n !== files.recent),
+      'the new cache was written',
+    );
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
   }
 });

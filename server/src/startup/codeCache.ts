@@ -10,10 +10,13 @@
 // hash the build writes into this entry), its size and mtime, and Node's version and architecture, so a cache is
 // never handed to another bundle (V8 itself checks only the source's length and its own version and flags).
 // Whatever goes wrong with the cache (no home, a read-only folder, a damaged file) the bundle runs as without it.
+// Files are per bundle path, so installs that come and go (npx's folders, upgrades to a new path) leave caches
+// nobody reads again: each write removes the folder's caches unwritten for STALE_DAYS (a cache in use is only
+// rewritten when its bundle changes, so one in daily use is compiled again once a month at worst).
 // The bundle must not use import(): a vm script read from the code cache has lost import()'s loader on Node 20
 // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), so scripts/build.mjs turns it into require().
 import Module from 'node:module';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
@@ -53,6 +56,29 @@ export function cacheEntry(run: CachedRun, size: number, mtimeMs: number): { fil
   return { file: join(run.folder ?? '', `${fnv1a(run.bundle)}-${run.command}.v8cache`), key };
 }
 
+/** Caches (and temporary files of interrupted writes) older than this are removed when a cache is written. */
+export const STALE_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Removes the folder's cache files last written more than STALE_DAYS before `now`; anything else is left. */
+export function pruneStaleCaches(folder: string, now: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.endsWith('.v8cache') && !name.endsWith('.tmp')) continue;
+    const path = join(folder, name);
+    try {
+      if (now - statSync(path).mtimeMs > STALE_DAYS * DAY_MS) unlinkSync(path);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
 /** The cached data stored under `key` in `file`, or undefined when there is none for this key. */
 function readCache(file: string, key: string): Buffer | undefined {
   let data: Buffer;
@@ -73,6 +99,7 @@ function writeCache(file: string, key: string, data: Buffer): void {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${key}\n`), data]));
     renameSync(temporary, file);
+    pruneStaleCaches(dirname(file), Date.now());
   } catch {
     try {
       unlinkSync(temporary);
