@@ -102,50 +102,50 @@ test('a value that changes only through `%(x)s` is checked again', () => {
   assert.equal(quantities('2').length, 0);
 });
 
-test("a file's first version (keys sliced) answers its next version's unchanged entries (keys copied)", () => {
-  // The memo slices the first version's entry texts and copies a later version's: both must be the same keys.
+/** A memo that counts the entries it has checked (not answered from what it remembers). */
+function countingMemo(): { memo: EntryDiagnosticsMemo; readonly counts: { computed: number } } {
   const memo = new EntryDiagnosticsMemo();
-  let computed = 0;
+  const counts = { computed: 0 };
   const diagnostics = memo.diagnostics.bind(memo);
   memo.diagnostics = (checked, compute) =>
     diagnostics(checked, () => {
-      computed++;
+      counts.computed++;
       return compute();
     });
+  return { memo, counts };
+}
+
+test("a file's first version (remembered section by section) answers its next version's unchanged entries (keys copied)", () => {
+  // The memo keeps the first version's sections whole and keys a later version's entries by their copied text:
+  // the keys made from a first version's section must be the later version's.
+  const { memo, counts } = countingMemo();
   const first = generateLargeConfig(400);
   const files = (text: string) => [{ path: '/project/project.cfg', text }];
   lintFiles(files(first), { env: ENV, memo });
-  const firstComputed = computed;
+  const firstComputed = counts.computed;
   assert.ok(firstComputed > 100, `the first lint checks every entry (${firstComputed})`);
   const lines = first.split('\n');
   const at = lines.findIndex((l) => /^container_tag = /.test(l));
   lines[at] = 'container_tag = edited';
   const second = lines.join('\n');
-  computed = 0;
+  counts.computed = 0;
   // A fresh parse: every entry is a new node, found by its text alone.
   assert.deepStrictEqual(lintFiles(files(second), { env: ENV, memo }), lintFiles(files(second), { env: ENV }));
-  assert.equal(computed, 1, 'only the edited entry is checked again');
+  assert.equal(counts.computed, 1, 'only the edited entry is checked again');
 });
 
 test('a first version remembered section by section answers the unchanged entries of a section edited later, at their new lines', () => {
   // The first version's sections are remembered whole (their text, not a key per entry); an edit inside one of
   // them, below a line added above it, makes its entries' answers from that text, moved down by the new line.
-  const memo = new EntryDiagnosticsMemo();
-  let computed = 0;
-  const diagnostics = memo.diagnostics.bind(memo);
-  memo.diagnostics = (checked, compute) =>
-    diagnostics(checked, () => {
-      computed++;
-      return compute();
-    });
+  const { memo, counts } = countingMemo();
   const first = '[kubernetes]\nlimit_cpu = 2 cores\nrequest_memory = 1 GB\nnamespace = a\n\n[core]\nfoo = 1\n';
   const lint = (doc: ReturnType<typeof parseCfg>) => lintFiles([{ path: '/p/a.cfg', text: doc.text, doc }], { memo });
   let doc = parseCfg(first);
   const before = lint(doc);
   doc = reparseCfgText(doc, '# added\n' + first.replace('namespace = a', 'namespace = b'));
-  computed = 0;
+  counts.computed = 0;
   const after = lint(doc);
-  assert.equal(computed, 1, 'only the edited entry is checked again');
+  assert.equal(counts.computed, 1, 'only the edited entry is checked again');
   assert.deepStrictEqual(after, lintFiles([{ path: '/p/a.cfg', text: doc.text }]));
   const quantities = (ds: typeof before) =>
     ds.filter((d) => d.code === 'invalid-quantity').map((d) => d.range.start.line);
