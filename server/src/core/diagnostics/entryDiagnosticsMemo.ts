@@ -75,20 +75,17 @@ function sameEnvironment(a: Environment, b: Environment): boolean {
 const sources = new WeakMap<CheckedEntry['entry'], string>();
 
 /**
- * The entry's text from the start of its first line to the end of its value (its indentation included).
- * `copy`: in memory of its own. A slice is a view that keeps the whole text it was cut from alive as long as it
- * lives (the node, and the maps below, keep it across edits), so the entries of a later version of a file are
- * copied, and each edit pins no text. The first version of a file is sliced, not copied: its entries are most of
- * its text, so their copies would cost as much memory as that one text, and copying the ~50k entries of a 100k-line
- * file was ~5% of what its first analysis allocates (7 of 131 MiB; the user waits for it when the file opens).
- * (A first version's entries are cut only when a later version asks for them: see rememberSection.)
+ * The entry's text from the start of its first line to the end of its value (its indentation included), in memory
+ * of its own: a slice is a view that keeps the whole text it was cut from alive as long as it lives (the node, and
+ * the maps below, keep it across edits), so each edit pins no text. Only a later version's entries are cut here:
+ * a file's first version is remembered section by section (rememberSection), one slice per section of a text its
+ * nodes pin anyway, and its entries are cut from that slice only when a later version asks (unkeyedAnswers).
  */
-export function entrySource(doc: CfgDocument, entry: CheckedEntry['entry'], copy: boolean): string {
+function entrySource(doc: CfgDocument, entry: CheckedEntry['entry']): string {
   let source = sources.get(entry);
   if (source === undefined) {
     const { start, end } = entry.range;
-    source = doc.text.slice(doc.lineStarts[start.line], doc.lineStarts[end.line] + end.character);
-    if (copy) source = ownCopy(source);
+    source = ownCopy(doc.text.slice(doc.lineStarts[start.line], doc.lineStarts[end.line] + end.character));
     sources.set(entry, source);
   }
   return source;
@@ -119,10 +116,10 @@ export class EntryDiagnosticsMemo {
   private readonly linted = new Set<string>();
   /** This lint's paths (added to `linted` when it ends). */
   private readonly linting = new Set<string>();
-  /** The last document asked about and whether its sources are copied (asked once per document, not per entry):
-   *  a file's first version's are not even cut (its sections are remembered whole, with their text). */
+  /** The last document asked about and whether it is a later version of a file (asked once per document, not
+   *  per entry). */
   private lastDoc: CfgDocument | undefined;
-  private lastDocCopies = false;
+  private lastDocIsLater = false;
   /** The last section whose entries were asked about: the previous lint's answers for its name were looked up. */
   private lastSection: CfgSection | undefined;
 
@@ -167,10 +164,10 @@ export class EntryDiagnosticsMemo {
   private isLaterVersion(doc: CfgDocument, path: string): boolean {
     if (doc !== this.lastDoc) {
       this.lastDoc = doc;
-      this.lastDocCopies = this.linted.has(path);
+      this.lastDocIsLater = this.linted.has(path);
       this.linting.add(path);
     }
-    return this.lastDocCopies;
+    return this.lastDocIsLater;
   }
 
   /** Remembers a section's answer computed in this lint: with its text when its entries were not keyed. */
@@ -210,7 +207,7 @@ export class EntryDiagnosticsMemo {
       this.lastSection = checked.section;
       this.addUnkeyed(path, checked.section.name, cls);
     }
-    const source = entrySource(doc, checked.entry, this.lastDocCopies);
+    const source = entrySource(doc, checked.entry);
     const section = checked.section.name;
     const line = checked.entry.range.start.line;
     const current = sectionAnswers(this.current, cls, section, true);
