@@ -44,8 +44,6 @@ export interface UnkeyedSection {
   readonly answer: RememberedSection;
 }
 
-const unkeyedKey = (name: string, path: string) => `${path}\0${name}`;
-
 function moved(own: readonly EntryDiagnostics[], lines: number): EntryDiagnostics[] {
   return own.map((d) =>
     // Nothing to move (most entries: the shared NO_ENTRY_DIAGNOSTICS) stays the same object.
@@ -67,9 +65,9 @@ export class SectionDiagnosticsMemo {
   /** The previous lint's answers; what this lint does not use is dropped at its end. */
   private previous = new Map<CfgSection, RememberedSection>();
 
-  /** The previous lint's sections remembered with their text, by file and name: made when first asked in a
-   *  lint (most lints ask nothing), emptied as they are taken. */
-  private unkeyed: Map<string, UnkeyedSection[]> | undefined;
+  /** The nodes of the sections remembered with their text, by file and name, from the lint that remembered them
+   *  until taken (or found gone) or forgotten: an edit's lint looks up the one name it misses, not every section. */
+  private readonly withText = new Map<string, Map<string, CfgSection[]>>();
 
   private hits = 0;
   /** How many sections the last lint answered whole (for tests and profiling). */
@@ -79,13 +77,12 @@ export class SectionDiagnosticsMemo {
   forget(): void {
     this.previous.clear();
     this.current.clear();
-    this.unkeyed = undefined;
+    this.withText.clear();
   }
 
   endLint(): void {
     this.previous = this.current;
     this.current = new Map();
-    this.unkeyed = undefined;
     this.reusedInLastLint = this.hits;
     this.hits = 0;
   }
@@ -113,28 +110,30 @@ export class SectionDiagnosticsMemo {
     const values = section.entries.map((e) => e.interpolated);
     const line = section.headerRange.start.line;
     this.current.set(section, { ...answer, path, cls, values, line, text });
+    if (text === undefined) return;
+    let byName = this.withText.get(path);
+    if (!byName) this.withText.set(path, (byName = new Map()));
+    const nodes = byName.get(section.name);
+    if (nodes) nodes.push(section);
+    else byName.set(section.name, [section]);
   }
 
   /** The previous lint's sections of `path` named `name` and of class `cls` remembered with their text, each
    *  handed out once. */
   takeUnkeyed(path: string, name: string, cls: ConfigClassSchema | undefined): readonly UnkeyedSection[] {
-    if (!this.unkeyed) {
-      this.unkeyed = new Map();
-      for (const [section, answer] of this.previous) {
-        if (answer.text === undefined) continue;
-        const key = unkeyedKey(section.name, answer.path);
-        const list = this.unkeyed.get(key);
-        if (list) list.push({ section, answer });
-        else this.unkeyed.set(key, [{ section, answer }]);
-      }
+    const byName = this.withText.get(path);
+    const nodes = byName?.get(name);
+    if (!byName || !nodes) return [];
+    const taken: UnkeyedSection[] = [];
+    const left: CfgSection[] = [];
+    for (const section of nodes) {
+      const answer = this.previous.get(section);
+      if (answer?.text !== undefined && answer.cls === cls) taken.push({ section, answer });
+      // Another class's, or answered again in this lint: kept for a later miss. Neither: gone, forgotten here.
+      else if (answer?.text !== undefined || this.current.has(section)) left.push(section);
     }
-    const key = unkeyedKey(name, path);
-    const list = this.unkeyed.get(key);
-    if (!list) return [];
-    const taken = list.filter((u) => u.answer.cls === cls);
-    const left = list.filter((u) => u.answer.cls !== cls);
-    if (left.length > 0) this.unkeyed.set(key, left);
-    else this.unkeyed.delete(key);
+    if (left.length > 0) byName.set(name, left);
+    else byName.delete(name);
     return taken;
   }
 }
