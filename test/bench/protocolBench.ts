@@ -1,7 +1,8 @@
 // The protocol benchmark: one language server, started fresh for one generated file, driven over stdio the way
 // an editor drives it. Measures the time to the first diagnostics after didOpen, completion and hover latency
 // (sequential requests at positions spread over the file), edit→diagnostics (an incremental didChange, then the
-// publishDiagnostics of that version) and the server's memory.
+// publishDiagnostics of that version), the same requests and keystroke→diagnostics while a key is half-typed on
+// a line of its own (the file then does not load), and the server's memory before and after that.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,6 +35,9 @@ export interface Subject {
   readonly halfTypedLine: string;
 }
 
+/** What is typed onto the half-typed line: letters only, so it stays a key without its `=` (dbnd) or `:` (YAML). */
+const TYPED_LETTERS = 'acekeyname';
+
 export interface ProtocolFigures {
   readonly lines: number;
   readonly firstDiagnosticsMs: number;
@@ -44,9 +48,14 @@ export interface ProtocolFigures {
   readonly halfTypedCompletionMs: readonly number[];
   readonly halfTypedHoverMs: readonly number[];
   readonly halfTypedCompletionsWithItems: number;
+  /** Letters typed one at a time at the end of the half-typed line (it stays half-typed), each until its
+   *  diagnostics: the state every keystroke of a new key passes through. */
+  readonly halfTypedKeystrokeMs: readonly number[];
   /** How many completion and hover answers had content: both servers must answer, not just reply. */
   readonly completionsWithItems: number;
   readonly hoversWithContent: number;
+  /** The peak before the half-typed line (completion, hover and edits on a file that loads). */
+  readonly peakBeforeHalfTypedMiB?: number;
   readonly peakMiB?: number;
   readonly rssMiB?: number;
 }
@@ -131,6 +140,8 @@ export async function measureProtocol(subject: Subject, dir: string, targetLines
       current = keep + value;
     }
 
+    const beforeHalfTyped = server.memory();
+
     // A key half-typed on a new line after the edited one (the state every keystroke of a new key passes
     // through): completion where it is typed, hovers on the keys spread over the file (moved down one line).
     const typedAt = editAt + 1;
@@ -164,6 +175,19 @@ export async function measureProtocol(subject: Subject, dir: string, targetLines
       halfTypedHoverMs.push(since(t0));
     }
 
+    // Letters typed onto the half-typed line, one version each, each waiting for its diagnostics.
+    const halfTypedKeystrokeMs: number[] = [];
+    let typed = subject.halfTypedLine.length;
+    for (let n = 0; n < editsFor(targetLines); n++) {
+      const version = halfTypedVersion + 1 + n;
+      const at: Position = { line: typedAt, character: typed };
+      const published = server.publishCount;
+      t0 = performance.now();
+      await server.change(uri, version, { start: at, end: at }, TYPED_LETTERS[n % TYPED_LETTERS.length]);
+      halfTypedKeystrokeMs.push((await server.diagnosticsAt(uri, version, published)) - t0);
+      typed++;
+    }
+
     const memory = server.memory();
     return {
       lines: lines.length - 1,
@@ -174,8 +198,10 @@ export async function measureProtocol(subject: Subject, dir: string, targetLines
       halfTypedCompletionMs,
       halfTypedHoverMs,
       halfTypedCompletionsWithItems,
+      halfTypedKeystrokeMs,
       completionsWithItems,
       hoversWithContent,
+      peakBeforeHalfTypedMiB: beforeHalfTyped?.peakMiB,
       peakMiB: memory?.peakMiB,
       rssMiB: memory?.rssMiB,
     };

@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dbndViewToJson, parseCfg, toDbndView, tolerantDocument } from '../../../server/src/core/reader';
+import { applyEdit, assertSameAsFull, random, randomEdit, startTexts } from './incrementalEdits';
+
+const SEQUENCES = Number(process.env.TOLERANT_SEQUENCES ?? 2_000);
 
 function tolerant(text: string) {
   const t = tolerantDocument(parseCfg(text));
@@ -106,4 +109,32 @@ test("dbnd's example files: each line made bogus, the tolerant view is the file'
     }
   }
   assert.ok(checked > 100, `checked ${checked}`);
+});
+
+test('a tolerant reading started from the previous version equals one made from scratch, after random edits', () => {
+  // While a line stays half-typed, each version's tolerant reading re-reads only what changed since the previous
+  // version's (tolerantReadings.ts). After every edit of random sequences it must equal a fresh reading: the same
+  // lines set aside, the same text, and a document equal to the full parse of that text (every node and row).
+  const rnd = random(20261207);
+  const starts = startTexts();
+  let reused = 0;
+  for (let n = 0; n < SEQUENCES; n++) {
+    const start = starts[n % starts.length];
+    let doc = parseCfg(start.text);
+    let previous = new Set(tolerantDocument(doc).doc.sections);
+    const length = 1 + Math.floor(rnd() * 6);
+    for (let k = 0; k < length; k++) {
+      const edit = randomEdit(rnd, doc.text);
+      doc = applyEdit(doc, edit, Math.floor(rnd() * 3));
+      const context = `sequence ${n} (${start.name}), edit ${k}: ${JSON.stringify(edit)}`;
+      const ours = tolerantDocument(doc);
+      const fresh = tolerantDocument(parseCfg(doc.text));
+      assert.deepStrictEqual(ours.setAsideLines, fresh.setAsideLines, context);
+      assert.equal(ours.doc.text, fresh.doc.text, context);
+      assertSameAsFull(ours.doc, context);
+      if (ours.doc !== doc && ours.doc.sections.some((s) => previous.has(s))) reused++;
+      previous = new Set(ours.doc.sections);
+    }
+  }
+  assert.ok(reused > SEQUENCES / 20, `readings started from the previous one: ${reused}`);
 });

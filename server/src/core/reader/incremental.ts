@@ -11,6 +11,7 @@ import { splitLines } from './lineSplitter';
 import { ownCopy } from './ownCopy';
 import type { CfgDocument, CfgLineTable } from './model';
 import { parseCfg } from './parseCfg';
+import { handOverTolerantReading } from './tolerantReadings';
 import type { Range } from '../text/range';
 
 /** An edit as offsets into the previous text: `[from, to)` is replaced by `text`. */
@@ -36,6 +37,12 @@ export function reparseCfgText(previous: CfgDocument, text: string): CfgDocument
 }
 
 function reread(previous: CfgDocument, change: CfgTextChange, text: string): CfgDocument {
+  const next = rereadBlocks(previous, change, text);
+  handOverTolerantReading(previous, next);
+  return next;
+}
+
+function rereadBlocks(previous: CfgDocument, change: CfgTextChange, text: string): CfgDocument {
   const old = previous.text;
   const state = consumeReaderState(previous);
   if (!state || state.blocks.length === 0 || previous.lineCount === 0) return parseCfg(text);

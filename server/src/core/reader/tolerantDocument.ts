@@ -27,7 +27,9 @@
 // settle; past MAX_ROUNDS the whole file is set aside (never seen in practice, but the loop must end).
 import { CFG_LINE_KINDS, type CfgDocument, type CfgError } from './model';
 import { parseCfg } from './parseCfg';
+import { reparseCfgText } from './incremental';
 import { splitLines } from './lineSplitter';
+import { takeTolerantBasis, tolerantReadings } from './tolerantReadings';
 
 export interface TolerantDocument {
   /** The document without the set-aside lines; `raisedError` is null. Equal to the input when it loads. */
@@ -38,15 +40,17 @@ export interface TolerantDocument {
 
 const MAX_ROUNDS = 8;
 const BOM = '\uFEFF';
-const cache = new WeakMap<CfgDocument, TolerantDocument>();
-
 /** The tolerant reading of `doc` (computed once per document object). */
 export function tolerantDocument(doc: CfgDocument): TolerantDocument {
-  if (!doc.raisedError) return { doc, setAsideLines: [] };
-  let result = cache.get(doc);
+  if (!doc.raisedError) {
+    // The previous version's reading is not needed (nor kept alive) by a document that loads.
+    takeTolerantBasis(doc);
+    return { doc, setAsideLines: [] };
+  }
+  let result = tolerantReadings.get(doc);
   if (!result) {
     result = readTolerantly(doc);
-    cache.set(doc, result);
+    tolerantReadings.set(doc, result);
   }
   return result;
 }
@@ -54,15 +58,19 @@ export function tolerantDocument(doc: CfgDocument): TolerantDocument {
 function readTolerantly(original: CfgDocument): TolerantDocument {
   const aside = new Set<number>();
   const text = original.text.startsWith(BOM) ? ' ' + original.text.slice(1) : original.text;
-  let doc = text === original.text ? original : parseCfg(text);
+  // Each reading starts from the last one (the previous version's tolerant document, then each round's): only
+  // the blocks whose text differs are read again (incremental.ts), and the result equals a full reading.
+  let basis = takeTolerantBasis(original);
+  const read = (t: string): CfgDocument => (basis = basis ? reparseCfgText(basis, t) : parseCfg(t));
+  let doc = text === original.text ? original : read(text);
   for (let round = 0; doc.raisedError && round < MAX_ROUNDS; round++) {
     for (const error of doc.errors) for (const line of linesOf(doc, error)) if (hasContent(doc, line)) aside.add(line);
-    doc = parseCfg(withoutLines(text, aside));
+    doc = read(withoutLines(text, aside));
   }
   if (doc.raisedError) {
     // Pathological interpolation chains only: read nothing rather than loop on.
     for (let line = 0; line < original.lineCount; line++) aside.add(line);
-    doc = parseCfg(withoutLines(text, aside));
+    doc = read(withoutLines(text, aside));
   }
   return { doc, setAsideLines: [...aside].sort((a, b) => a - b) };
 }
