@@ -14,10 +14,12 @@ export const tolerantReadings = new WeakMap<CfgDocument, TolerantDocument>();
 /** The tolerant document a document's reading may start from: its previous version's. */
 const bases = new WeakMap<CfgDocument, CfgDocument>();
 
-/** `next` was read from `previous` by the incremental reader: it may start its tolerant reading from previous's. */
+/** `next` was read from `previous` by the incremental reader: it may start its tolerant reading from previous's,
+ *  or, when nobody asked for previous's (versions typed faster than the lint's debounce), from the one previous
+ *  was handed and did not use. */
 export function handOverTolerantReading(previous: CfgDocument, next: CfgDocument): void {
-  const reading = tolerantReadings.get(previous);
-  if (reading) bases.set(next, reading.doc);
+  const basis = tolerantReadings.get(previous)?.doc ?? takeTolerantBasis(previous);
+  if (basis) bases.set(next, basis);
 }
 
 /** The tolerant document `doc`'s reading may start from (handed out once), or undefined. */
