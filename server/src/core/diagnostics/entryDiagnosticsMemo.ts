@@ -11,6 +11,7 @@ import type { CfgDocument, CfgSection } from '../reader';
 import { splitLines } from '../reader/lineSplitter';
 import { ownCopy } from '../reader/ownCopy';
 import type { ConfigClassSchema } from '../schema/types';
+import type { Position } from '../text/range';
 import type { Environment } from '../environment';
 import type { CheckedEntry } from './checkedEntries';
 import { type SectionAnswer, SectionDiagnosticsMemo, type UnkeyedSection } from './sectionDiagnosticsMemo';
@@ -69,6 +70,11 @@ function sameEnvironment(a: Environment, b: Environment): boolean {
   return keys.every((k) => a[k] === b[k]);
 }
 
+/** The document's text from the start of line `firstLine` to `end`. */
+function linesText(doc: CfgDocument, firstLine: number, end: Position): string {
+  return doc.text.slice(doc.lineStarts[firstLine], doc.lineStarts[end.line] + end.character);
+}
+
 /** Sources already cut, per entry node: the incremental reader (core/reader/incremental.ts) hands the same node
  *  to the next lint when its block did not change, and a node's text never changes (only its line), so its
  *  source is cut once and the maps below find it by a string whose hash is already computed. */
@@ -85,7 +91,7 @@ function entrySource(doc: CfgDocument, entry: CheckedEntry['entry']): string {
   let source = sources.get(entry);
   if (source === undefined) {
     const { start, end } = entry.range;
-    source = ownCopy(doc.text.slice(doc.lineStarts[start.line], doc.lineStarts[end.line] + end.character));
+    source = ownCopy(linesText(doc, start.line, end));
     sources.set(entry, source);
   }
   return source;
@@ -181,7 +187,7 @@ export class EntryDiagnosticsMemo {
     let text: string | undefined;
     if (!this.isLaterVersion(doc, path) && section.entries.length > 0) {
       const { end } = section.range;
-      text = doc.text.slice(doc.lineStarts[section.headerRange.start.line], doc.lineStarts[end.line] + end.character);
+      text = linesText(doc, section.headerRange.start.line, end);
     }
     this.sections.remember(section, path, cls, answer, text);
   }
