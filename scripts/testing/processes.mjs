@@ -1,6 +1,7 @@
 // Child processes for the test orchestration: streamed output, a time limit that ends the whole process group, and
 // cleanups (testbed down) that run even when the run is interrupted.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 const cleanups = new Set();
@@ -66,20 +67,47 @@ export function run(cmd, args, { env = process.env, capture = false, quiet = fal
   });
 }
 
-/** `count` distinct TCP ports that are free on 127.0.0.1 right now (all held open together, then released). */
+/**
+ * `count` distinct TCP ports that are free on 127.0.0.1 right now (all held open together, then released), chosen
+ * outside the kernel's ephemeral range. A listener on an ephemeral port that is restarted (the API server in the
+ * fault tests) can find its port taken while it is down: any outgoing connection may be given that port as its
+ * source, and a client retrying the dead port itself can even connect to itself (TCP simultaneous open). Once a CI
+ * run lost its API server so, and every later cluster and extension test failed.
+ */
 export async function freePorts(count) {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise((resolve, reject) => {
-          const s = createServer();
-          s.once('error', reject);
-          s.listen(0, '127.0.0.1', () => resolve(s));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => s.address().port);
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  return ports;
+  const [low, high] = ephemeralRange();
+  const candidates = [];
+  for (let p = 10000; p < 65536; p++) if (p < low || p > high) candidates.push(p);
+  const held = [];
+  try {
+    while (held.length < count && candidates.length > 0) {
+      const [port] = candidates.splice(Math.floor(Math.random() * candidates.length), 1);
+      const server = await listenOn(port);
+      if (server) held.push(server);
+    }
+    if (held.length < count) throw new Error(`no ${count} free TCP ports outside the ephemeral range ${low}-${high}`);
+    return held.map((s) => s.address().port);
+  } finally {
+    await Promise.all(held.map((s) => new Promise((resolve) => s.close(resolve))));
+  }
+}
+
+/** The kernel's ephemeral port range (Linux's default where it cannot be read). */
+function ephemeralRange() {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (Number.isInteger(low) && Number.isInteger(high)) return [low, high];
+  } catch {
+    // not Linux: the default below
+  }
+  return [32768, 60999];
+}
+
+/** A server listening on 127.0.0.1:`port`, or null when the port is taken. */
+function listenOn(port) {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(null));
+    s.listen(port, '127.0.0.1', () => resolve(s));
+  });
 }

@@ -55,16 +55,24 @@ suite('Run Task on Cluster: cancel, secrets, UI delay', function () {
     // action is the progress notification's Cancel button.
     await vscode.commands.executeCommand('notifications.clearAll');
     const running = runTask('testbed_sleep', 'sleep_task');
-    const pod = await waitForPods(
-      kube,
-      `databand-vscode/window=${thisWindow()}`,
-      (pods) =>
-        [...pods.values()].find(
-          (p) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp && JSON.stringify(p).includes(SLEEPS),
-        ),
-      'the run pod Running',
-      240_000,
-    );
+    // The pod sleeps for 10 minutes: a run that ends before it runs has failed, and waiting on would only hide why.
+    const endedFirst = Promise.resolve(running).then((r) => {
+      throw new Error(`the run ended before its pod ran: ${r?.result.message ?? 'no run'}`);
+    });
+    const pod = await Promise.race([
+      waitForPods(
+        kube,
+        `databand-vscode/window=${thisWindow()}`,
+        (pods) =>
+          [...pods.values()].find(
+            (p) =>
+              p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp && JSON.stringify(p).includes(SLEEPS),
+          ),
+        'the run pod Running',
+        240_000,
+      ),
+      endedFirst,
+    ]);
     await vscode.commands.executeCommand('notification.acceptPrimaryAction');
     const finished = await running;
     assert.ok(finished, 'the command returned the run');
