@@ -11,6 +11,7 @@ import {
   toDbndView,
   tolerantDocument,
 } from '../../../server/src/core/reader';
+import { hasReaderState } from '../../../server/src/core/reader/assemble';
 import { applyEdit, assertSameAsFull, random, randomEdit, startTexts } from './incrementalEdits';
 
 const SEQUENCES = Number(process.env.TOLERANT_SEQUENCES ?? 2_000);
@@ -121,9 +122,12 @@ test('a tolerant reading started from the previous version equals one made from 
   // While a line stays half-typed, each version's tolerant reading re-reads only what changed since the previous
   // version's (tolerantReadings.ts). After every edit of random sequences it must equal a fresh reading: the same
   // lines set aside, the same text, and a document equal to the full parse of that text (every node and row).
+  // The strict documents are checked too: the first reading of a broken version may take the document's own
+  // blocks, which the document must not notice, and the next version is then read from that reading.
   const rnd = random(20261207);
   const starts = startTexts();
   let reused = 0;
+  let fromTolerant = 0;
   for (let n = 0; n < SEQUENCES; n++) {
     const start = starts[n % starts.length];
     let doc = parseCfg(start.text);
@@ -131,8 +135,12 @@ test('a tolerant reading started from the previous version equals one made from 
     const length = 1 + Math.floor(rnd() * 6);
     for (let k = 0; k < length; k++) {
       const edit = randomEdit(rnd, doc.text);
+      const gaveItsBlocks = !hasReaderState(doc);
+      const before = new Set(doc.sections);
       doc = applyEdit(doc, edit, Math.floor(rnd() * 3));
       const context = `sequence ${n} (${start.name}), edit ${k}: ${JSON.stringify(edit)}`;
+      assertSameAsFull(doc, `${context} (the strict document)`);
+      if (gaveItsBlocks && doc.sections.some((s) => before.has(s))) fromTolerant++;
       // Some versions are never asked for (typed faster than the lint's debounce): the next one starts from the
       // reading the skipped one was handed.
       if (rnd() < 0.2 && k < length - 1) continue;
@@ -141,11 +149,38 @@ test('a tolerant reading started from the previous version equals one made from 
       assert.deepStrictEqual(ours.setAsideLines, fresh.setAsideLines, context);
       assert.equal(ours.doc.text, fresh.doc.text, context);
       assertSameAsFull(ours.doc, context);
+      assertSameAsFull(doc, `${context} (the strict document, after its tolerant reading)`);
       if (ours.doc !== doc && ours.doc.sections.some((s) => previous.has(s))) reused++;
       previous = new Set(ours.doc.sections);
     }
   }
   assert.ok(reused > SEQUENCES / 20, `readings started from the previous one: ${reused}`);
+  assert.ok(fromTolerant > SEQUENCES / 50, `strict readings started from a tolerant one: ${fromTolerant}`);
+});
+
+test('the first keystroke that breaks a line is read from the version before, and so are the next ones', () => {
+  // The previous version loaded, so there is no tolerant reading to start from: the broken version's own blocks
+  // are, and the next version is read from its tolerant reading. Only the typed line's block is read each time.
+  const text = (typed: string) => `[a]\nx = 1\n\n[b]\ny = 2\n${typed}\n\n[c]\nz = 3\n`;
+  const v0 = parseCfg(text(''));
+  const [a, , c] = v0.sections;
+  /** Whether `doc` holds the very nodes of [a] and [c] (reused, not read again). */
+  const reusesAC = (doc: { sections: readonly unknown[] }) => doc.sections[0] === a && doc.sections[2] === c;
+  const v1 = reparseCfgText(v0, text('n'));
+  const first = tolerantDocument(v1);
+  assert.deepEqual(first.setAsideLines, [5]);
+  assert.ok(reusesAC(first.doc), 'only [b] was read again');
+  assertSameAsFull(v1, 'the broken version, after its tolerant reading took its blocks');
+  const v2 = reparseCfgText(v1, text('na'));
+  assert.ok(reusesAC(v2), 'the next version is read from the tolerant reading');
+  assertSameAsFull(v2, 'the second version');
+  const second = tolerantDocument(v2);
+  assert.ok(reusesAC(second.doc), "the second version's tolerant reading is read from the second version");
+  assertSameAsFull(second.doc, "the second version's tolerant reading");
+  const v3 = reparseCfgText(v2, text('name = x'));
+  assert.equal(v3.raisedError, null);
+  assert.ok(reusesAC(v3), 'the finished line is read from the last reading too');
+  assertSameAsFull(v3, 'the finished version');
 });
 
 test('a version nobody asked about passes the reading it was handed on to the next', () => {

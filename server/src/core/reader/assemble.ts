@@ -26,6 +26,11 @@ export interface ParserMemo {
 
 const states = new WeakMap<CfgDocument, ReaderState>();
 
+/** Whether the document still holds its blocks (no reading was made from it yet). */
+export function hasReaderState(doc: CfgDocument): boolean {
+  return states.has(doc);
+}
+
 /** The blocks a document was assembled from, taken from it: they move into the next document, and a second
  *  edit of the same document (which would move them again) reads its text afresh instead. */
 export function consumeReaderState(doc: CfgDocument): ReaderState | undefined {

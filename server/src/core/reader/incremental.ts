@@ -5,13 +5,13 @@
 // hold lines relative to the block, so the assembly moves them by setting the block's first line.
 // The assembly reuses the previous document's merged sections (and their options) whose nodes it reused.
 // The result equals `parseCfg(newText)` (test/core/reader/incremental.test.ts checks it after random edits).
-import { assemble, consumeReaderState } from './assemble';
+import { assemble, consumeReaderState, hasReaderState } from './assemble';
 import { readBlocks, type Block } from './blocks';
 import { splitLines } from './lineSplitter';
 import { ownCopy } from './ownCopy';
 import type { CfgDocument, CfgLineTable } from './model';
 import { parseCfg } from './parseCfg';
-import { handOverTolerantReading } from './tolerantReadings';
+import { handOverTolerantReading, tolerantReadings } from './tolerantReadings';
 import type { Range } from '../text/range';
 
 /** An edit as offsets into the previous text: `[from, to)` is replaced by `text`. */
@@ -37,9 +37,47 @@ export function reparseCfgText(previous: CfgDocument, text: string): CfgDocument
 }
 
 function reread(previous: CfgDocument, change: CfgTextChange, text: string): CfgDocument {
-  const next = rereadBlocks(previous, change, text);
+  const next = hasReaderState(previous)
+    ? rereadBlocks(previous, change, text)
+    : rereadFromTolerant(previous, change, text);
   handOverTolerantReading(previous, next);
   return next;
+}
+
+/** How many more lines than the edit's own the difference from a tolerant reading may span and still be read
+ *  from it (the set-aside line is the one being typed, or near it); past that a full reading is cheaper. */
+const NEAR_LINES = 64;
+
+/**
+ * A document that does not load gives its blocks to its own tolerant reading when that reading starts from it
+ * (tolerantDocument.ts), so the next version is read from the tolerant reading instead: its text differs from
+ * the document's only on the set-aside lines, and the difference from it is the edit widened to those lines.
+ * While a key is typed they are the line being typed, and every version is read from the last one, strict and
+ * tolerant in turn. When the set-aside lines are far from the edit, the text is read whole once; the tolerant
+ * reading then keeps its blocks and the two readings go on separately, each from its own previous one.
+ */
+function rereadFromTolerant(previous: CfgDocument, change: CfgTextChange, text: string): CfgDocument {
+  const tolerant = tolerantReadings.get(previous)?.doc;
+  if (tolerant && tolerant !== previous && hasReaderState(tolerant)) {
+    const fromTolerant = textChange(tolerant.text, text);
+    if (lineSpan(tolerant, fromTolerant) <= lineSpan(previous, change) + NEAR_LINES)
+      return rereadBlocks(tolerant, fromTolerant, text);
+  }
+  return parseCfg(text);
+}
+
+/** The lines a change touches in `doc` plus the line breaks it inserts. */
+function lineSpan(doc: CfgDocument, change: CfgTextChange): number {
+  const starts = doc.lineStarts;
+  const lines =
+    lastAtOrBefore(starts, change.to, (i) => starts[i]) - lastAtOrBefore(starts, change.from, (i) => starts[i]);
+  let breaks = 0;
+  const t = change.text;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 10 || (c === 13 && t.charCodeAt(i + 1) !== 10)) breaks++;
+  }
+  return lines + breaks;
 }
 
 function rereadBlocks(previous: CfgDocument, change: CfgTextChange, text: string): CfgDocument {

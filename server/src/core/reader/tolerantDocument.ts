@@ -28,6 +28,7 @@
 import { CFG_LINE_KINDS, type CfgDocument, type CfgError } from './model';
 import { parseCfg } from './parseCfg';
 import { reparseCfgText } from './incremental';
+import { hasReaderState } from './assemble';
 import { splitLines } from './lineSplitter';
 import { takeTolerantBasis, tolerantReadings } from './tolerantReadings';
 
@@ -60,7 +61,7 @@ function readTolerantly(original: CfgDocument): TolerantDocument {
   const text = original.text.startsWith(BOM) ? ' ' + original.text.slice(1) : original.text;
   // Each reading starts from the last one (the previous version's tolerant document, then each round's): only
   // the blocks whose text differs are read again (incremental.ts), and the result equals a full reading.
-  let basis = takeTolerantBasis(original);
+  let basis = withBlocks(takeTolerantBasis(original)) ?? (mayGiveItsBlocks(original, text) ? original : undefined);
   const read = (t: string): CfgDocument => (basis = basis ? reparseCfgText(basis, t) : parseCfg(t));
   let doc = text === original.text ? original : read(text);
   for (let round = 0; doc.raisedError && round < MAX_ROUNDS; round++) {
@@ -73,6 +74,31 @@ function readTolerantly(original: CfgDocument): TolerantDocument {
     doc = read(withoutLines(text, aside));
   }
   return { doc, setAsideLines: [...aside].sort((a, b) => a - b) };
+}
+
+function withBlocks(doc: CfgDocument | undefined): CfgDocument | undefined {
+  return doc && hasReaderState(doc) ? doc : undefined;
+}
+
+/** The errors whose set-aside lines change nothing the document's other nodes hold: no header, no entry. */
+const GIVES_ITS_BLOCKS = new Set<CfgError['code']>([
+  'invalid-line',
+  'closing-bracket-not-indented',
+  'missing-section-header',
+]);
+
+/**
+ * Whether the reading may start from the document itself (the first keystroke that breaks a line: its previous
+ * version loaded and had no tolerant reading). Its unchanged blocks then move into the tolerant reading, while
+ * the document stays the editor's current one and is read again (its load error, the syntax diagnostics). That
+ * is sound because those blocks stay as they were: the set-aside lines are replaced by comments of the same
+ * length, so no block moves, and when they hold no header and no entry no section index shifts and every
+ * entry's value (which the assembly interpolates again) is the same. A byte order mark read as a space may make
+ * a header, hence `text` must be the document's own. The next version is then read from the tolerant reading
+ * (incremental.ts).
+ */
+function mayGiveItsBlocks(doc: CfgDocument, text: string): boolean {
+  return text === doc.text && hasReaderState(doc) && doc.errors.every((e) => GIVES_ITS_BLOCKS.has(e.code));
 }
 
 /** The lines an error sets aside (see the list at the top). */

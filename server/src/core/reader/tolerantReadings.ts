@@ -5,6 +5,10 @@
 // document's tolerant reading to the document it makes from it (`handOverTolerantReading`), and the next tolerant
 // reading re-reads only the blocks the keystroke touched from it (`takeTolerantBasis`). A handed-over reading is
 // consumed by that re-reading, as the strict document it belonged to was consumed by the edit.
+// The first broken version has no previous tolerant reading (its previous version loaded): its reading starts
+// from the version itself, whose blocks it takes, and the next version is read from that reading
+// (incremental.ts). A reading whose blocks were taken so is not handed over.
+import { hasReaderState } from './assemble';
 import type { CfgDocument } from './model';
 import type { TolerantDocument } from './tolerantDocument';
 
@@ -19,7 +23,7 @@ const bases = new WeakMap<CfgDocument, CfgDocument>();
  *  was handed and did not use. */
 export function handOverTolerantReading(previous: CfgDocument, next: CfgDocument): void {
   const basis = tolerantReadings.get(previous)?.doc ?? takeTolerantBasis(previous);
-  if (basis) bases.set(next, basis);
+  if (basis && hasReaderState(basis)) bases.set(next, basis);
 }
 
 /** The tolerant document `doc`'s reading may start from (handed out once), or undefined. */
