@@ -80,7 +80,8 @@ function withBlocks(doc: CfgDocument | undefined): CfgDocument | undefined {
   return doc && hasReaderState(doc) ? doc : undefined;
 }
 
-/** The errors whose set-aside lines change nothing the document's other nodes hold: no header, no entry. */
+/** The errors whose set-aside lines change nothing the document's other nodes hold: they are no header and no
+ *  entry of a section (lines before the first header are in the first block, which is read again anyway). */
 const GIVES_ITS_BLOCKS = new Set<CfgError['code']>([
   'invalid-line',
   'closing-bracket-not-indented',
@@ -92,7 +93,7 @@ const GIVES_ITS_BLOCKS = new Set<CfgError['code']>([
  * version loaded and had no tolerant reading). Its unchanged blocks then move into the tolerant reading, while
  * the document stays the editor's current one and is read again (its load error, the syntax diagnostics). That
  * is sound because those blocks stay as they were: the set-aside lines are replaced by comments of the same
- * length, so no block moves, and when they hold no header and no entry no section index shifts and every
+ * length, so no block moves, and when they hold no header and no section's entry no section index shifts and every
  * entry's value (which the assembly interpolates again) is the same. A byte order mark read as a space may make
  * a header, hence `text` must be the document's own. The next version is then read from the tolerant reading
  * (incremental.ts).
