@@ -88,6 +88,17 @@ suite('completion while typing, in the editor', () => {
     await restore(editor.document, committed());
   });
 
+  test('typing `"` inside a JSON value offers its keys, then the values of "type"; Enter takes them', async () => {
+    const editor = await newLineInEngineSection();
+    // VS Code closes the brackets and quotes as they are typed: the line reads `secrets = [{""}]` after the `"`,
+    // which is the trigger character that asks the server.
+    await typeLetters('secrets = [{"ty');
+    await acceptUntil(editor, 'secrets = [{"type"}]');
+    await typeLetters('": "vol');
+    await acceptUntil(editor, 'secrets = [{"type": "volume"}]');
+    await restore(editor.document, committed());
+  });
+
   test('typing `[` on a new line and `dock`, then Enter, gives `[docker]`', async () => {
     const { doc } = await openWorkspaceFile(SYSTEM_CFG());
     const editor = await vscode.window.showTextDocument(doc);
