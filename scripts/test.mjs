@@ -151,6 +151,7 @@ try {
         clusterFiles,
         await runNodeTests(clusterFiles, { env: { ...testbed.env, ...docker.env }, timeoutMs: 1_800_000 }),
       );
+    await testbed?.restoreApiServer?.();
     // Not needed by the extension stage: its memory goes back before VS Code starts.
     if (dockerExtensionFiles.length === 0) {
       const done = docker;

@@ -128,8 +128,18 @@ export async function startK8sTestbed() {
     await stop();
     throw new Error(`testbed proxy start failed (exit ${proxy.code})`);
   }
+  // A fault test kills and restarts the API server: if a restart failed, the later stages would each wait out
+  // their timeouts on a cluster that is not there. Checked between stages; the stage that lost it has failed.
+  const restoreApiServer = async () => {
+    const status = await run(K8S_KIT, ['status'], { env, quiet: true, timeoutMs: 60_000 });
+    if (status.code === 0) return;
+    console.log(`test: the k8s testbed is not whole after the last stage:\n${status.stdout}${status.stderr}`);
+    if (!/apiserver https:\S+ NOT ready/.test(status.stdout)) return;
+    const start = await run(K8S_KIT, ['apiserver', 'start'], { env, timeoutMs: 300_000 });
+    console.log(`test: kube-apiserver start: exit ${start.code}`);
+  };
   try {
-    return { env: { ...env, ...(await testbedEnv(env)) }, stop };
+    return { env: { ...env, ...(await testbedEnv(env)) }, stop, restoreApiServer };
   } catch (err) {
     await stop();
     throw err;
