@@ -31,12 +31,12 @@ interface Outcome {
   readonly stderr: string;
 }
 
-/** Runs the bin with `cache` as XDG_CACHE_HOME (undefined: the cache off), in the sample workspace. */
-function runCli(args: readonly string[], cache: string | undefined, bin = CLI_JS): Outcome {
+/** Runs the bin with `cache` as XDG_CACHE_HOME (undefined: the cache off), in the sample workspace, with `node`. */
+function runCli(args: readonly string[], cache: string | undefined, bin = CLI_JS, node = process.execPath): Outcome {
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cache };
   delete env.NODE_DISABLE_COMPILE_CACHE;
   if (cache === undefined) env.NODE_DISABLE_COMPILE_CACHE = '1';
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  const r = spawnSync(node, [bin, ...args], {
     cwd: repoPath('test', 'workspace'),
     env,
     encoding: 'utf8',
@@ -98,6 +98,49 @@ test('every command prints and exits the same with the cache off, written and re
       'render-pod.v8cache',
       'run.v8cache',
     ]);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
+
+/** A Node.js 22 or later: the one the VS Code testbed installs for code-server (its extension host's), or none. */
+function newerNode(): string | undefined {
+  const cache = process.env.VSCODE_TESTBED_CACHE ?? '/var/cache/databand-vscode/vscode-testbed';
+  let names: string[];
+  try {
+    names = readdirSync(cache);
+  } catch {
+    return undefined;
+  }
+  return names
+    .filter((n) => /^node-(\d+)\./.test(n) && Number(/^node-(\d+)/.exec(n)![1]) >= 22)
+    .map((n) => join(cache, n, 'bin', 'node'))
+    .find((bin) => spawnSync(bin, ['--version']).status === 0);
+}
+
+test("on Node 22 or later (Node's own compile cache) every command prints and exits as on this Node", (t) => {
+  // Users run dbnd-cfg on whatever Node they have, and Node 22 brought `module.enableCompileCache`, which the bin
+  // uses there instead of its own cache: its output must not depend on which one ran, nor on the Node version.
+  const node = newerNode();
+  if (!node) {
+    if (process.env.CI === 'true')
+      assert.fail('CI=true but no Node 22+ from the VS Code testbed (VSCODE_TESTBED_CACHE)');
+    t.skip('no Node 22+ here (the VS Code testbed installs one)');
+    return;
+  }
+  const cache = mkdtempSync(join(tmpdir(), 'dbnd-cfg-cache-'));
+  try {
+    for (const args of INVOCATIONS) {
+      const here = runCli(args, undefined);
+      const what: string = `dbnd-cfg ${args.join(' ')} on ${node}`;
+      assert.deepEqual(runCli(args, undefined, CLI_JS, node), here, `${what}: the cache off`);
+      assert.deepEqual(runCli(args, cache, CLI_JS, node), here, `${what}: first run with the cache`);
+      assert.deepEqual(runCli(args, cache, CLI_JS, node), here, `${what}: run from the cache`);
+    }
+    // Node's compile cache, not ours, is in the folder: one folder per Node version and build.
+    const dir = join(cache, 'dbnd-cfg');
+    assert.deepEqual(readdirSync(dir), ['node']);
+    assert.ok(readdirSync(join(dir, 'node')).length > 0, "Node's compile cache was written");
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }
