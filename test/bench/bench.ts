@@ -178,6 +178,7 @@ const ROWS: Row[] = [
     goal: (n) => (n === 20_000 ? '<= 50' : n === 1_000 ? '<= 10' : ''),
   },
   { metric: 'edit -> diagnostics max, ms', pick: (p) => Math.max(...p.editMs) },
+  { metric: 'half-typed line: inserted -> diagnostics, ms', pick: (p) => p.breakingEditMs },
   { metric: 'half-typed line: keystroke -> diagnostics, ms', pick: (p) => median(p.halfTypedKeystrokeMs) },
   { metric: 'peak RSS before the half-typed line, MiB', pick: (p) => p.peakBeforeHalfTypedMiB },
   {

@@ -48,6 +48,8 @@ export interface ProtocolFigures {
   readonly halfTypedCompletionMs: readonly number[];
   readonly halfTypedHoverMs: readonly number[];
   readonly halfTypedCompletionsWithItems: number;
+  /** The half-typed line's insertion, until its diagnostics: the first version that does not load. */
+  readonly breakingEditMs: number;
   /** Letters typed one at a time at the end of the half-typed line (it stays half-typed), each until its
    *  diagnostics: the state every keystroke of a new key passes through. */
   readonly halfTypedKeystrokeMs: readonly number[];
@@ -147,13 +149,15 @@ export async function measureProtocol(subject: Subject, dir: string, targetLines
     const typedAt = editAt + 1;
     const mark = server.publishCount;
     const halfTypedVersion = editsFor(targetLines) + 2;
+    t0 = performance.now();
     await server.change(
       uri,
       halfTypedVersion,
       { start: { line: typedAt, character: 0 }, end: { line: typedAt, character: 0 } },
       subject.halfTypedLine + '\n',
     );
-    await server.diagnosticsAt(uri, halfTypedVersion, mark);
+    // The first version that does not load (its previous one did): what the first letter of a new key costs.
+    const breakingEditMs = (await server.diagnosticsAt(uri, halfTypedVersion, mark)) - t0;
     const halfTypedCompletionMs: number[] = [];
     const halfTypedHoverMs: number[] = [];
     let halfTypedCompletionsWithItems = 0;
@@ -198,6 +202,7 @@ export async function measureProtocol(subject: Subject, dir: string, targetLines
       halfTypedCompletionMs,
       halfTypedHoverMs,
       halfTypedCompletionsWithItems,
+      breakingEditMs,
       halfTypedKeystrokeMs,
       completionsWithItems,
       hoversWithContent,
