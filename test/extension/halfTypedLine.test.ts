@@ -4,7 +4,7 @@
 // container_repository keeps its docs and effective value (it used to say the class is not modelled), the
 // CodeLenses stay, and so do the other lines' warnings. Then every mid-edit state of issue 13, typed at the end
 // of project.cfg as VS Code lets a user type it (its auto-closed brackets and quotes included): the other lines'
-// findings, the hover, the definition and the CodeLenses stay those of the finished file, and a partial key's
+// findings, the hover, the definition, the CodeLenses and the outline stay those of the finished file, and a partial key's
 // completion offers the keys of the section's class.
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
@@ -127,6 +127,7 @@ interface TypedState {
   readonly flagged?: string;
   /** A completion at the cursor offers these keys. */
   readonly offers?: readonly string[];
+  /** The document's line endings are CRLF while the state is typed. */
   readonly crlf?: true;
 }
 
@@ -185,13 +186,30 @@ async function answersOn(doc: vscode.TextDocument) {
         ),
     'the definition of env = kubernetes_cluster_env',
   );
-  return { hover, definition, lenses: await lensesOf(doc) };
+  return { hover, definition, lenses: await lensesOf(doc), outline: await outlineOf(doc) };
+}
+
+/** The outline as `line name`, every level flattened: sections and their keys. */
+async function outlineOf(doc: vscode.TextDocument): Promise<string[]> {
+  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+    'vscode.executeDocumentSymbolProvider',
+    doc.uri,
+  );
+  const out: string[] = [];
+  const walk = (list: readonly vscode.DocumentSymbol[]) => {
+    for (const s of list) {
+      out.push(`${s.selectionRange.start.line + 1} ${s.name}`);
+      walk(s.children);
+    }
+  };
+  walk(symbols ?? []);
+  return out;
 }
 
 suite('mid-edit states typed in the editor', () => {
   const committed = restoresAfterSuite(PROJECT_CFG);
 
-  test("each state keeps the hover, definition, CodeLenses and the other lines' findings of the finished file", async function () {
+  test("each state keeps the hover, definition, CodeLenses, outline and the other lines' findings of the finished file", async function () {
     this.timeout(300_000);
     const { doc } = await openWorkspaceFile(PROJECT_CFG());
     const editor = await vscode.window.showTextDocument(doc);
@@ -220,6 +238,7 @@ suite('mid-edit states typed in the editor', () => {
     const baseline = await answersOn(doc);
     assert.match(baseline.hover, /Effective for \[your_kubernetes_engine\]/);
     assert.ok(baseline.lenses.length >= 2, 'the engine section has its lenses');
+    assert.ok(baseline.outline.includes(`${typedFrom} no_such_key`), `the outline lists the keys: ${baseline.outline}`);
 
     for (const state of TYPED_STATES) {
       const what = `${state.name} (${JSON.stringify(state.typed)})`;
@@ -248,10 +267,15 @@ suite('mid-edit states typed in the editor', () => {
         systemFindings,
         `${what}: databand-system.cfg`,
       );
-      // A section typed below may have lenses of its own (an engine through _from): those above stay as they were.
+      // What the typed lines add (a section's lenses, a key or a section in the outline) is theirs: what is above
+      // them stays as it was.
       const answers = await answersOn(doc);
-      const above = answers.lenses.filter((l) => Number(l.split(' ')[0]) <= typedFrom);
-      assert.deepEqual({ ...answers, lenses: above }, baseline, `${what}: hover, definition and CodeLenses`);
+      const above = (items: readonly string[]) => items.filter((l) => Number(l.split(' ')[0]) <= typedFrom);
+      assert.deepEqual(
+        { ...answers, lenses: above(answers.lenses), outline: above(answers.outline) },
+        baseline,
+        `${what}: hover, definition, CodeLenses and outline`,
+      );
       if (state.offers) {
         const list = await vscode.commands.executeCommand<vscode.CompletionList>(
           'vscode.executeCompletionItemProvider',
