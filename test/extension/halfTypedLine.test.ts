@@ -4,8 +4,8 @@
 // container_repository keeps its docs and effective value (it used to say the class is not modelled), the
 // CodeLenses stay, and so do the other lines' warnings. Then every mid-edit state of issue 13, typed at the end
 // of project.cfg as VS Code lets a user type it (its auto-closed brackets and quotes included): the other lines'
-// findings, the hover, the definition, the CodeLenses and the outline stay those of the finished file, and a partial key's
-// completion offers the keys of the section's class.
+// findings, the hover, the definition, the CodeLenses and the outline stay those of the finished file, and a
+// partial key's completion offers the keys of the section's class.
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
